@@ -1,0 +1,17 @@
+//! jianghua (讲话): turns raw Chinese congress work speeches (人大工作讲话) into a typed,
+//! validated, lossless document, and validates documents others produced.
+//!
+//! * [`parse`]: raw text in any encoding → [`model::Speech`];
+//! * [`validate`]: a JSON document → every problem, by JSON Schema and by the semantic rules;
+//! * [`schema`]: the JSON Schema generated from the model.
+
+pub mod doctrines;
+pub mod model;
+pub mod parse;
+pub mod schema;
+pub mod text;
+pub mod themes;
+pub mod validate;
+
+pub use model::Speech;
+pub use parse::{parse_bytes, parse_str, ParseOptions};

@@ -1,0 +1,1 @@
+//! Validation of documents produced by anyone: JSON Schema, then the semantic rules. Placeholder.
