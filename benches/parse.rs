@@ -1,0 +1,145 @@
+//! Parser and serializer throughput.
+//!
+//! ```text
+//! cargo bench --bench parse -- --warm-up-time 1 --measurement-time 3
+//! cargo bench --bench parse -- 'parse/'        # one group
+//! ```
+//!
+//! Inputs: every seed under `seeds/`, and a ~100 KB document made of the seeds one after the
+//! other, the second round with its lines in reverse order (so the parser cannot shortcut
+//! on repeated structure). Throughput is reported in bytes of input, so criterion prints MB/s.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use jianghua::{parse_bytes, ParseOptions, Speech};
+
+/// Size the large document grows to.
+const LARGE_BYTES: usize = 100 * 1024;
+
+/// A named input.
+struct Input {
+    name: String,
+    bytes: Vec<u8>,
+}
+
+fn seeds() -> Vec<Input> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    paths
+        .into_iter()
+        .filter_map(|path| {
+            let name = path.file_stem()?.to_string_lossy().into_owned();
+            let bytes = std::fs::read(&path).ok()?;
+            Some(Input { name, bytes })
+        })
+        .collect()
+}
+
+/// The seeds concatenated, alternately as written and with their lines reversed, until the
+/// text reaches [`LARGE_BYTES`].
+fn large(seeds: &[Input]) -> Input {
+    let texts: Vec<String> = seeds
+        .iter()
+        .map(|seed| String::from_utf8_lossy(&seed.bytes).into_owned())
+        .collect();
+    let mut text = String::with_capacity(LARGE_BYTES + 20 * 1024);
+    let mut round = 0;
+    while text.len() < LARGE_BYTES && !texts.is_empty() {
+        for seed in &texts {
+            if round % 2 == 0 {
+                text.push_str(seed);
+            } else {
+                for line in seed.lines().rev() {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+            }
+            text.push('\n');
+            if text.len() >= LARGE_BYTES {
+                break;
+            }
+        }
+        round += 1;
+    }
+    Input {
+        name: format!("large_{}k", text.len() / 1024),
+        bytes: text.into_bytes(),
+    }
+}
+
+fn inputs() -> Vec<Input> {
+    let mut inputs = seeds();
+    assert!(!inputs.is_empty(), "no seeds under seeds/");
+    let large = large(&inputs);
+    inputs.push(large);
+    inputs
+}
+
+fn parse(bytes: &[u8]) -> Speech {
+    match parse_bytes(bytes, &ParseOptions::default()) {
+        Ok(speech) => speech,
+        Err(e) => panic!("benchmark input does not decode: {e}"),
+    }
+}
+
+/// Bytes → model.
+fn bench_parse(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse");
+    for input in inputs() {
+        group.throughput(Throughput::Bytes(input.bytes.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(&input.name),
+            &input.bytes,
+            |b, bytes| b.iter(|| parse(black_box(bytes))),
+        );
+    }
+    group.finish();
+}
+
+/// Bytes → model → JSON text: what `jianghua parse` and `convert` do per file, less the I/O.
+fn bench_text_to_json(c: &mut Criterion) {
+    let mut group = c.benchmark_group("text_to_json");
+    for input in inputs() {
+        group.throughput(Throughput::Bytes(input.bytes.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(&input.name),
+            &input.bytes,
+            |b, bytes| {
+                b.iter(|| {
+                    serde_json::to_string_pretty(&parse(black_box(bytes))).map(|json| json.len())
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+/// Model → text in each output format, on the large document; throughput in bytes of input.
+fn bench_serialize(c: &mut Criterion) {
+    let inputs = inputs();
+    let Some(input) = inputs.last() else { return };
+    let speech = parse(&input.bytes);
+    let mut group = c.benchmark_group("serialize");
+    group.throughput(Throughput::Bytes(input.bytes.len() as u64));
+    group.bench_function("json", |b| {
+        b.iter(|| serde_json::to_string(black_box(&speech)).map(|s| s.len()))
+    });
+    group.bench_function("json_pretty", |b| {
+        b.iter(|| serde_json::to_string_pretty(black_box(&speech)).map(|s| s.len()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_parse, bench_text_to_json, bench_serialize);
+criterion_main!(benches);
