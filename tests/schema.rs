@@ -10,7 +10,10 @@ const REGENERATE: &str = "cargo run -- schema -o schema/speech.schema.json";
 fn committed_schema_is_the_generated_one() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(SCHEMA_PATH);
     let committed = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("cannot read {}: {e}\nGenerate it with: {REGENERATE}", path.display())
+        panic!(
+            "cannot read {}: {e}\nGenerate it with: {REGENERATE}",
+            path.display()
+        )
     });
     let generated = json_schema_text();
     if committed != generated {

@@ -122,17 +122,15 @@ fn heading_mismatch(
 
 /// Where `found` and `expected` part, shown around that point.
 fn difference(what: &str, field: &str, found: &str, expected: &str, span: Span) -> String {
-    let common = found
-        .chars()
-        .zip(expected.chars())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let around = |s: &str| excerpt(s, common.saturating_sub(CONTEXT_BEFORE));
+    let common = found.chars().zip(expected.chars()).take_while(|(a, b)| a == b).count();
+    let longest = found.chars().count().max(expected.chars().count());
+    // Short texts are shown whole; long ones from a little before the first difference.
+    let from = if longest <= EXCERPT_CHARS { 0 } else { common.saturating_sub(CONTEXT_BEFORE) };
     format!(
-        "{what} {field} differs from the source at {} from its character {common} on: the {field} has {}, the source has {}",
+        "{what} {field} differs from the source at {} (first at character {common}): {field} {}, source {}",
         show(span),
-        around(found),
-        around(expected)
+        excerpt(found, from),
+        excerpt(expected, from)
     )
 }
 
@@ -145,11 +143,7 @@ fn excerpt(text: &str, from: usize) -> String {
     let total = text.chars().count();
     let shown: String = text.chars().skip(from).take(EXCERPT_CHARS).collect();
     let before = if from > 0 { "…" } else { "" };
-    let after = if from + EXCERPT_CHARS < total {
-        "…"
-    } else {
-        ""
-    };
+    let after = if from + EXCERPT_CHARS < total { "…" } else { "" };
     format!("{before}{}{after}", serde_json::Value::from(shown))
 }
 
@@ -263,14 +257,25 @@ mod tests {
         assert_eq!(
             problems[0].message,
             format!(
-                "paragraph text differs from the source at {} from its character 2 on: \
-                 the text has \"谢谢各位。\", the source has \"谢谢大家。\"",
+                "paragraph text differs from the source at {} (first at character 2): \
+                 text \"谢谢各位。\", source \"谢谢大家。\"",
                 show(speech.closing[0].span)
             )
         );
         let place = problems[0].source.expect("a source place");
         assert_eq!(place.span, speech.closing[0].span);
         assert_eq!(place.position, Position::new(7, 1));
+    }
+
+    #[test]
+    fn long_texts_are_shown_from_just_before_the_difference() {
+        let found = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰";
+        let expected = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯巳";
+        assert_eq!(
+            difference("paragraph", "text", found, expected, Span::new(0, 25)),
+            "paragraph text differs from the source at 0..25 (first at character 24): \
+             text …\"癸子丑寅卯辰\", source …\"癸子丑寅卯巳\""
+        );
     }
 
     #[test]
