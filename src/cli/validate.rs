@@ -144,7 +144,9 @@ pub fn run(args: Args) -> Status {
 }
 
 fn status(checked: &[Checked]) -> Status {
-    let failed = checked.iter().any(|c| matches!(c.outcome, Outcome::Failed(_)));
+    let failed = checked
+        .iter()
+        .any(|c| matches!(c.outcome, Outcome::Failed(_)));
     let invalid = checked
         .iter()
         .any(|c| matches!(&c.outcome, Outcome::Checked(report) if !report.is_valid()));
@@ -176,7 +178,10 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
         let bound = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
-        std::io::stdin().lock().take(bound).read_to_end(&mut bytes)?;
+        std::io::stdin()
+            .lock()
+            .take(bound)
+            .read_to_end(&mut bytes)?;
     } else {
         let file = std::fs::File::open(path)?;
         let size = file.metadata()?.len();
@@ -231,11 +236,15 @@ fn text_line(file: &str, source_name: Option<&str>, problem: &Problem) -> String
         // Text that no object covers: the place to look is the source file.
         Some(place) if problem.is_about_source() => {
             let at = self::place(source_file, Some(place.position));
-            format!("{at}: {label}: {}", problem.message)
+            format!("{at}: {label}: {} (document {file})", problem.message)
         }
         _ => {
             let at = place(file, problem.position);
-            let pointer = if problem.pointer.is_empty() { "(root)" } else { &problem.pointer };
+            let pointer = if problem.pointer.is_empty() {
+                "(root)"
+            } else {
+                &problem.pointer
+            };
             let pointer = format!("{POINTER}{pointer}{POINTER:#}");
             let in_source = problem
                 .source
@@ -289,7 +298,11 @@ fn summary(checked: &[Checked]) -> String {
     if failed > 0 {
         text.push_str(&format!(", {failed} unreadable"));
     }
-    text.push_str(&format!(" ({}, {})", plural(errors, "error"), plural(warnings, "warning")));
+    text.push_str(&format!(
+        " ({}, {})",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    ));
     text
 }
 
@@ -335,7 +348,11 @@ fn write_json(checked: &[Checked], source_name: Option<&str>) -> std::io::Result
         .map(|Checked { file, outcome }| match outcome {
             Outcome::Checked(report) => JsonEntry {
                 file,
-                status: if report.is_valid() { "valid" } else { "invalid" },
+                status: if report.is_valid() {
+                    "valid"
+                } else {
+                    "invalid"
+                },
                 errors: report.errors(),
                 warnings: report.warnings(),
                 problems: report
