@@ -3,6 +3,9 @@
 //! The committed copy under [`SCHEMA_PATH`] is what third parties validate against; a test keeps
 //! it identical to what [`json_schema_text`] generates.
 
+use schemars::generate::SchemaSettings;
+use schemars::transform::RecursiveTransform;
+use schemars::Schema;
 use serde_json::Value;
 
 use crate::model::{Speech, SCHEMA_VERSION};
@@ -21,7 +24,10 @@ pub fn schema_id() -> String {
 
 /// The JSON Schema (draft 2020-12) of [`Speech`] documents.
 pub fn json_schema() -> Value {
-    let mut schema = schemars::schema_for!(Speech);
+    let mut schema = SchemaSettings::draft2020_12()
+        .with_transform(RecursiveTransform(bound_unsigned_integers))
+        .into_generator()
+        .into_root_schema_for::<Speech>();
     // schemars writes `$schema`, the title and the description; a standalone schema file also
     // needs an identifier and to say which contract version it describes.
     schema.insert("$schema".to_owned(), Value::from(META_SCHEMA));
@@ -36,6 +42,20 @@ pub fn json_schema() -> Value {
         )),
     );
     schema.to_value()
+}
+
+/// Gives unsigned integers the upper bound of their Rust type, which schemars leaves out, so that
+/// any validator rejects a number the model cannot hold (an ordinal of 5000000000).
+fn bound_unsigned_integers(schema: &mut Schema) {
+    let maximum = match schema.get("format").and_then(Value::as_str) {
+        Some("uint32") => Value::from(u32::MAX),
+        // `usize` (spans): documents are read on 64-bit platforms.
+        Some("uint" | "uint64") => Value::from(u64::MAX),
+        _ => return,
+    };
+    if schema.get("maximum").is_none() {
+        schema.insert("maximum".to_owned(), maximum);
+    }
 }
 
 /// The schema as the pretty-printed text committed under `schema/`, ending in a newline.
@@ -58,5 +78,19 @@ mod tests {
         assert!(schema["description"]
             .as_str()
             .is_some_and(|d| d.starts_with("A congress work speech")));
+    }
+
+    #[test]
+    fn unsigned_integers_are_bounded_by_their_rust_type() {
+        let schema = json_schema();
+        let ordinal = &schema["$defs"]["Section"]["properties"]["ordinal"];
+        assert_eq!(
+            (&ordinal["minimum"], &ordinal["maximum"]),
+            (&Value::from(1), &Value::from(u32::MAX))
+        );
+        let start = &schema["$defs"]["Span"]["properties"]["start"];
+        assert_eq!(start["maximum"], Value::from(u64::MAX));
+        let month = &schema["$defs"]["PartialDate"]["properties"]["month"];
+        assert_eq!(month["maximum"], Value::from(12));
     }
 }

@@ -122,10 +122,18 @@ fn heading_mismatch(
 
 /// Where `found` and `expected` part, shown around that point.
 fn difference(what: &str, field: &str, found: &str, expected: &str, span: Span) -> String {
-    let common = found.chars().zip(expected.chars()).take_while(|(a, b)| a == b).count();
+    let common = found
+        .chars()
+        .zip(expected.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
     let longest = found.chars().count().max(expected.chars().count());
     // Short texts are shown whole; long ones from a little before the first difference.
-    let from = if longest <= EXCERPT_CHARS { 0 } else { common.saturating_sub(CONTEXT_BEFORE) };
+    let from = if longest <= EXCERPT_CHARS {
+        0
+    } else {
+        common.saturating_sub(CONTEXT_BEFORE)
+    };
     format!(
         "{what} {field} differs from the source at {} (first at character {common}): {field} {}, source {}",
         show(span),
@@ -143,7 +151,11 @@ fn excerpt(text: &str, from: usize) -> String {
     let total = text.chars().count();
     let shown: String = text.chars().skip(from).take(EXCERPT_CHARS).collect();
     let before = if from > 0 { "…" } else { "" };
-    let after = if from + EXCERPT_CHARS < total { "…" } else { "" };
+    let after = if from + EXCERPT_CHARS < total {
+        "…"
+    } else {
+        ""
+    };
     format!("{before}{}{after}", serde_json::Value::from(shown))
 }
 
