@@ -132,6 +132,7 @@ fn expectations() -> Vec<(&'static str, Vec<Expected>)> {
                 (24, 27),
             )],
         ),
+        ("not-a-speech", vec![error("not-a-speech", "", (1, 1))]),
         (
             "theme-weights",
             vec![warning("theme-weights", "/themes", (305, 13))],
@@ -318,6 +319,17 @@ fn an_invalid_document_exits_1_with_one_line_a_problem() {
     assert_eq!(
         stderr(&output),
         "2 documents: 1 valid, 1 invalid (1 error, 0 warnings)\n"
+    );
+}
+
+#[test]
+fn the_summary_says_when_the_semantic_rules_could_not_run() {
+    let output = jianghua(&["validate", "tests/data/invalid/missing-field.json"], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "1 document: 0 valid, 1 invalid (1 error, 0 warnings); \
+         semantic rules skipped for 1 document (not readable as a speech)\n"
     );
 }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
 use jianghua::text::SourceText;
-use jianghua::validate::{self, DocumentError, Position, Problem, Report, Severity};
+use jianghua::validate::{self, Checks, DocumentError, Position, Problem, Report, Severity};
 use serde::Serialize;
 
 use super::Status;
@@ -276,9 +276,13 @@ fn severity_label(severity: Severity, code: &str) -> String {
 
 fn summary(checked: &[Checked]) -> String {
     let (mut valid, mut invalid, mut failed, mut errors, mut warnings) = (0, 0, 0, 0, 0);
+    let mut schema_only = 0;
     for c in checked {
         match &c.outcome {
             Outcome::Checked(report) => {
+                if report.checks == Checks::Schema {
+                    schema_only += 1;
+                }
                 if report.is_valid() {
                     valid += 1;
                 } else {
@@ -303,6 +307,12 @@ fn summary(checked: &[Checked]) -> String {
         plural(errors, "error"),
         plural(warnings, "warning")
     ));
+    if schema_only > 0 {
+        text.push_str(&format!(
+            "; semantic rules skipped for {} (not readable as a speech)",
+            plural(schema_only, "document")
+        ));
+    }
     text
 }
 
@@ -314,6 +324,8 @@ struct JsonEntry<'a> {
     file: &'a str,
     /// `valid`, `invalid` or `failed` (could not be read as JSON).
     status: &'static str,
+    /// Which checks ran: `schema`, `semantic` or `source`; null when the file was not read.
+    checks: Option<Checks>,
     errors: usize,
     warnings: usize,
     problems: Vec<JsonProblem<'a>>,
@@ -353,6 +365,7 @@ fn write_json(checked: &[Checked], source_name: Option<&str>) -> std::io::Result
                 } else {
                     "invalid"
                 },
+                checks: Some(report.checks),
                 errors: report.errors(),
                 warnings: report.warnings(),
                 problems: report
@@ -379,6 +392,7 @@ fn write_json(checked: &[Checked], source_name: Option<&str>) -> std::io::Result
             Outcome::Failed(e) => JsonEntry {
                 file,
                 status: "failed",
+                checks: None,
                 errors: 1,
                 warnings: 0,
                 problems: vec![JsonProblem {

@@ -28,7 +28,7 @@ use crate::model::Speech;
 use crate::text::SourceText;
 
 pub use locate::{JsonLocator, LineIndex, Locate, NoLocator};
-pub use problem::{Position, Problem, Report, Rule, SemanticRule, Severity, SourcePlace};
+pub use problem::{Checks, Position, Problem, Report, Rule, SemanticRule, Severity, SourcePlace};
 
 /// The largest document or source text read, in bytes: far beyond any speech, small enough that
 /// a stray multi-gigabyte file fails cleanly instead of exhausting memory.
@@ -134,25 +134,33 @@ pub fn validate_document(
     source: Option<&SourceText>,
 ) -> Report {
     let mut problems = json_schema::check(document);
-    match Speech::deserialize(document) {
+    let checks = match Speech::deserialize(document) {
         Ok(speech) => {
             problems.extend(semantic::check(&speech));
-            if let Some(source) = source {
-                problems.extend(source::check(&speech, source));
+            match source {
+                Some(source) => {
+                    problems.extend(source::check(&speech, source));
+                    Checks::Source
+                }
+                None => Checks::Semantic,
             }
         }
         // The schema explains why in terms of the document; say something only if it did not.
-        Err(e) if problems.is_empty() => problems.push(Problem::schema(
-            "format",
-            "",
-            format!("the document matches the schema but cannot be read as a speech: {e}"),
-        )),
-        Err(_) => {}
-    }
+        Err(e) => {
+            if problems.is_empty() {
+                problems.push(Problem::semantic(
+                    SemanticRule::NotASpeech,
+                    "",
+                    format!("the document passes the schema but cannot be read as a speech ({e}); the semantic rules were not checked"),
+                ));
+            }
+            Checks::Schema
+        }
+    };
     for problem in &mut problems {
         problem.position = locator.locate(&problem.pointer);
     }
-    Report::new(problems)
+    Report::new(problems, checks)
 }
 
 #[cfg(test)]
@@ -317,11 +325,11 @@ mod tests {
         let source = SourceText::new(sample_source());
         assert_eq!(
             validate_json(sample_json().as_bytes(), None),
-            Ok(Report::default())
+            Ok(Report::new(vec![], Checks::Semantic))
         );
         assert_eq!(
             validate_json(sample_json().as_bytes(), Some(&source)),
-            Ok(Report::default())
+            Ok(Report::new(vec![], Checks::Source))
         );
     }
 
@@ -359,6 +367,16 @@ mod tests {
         let report = validate_document(&document, &NoLocator, None);
         let codes: Vec<_> = report.problems.iter().map(|p| p.rule.code()).collect();
         assert_eq!(codes, ["oneOf"]);
+        assert_eq!(report.checks, Checks::Schema);
+    }
+
+    #[test]
+    fn a_schema_valid_document_that_is_not_a_speech_says_so() {
+        let json = sample_json().replace("\"ordinal\": 2,", "\"ordinal\": 2.0,");
+        let report = validate_json(json.as_bytes(), None).expect("well-formed JSON");
+        let codes: Vec<_> = report.problems.iter().map(|p| p.rule.code()).collect();
+        assert_eq!(codes, ["not-a-speech"]);
+        assert_eq!(report.checks, Checks::Schema);
     }
 
     #[test]
@@ -415,6 +433,9 @@ mod tests {
     #[test]
     fn a_byte_order_mark_is_ignored() {
         let json = format!("\u{feff}{}", sample_json());
-        assert_eq!(validate_json(json.as_bytes(), None), Ok(Report::default()));
+        assert_eq!(
+            validate_json(json.as_bytes(), None),
+            Ok(Report::new(vec![], Checks::Semantic))
+        );
     }
 }

@@ -61,11 +61,14 @@ pub enum SemanticRule {
     HeadingMismatch,
     /// Non-whitespace source characters lie in no span of an object with `text` and `span`.
     SourceUncovered,
+    /// The document passes the schema but cannot be read as a speech (an integer written `2.0`),
+    /// so the other semantic rules could not run.
+    NotASpeech,
 }
 
 impl SemanticRule {
     /// Every rule, in the order of the documentation table.
-    pub const ALL: [SemanticRule; 12] = [
+    pub const ALL: [SemanticRule; 13] = [
         SemanticRule::SchemaVersion,
         SemanticRule::OrdinalOrder,
         SemanticRule::SpanReversed,
@@ -78,6 +81,7 @@ impl SemanticRule {
         SemanticRule::TextMismatch,
         SemanticRule::HeadingMismatch,
         SemanticRule::SourceUncovered,
+        SemanticRule::NotASpeech,
     ];
 
     /// The stable code printed in reports.
@@ -95,6 +99,7 @@ impl SemanticRule {
             SemanticRule::TextMismatch => "text-mismatch",
             SemanticRule::HeadingMismatch => "heading-mismatch",
             SemanticRule::SourceUncovered => "source-uncovered",
+            SemanticRule::NotASpeech => "not-a-speech",
         }
     }
 
@@ -112,7 +117,8 @@ impl SemanticRule {
             | SemanticRule::DoctrineCount
             | SemanticRule::SpanBounds
             | SemanticRule::TextMismatch
-            | SemanticRule::SourceUncovered => Severity::Error,
+            | SemanticRule::SourceUncovered
+            | SemanticRule::NotASpeech => Severity::Error,
         }
     }
 
@@ -249,16 +255,31 @@ impl Problem {
     }
 }
 
+/// Which checks ran on a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Checks {
+    /// The schema only: the document does not read as a speech, so no semantic rule could run.
+    #[default]
+    Schema,
+    /// The schema and the semantic rules that need no source text.
+    Semantic,
+    /// Everything, the rules comparing the document with its source text included.
+    Source,
+}
+
 /// Every problem of one document, ordered by where they lie.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
     /// The problems, in document order; problems about the source text come last, in source order.
     pub problems: Vec<Problem>,
+    /// Which checks ran.
+    pub checks: Checks,
 }
 
 impl Report {
-    /// A report of `problems`, sorted into reading order.
-    pub fn new(mut problems: Vec<Problem>) -> Self {
+    /// A report of `problems` found by `checks`, sorted into reading order.
+    pub fn new(mut problems: Vec<Problem>, checks: Checks) -> Self {
         problems.sort_by(|a, b| {
             let key = |p: &Problem| {
                 (
@@ -272,7 +293,7 @@ impl Report {
             };
             key(a).cmp(&key(b))
         });
-        Self { problems }
+        Self { problems, checks }
     }
 
     /// Whether the document is valid: no errors (warnings allowed).
@@ -342,14 +363,17 @@ mod tests {
                 position: Position::new(1, 1),
             },
         );
-        let report = Report::new(vec![
-            at(1, source),
-            at(
-                9,
-                Problem::semantic(SemanticRule::AnnouncedSections, "/meta", "w".into()),
-            ),
-            at(3, Problem::schema("type", "/x", "e".into())),
-        ]);
+        let report = Report::new(
+            vec![
+                at(1, source),
+                at(
+                    9,
+                    Problem::semantic(SemanticRule::AnnouncedSections, "/meta", "w".into()),
+                ),
+                at(3, Problem::schema("type", "/x", "e".into())),
+            ],
+            Checks::Source,
+        );
         let codes: Vec<_> = report.problems.iter().map(|p| p.rule.code()).collect();
         assert_eq!(codes, ["type", "announced-sections", "source-uncovered"]);
         assert_eq!((report.errors(), report.warnings()), (2, 1));

@@ -41,6 +41,7 @@ derive("span-nesting", lambda d: d["sections"][0]["subsections"][0]["span"].upda
     end=d["sections"][0]["subsections"][0]["span"]["end"] + 3))
 derive("doctrine-count", lambda d: d["doctrines"][0].update(count=3))
 derive("announced-sections", lambda d: d["meta"].update(announced_sections=5))
+derive("not-a-speech", lambda d: d["sections"][1].update(ordinal=2.0))
 derive("theme-weights", lambda d: d["themes"][0].update(weight=0.9))
 
 # Semantic rules that compare with ../valid/speech.txt.
