@@ -356,6 +356,17 @@ fn malformed_json_exits_2_with_its_line_and_column() {
 }
 
 #[test]
+fn json_nested_past_the_recursion_limit_exits_2_cleanly() {
+    let deep = "[".repeat(100_000);
+    let output = jianghua(&["validate", "-"], Some(deep.as_bytes()));
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stdout(&output),
+        "<stdin>:1:128: error[json-syntax]: malformed JSON: recursion limit exceeded\n"
+    );
+}
+
+#[test]
 fn a_missing_source_or_no_document_is_a_usage_error() {
     let output = jianghua(
         &["validate", VALID, "--source", "tests/data/no-such.txt"],

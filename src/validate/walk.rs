@@ -128,7 +128,7 @@ pub fn text_objects<'a>(speech: &'a Speech) -> Vec<At<TextObject<'a>>> {
     out
 }
 
-/// Every span of the document (pointer to the span value itself), in document order.
+/// Every span of the document, with the pointer to the span value itself.
 pub fn spans(speech: &Speech) -> Vec<At<Span>> {
     let mut out: Vec<At<Span>> = text_objects(speech)
         .into_iter()
