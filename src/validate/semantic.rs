@@ -3,7 +3,7 @@
 //! Each rule is a function that appends its problems; none needs the source text (those are in
 //! [`super::source`]).
 
-use crate::model::{Section, Span, Speech, SCHEMA_VERSION};
+use crate::model::{Directive, Passage, Section, Span, Speech, SCHEMA_VERSION};
 
 use super::problem::{Problem, SemanticRule};
 use super::walk::{self, At};
@@ -89,53 +89,34 @@ fn span_reversed(speech: &Speech, out: &mut Vec<Problem>) {
 /// Siblings do not overlap and come in input order; so do the parts of the body
 /// (preamble, sections, closing, appendix).
 fn span_order(speech: &Speech, out: &mut Vec<Problem>) {
-    let spans = |base: &str, spans: Vec<Span>| -> Vec<At<Span>> {
-        spans
-            .into_iter()
-            .enumerate()
-            .map(|(i, span)| At {
-                pointer: format!("{base}/{i}/span"),
-                item: span,
-            })
-            .collect()
-    };
-    let passages = |base: &str, items: &[crate::model::Passage]| {
-        spans(base, items.iter().map(|p| p.span).collect())
-    };
     let mut lists = vec![
-        passages("/meta/redactions", &speech.meta.redactions),
-        spans(
-            "/front_matter",
-            speech.front_matter.iter().map(|b| b.span).collect(),
-        ),
-        passages("/preamble", &speech.preamble),
-        spans(
-            "/sections",
-            speech.sections.iter().map(|s| s.span).collect(),
-        ),
-        passages("/closing", &speech.closing),
-        passages("/appendix", &speech.appendix),
-        spans(
-            "/boilerplate",
-            speech.boilerplate.iter().map(|b| b.span).collect(),
-        ),
+        passage_spans("/meta/redactions", &speech.meta.redactions),
+        indexed_spans("/front_matter", speech.front_matter.iter().map(|b| b.span)),
+        passage_spans("/preamble", &speech.preamble),
+        indexed_spans("/sections", speech.sections.iter().map(|s| s.span)),
+        passage_spans("/closing", &speech.closing),
+        passage_spans("/appendix", &speech.appendix),
+        indexed_spans("/boilerplate", speech.boilerplate.iter().map(|b| b.span)),
     ];
     for At {
         pointer,
         item: section,
     } in walk::sections(speech)
     {
-        lists.push(passages(
+        lists.push(passage_spans(
             &format!("{pointer}/paragraphs"),
             &section.paragraphs,
         ));
-        let directives = section.directives.iter().map(|d| d.span).collect();
-        lists.push(spans(&format!("{pointer}/directives"), directives));
-        let subsections = section.subsections.iter().map(|s| s.span).collect();
-        lists.push(spans(&format!("{pointer}/subsections"), subsections));
+        let directives = section.directives.iter().map(|d| d.span);
+        lists.push(indexed_spans(&format!("{pointer}/directives"), directives));
+        let subsections = section.subsections.iter().map(|s| s.span);
+        lists.push(indexed_spans(
+            &format!("{pointer}/subsections"),
+            subsections,
+        ));
     }
     for (i, doctrine) in speech.doctrines.iter().enumerate() {
-        lists.push(passages(
+        lists.push(passage_spans(
             &format!("/doctrines/{i}/mentions"),
             &doctrine.mentions,
         ));
@@ -143,27 +124,41 @@ fn span_order(speech: &Speech, out: &mut Vec<Problem>) {
     for list in &lists {
         siblings_in_order(list, out);
     }
+    body_parts_in_order(speech, out);
+}
 
-    // The body parts follow one another: each part starts after the previous non-empty part ends.
+/// The spans of an array's items: `{base}/{i}/span`.
+fn indexed_spans(base: &str, spans: impl Iterator<Item = Span>) -> Vec<At<Span>> {
+    spans
+        .enumerate()
+        .map(|(i, span)| At {
+            pointer: format!("{base}/{i}/span"),
+            item: span,
+        })
+        .collect()
+}
+
+fn passage_spans(base: &str, passages: &[Passage]) -> Vec<At<Span>> {
+    indexed_spans(base, passages.iter().map(|p| p.span))
+}
+
+/// Each non-empty part of the body starts after the previous non-empty part ends.
+fn body_parts_in_order(speech: &Speech, out: &mut Vec<Problem>) {
     let parts = [
-        ("preamble", passages("/preamble", &speech.preamble)),
+        ("preamble", passage_spans("/preamble", &speech.preamble)),
         (
             "sections",
-            spans(
-                "/sections",
-                speech.sections.iter().map(|s| s.span).collect(),
-            ),
+            indexed_spans("/sections", speech.sections.iter().map(|s| s.span)),
         ),
-        ("closing", passages("/closing", &speech.closing)),
-        ("appendix", passages("/appendix", &speech.appendix)),
+        ("closing", passage_spans("/closing", &speech.closing)),
+        ("appendix", passage_spans("/appendix", &speech.appendix)),
     ];
     let mut previous: Option<(&str, &At<Span>)> = None;
     for (name, part) in &parts {
-        let well_formed = || part.iter().filter(|s| s.item.start <= s.item.end);
-        let (Some(first), Some(last)) = (
-            well_formed().min_by_key(|s| s.item.start),
-            well_formed().max_by_key(|s| s.item.end),
-        ) else {
+        let well_formed = || part.iter().filter(|s| is_well_formed(s.item));
+        let first = well_formed().min_by_key(|s| s.item.start);
+        let last = well_formed().max_by_key(|s| s.item.end);
+        let (Some(first), Some(last)) = (first, last) else {
             continue;
         };
         if let Some((previous_name, previous_last)) = previous {
@@ -172,7 +167,7 @@ fn span_order(speech: &Speech, out: &mut Vec<Problem>) {
                     SemanticRule::SpanOrder,
                     first.pointer.clone(),
                     format!(
-                        "the {name} start at {}, before the {previous_name} end at {} ({})",
+                        "the {name} part starts at {}, before the {previous_name} part ends at {} ({})",
                         first.item.start, previous_last.item.end, previous_last.pointer
                     ),
                 ));
@@ -276,7 +271,7 @@ fn span_nesting(speech: &Speech, out: &mut Vec<Problem>) {
 fn directive_in_a_paragraph(
     pointer: &str,
     section: &Section,
-    directives: Vec<(usize, &crate::model::Directive)>,
+    directives: Vec<(usize, &Directive)>,
     out: &mut Vec<Problem>,
 ) {
     if section.paragraphs.is_empty() {
@@ -495,11 +490,11 @@ mod tests {
         let paragraph = speech.sections[0].paragraphs[0].span;
         let split = paragraph.start + 3;
         speech.sections[0].paragraphs = vec![
-            crate::model::Passage {
+            Passage {
                 text: String::new(),
                 span: Span::new(paragraph.start, split),
             },
-            crate::model::Passage {
+            Passage {
                 text: String::new(),
                 span: Span::new(split, paragraph.end),
             },
