@@ -19,6 +19,7 @@ pub mod decode;
 pub mod directives;
 pub mod front_lines;
 pub mod front_matter;
+pub mod gazetteer;
 pub mod layout;
 pub mod outline;
 
