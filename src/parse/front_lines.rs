@@ -158,16 +158,13 @@ pub fn source_fields(text: &str) -> Vec<(SourceField, Range<usize>)> {
             .get(i + 1)
             .and_then(|next| next.get(0))
             .map_or(text.len(), |m| m.start());
-        let raw = &text[whole.end()..end];
-        let value = raw.trim_matches(|c: char| is_blank_char(c) || "|｜,，;；".contains(c));
+        let area = &text[whole.end()..end];
+        let lead = area.len() - area.trim_start_matches(is_separator).len();
+        let value = until_gap(&area[lead..]).trim_end_matches(is_separator);
         if value.is_empty() {
             continue;
         }
-        let start = whole.end()
-            + (raw.len()
-                - raw
-                    .trim_start_matches(|c: char| is_blank_char(c) || "|｜,，;；".contains(c))
-                    .len());
+        let start = whole.end() + lead;
         let field = match label.as_str() {
             "发布时间" | "发布日期" | "发表时间" | "更新时间" | "时间" => {
                 SourceField::Published
@@ -187,6 +184,18 @@ pub fn source_fields(text: &str) -> Vec<(SourceField, Range<usize>)> {
         }
     }
     fields
+}
+
+fn is_separator(c: char) -> bool {
+    is_blank_char(c) || "|｜,，;；".contains(c)
+}
+
+/// `text` up to a wide gap: an ideographic space, two blanks in a row, or a bar.
+fn until_gap(text: &str) -> &str {
+    let bar = text.find(['\u{3000}', '|', '｜']);
+    let double = text.find("  ");
+    let end = bar.into_iter().chain(double).min().unwrap_or(text.len());
+    &text[..end]
 }
 
 /// Whether `text` is a source line: labelled fields make up most of it.

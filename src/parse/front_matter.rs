@@ -38,7 +38,13 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
     let speaker = page
         .byline()
         .or_else(|| heading.as_ref().and_then(|h| h.speaker.clone()));
-    let speech_cues = page.body_opens_like_speech() || page.occasion_in_body().is_some();
+    // A meeting named in the title or dateline (——在…会议上) without a genre word: a speech.
+    let heading_occasion = heading
+        .as_ref()
+        .or(sub_heading.as_ref())
+        .is_some_and(|h| h.occasion.is_some());
+    let speech_cues =
+        heading_occasion || page.body_opens_like_speech() || page.occasion_in_body().is_some();
     let genre = heading
         .as_ref()
         .and_then(|h| h.genre)
@@ -288,13 +294,12 @@ impl<'a> Page<'a> {
                     continue;
                 }
                 let mut range = m.range();
-                // 新X市: the place's first character belongs to the redacted name.
-                let place_suffix =
-                    text[m.end()..].starts_with(['市', '县', '省', '区', '镇', '乡']);
-                if place_suffix {
-                    if let Some(c) = before.filter(|&c| is_han(c) && c != '的') {
-                        range.start -= c.len_utf8();
-                    }
+                // 新X市, 新X的: one blanked character of a name, the rest of it written.
+                let single = m.as_str().chars().count() == 1;
+                if let Some(c) =
+                    before.filter(|&c| single && is_han(c) && !FUNCTION_CHARS.contains(c))
+                {
+                    range.start -= c.len_utf8();
                 }
                 if let Some(suffix) = ["同志", "市", "县", "省", "区", "镇", "乡", "村", "大"]
                     .iter()
@@ -347,6 +352,9 @@ impl<'a> Page<'a> {
         Some((d.short, Some(level)))
     }
 }
+
+/// Characters that stand between words rather than inside a name.
+const FUNCTION_CHARS: &str = "的和与及是在了把被将对为等向给由从同";
 
 fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
