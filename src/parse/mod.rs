@@ -17,7 +17,11 @@ pub mod decode;
 pub mod directives;
 pub mod front_matter;
 pub mod layout;
+pub mod levels;
+pub mod markers;
 pub mod outline;
+pub mod paragraphs;
+pub mod peroration;
 
 use std::ops::Range;
 
