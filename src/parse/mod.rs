@@ -21,7 +21,11 @@ pub mod front_lines;
 pub mod front_matter;
 pub mod gazetteer;
 pub mod layout;
+pub mod levels;
+pub mod markers;
 pub mod outline;
+pub mod paragraphs;
+pub mod peroration;
 
 use std::ops::Range;
 
