@@ -35,9 +35,15 @@ enum Format {
 /// Reads and parses a `--lexicon` file; the message names the file, line and column.
 fn read_lexicon(path: &std::path::Path) -> Result<jianghua::doctrines::Lexicon, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| format!("{}: not UTF-8 (byte {})", path.display(), e.utf8_error().valid_up_to()))?;
-    jianghua::doctrines::Lexicon::with_user_entries(&text).map_err(|e| format!("{}: {e}", path.display()))
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{}: not UTF-8 (byte {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    jianghua::doctrines::Lexicon::with_user_entries(&text)
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 pub fn run(args: Args) -> Status {

@@ -24,8 +24,22 @@ pub struct Citation {
 
 /// Periodicals cited by their title alone.
 const PERIODICALS: &[&str] = &[
-    "求是", "人民日报", "光明日报", "经济日报", "学习时报", "中国人大", "人民之友", "党建", "红旗文稿",
-    "新华每日电讯", "法治日报", "检察日报", "人民法院报", "中国纪检监察报", "人民论坛", "紫光阁",
+    "求是",
+    "人民日报",
+    "光明日报",
+    "经济日报",
+    "学习时报",
+    "中国人大",
+    "人民之友",
+    "党建",
+    "红旗文稿",
+    "新华每日电讯",
+    "法治日报",
+    "检察日报",
+    "人民法院报",
+    "中国纪检监察报",
+    "人民论坛",
+    "紫光阁",
 ];
 
 /// Endings of titles of periodicals.
@@ -39,7 +53,9 @@ const LAW_ENDINGS: &[&str] = &[
 
 /// Endings that name a regulation even in quotation marks (“养老服务条例”). A bare 法 does not:
 /// “科学立法” and “依法” are not laws.
-const QUOTED_LAW_ENDINGS: &[&str] = &["条例", "规定", "办法", "细则", "规则", "决定", "决议", "法典"];
+const QUOTED_LAW_ENDINGS: &[&str] = &[
+    "条例", "规定", "办法", "细则", "规则", "决定", "决议", "法典",
+];
 
 /// Endings of speech titles (《在中央人大工作会议上的讲话》).
 const SPEECH_ENDINGS: &[&str] = &["讲话", "发言", "致辞", "报告", "演讲", "重要讲话"];
@@ -58,7 +74,24 @@ static LEADER_BEFORE_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// Quotation marks and title marks are not part of a name.
 pub fn strip_marks(text: &str) -> String {
     text.chars()
-        .filter(|c| !matches!(c, '“' | '”' | '"' | '＂' | '‘' | '’' | '「' | '」' | '『' | '』' | '《' | '》' | '〈' | '〉'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '“' | '”'
+                    | '"'
+                    | '＂'
+                    | '‘'
+                    | '’'
+                    | '「'
+                    | '」'
+                    | '『'
+                    | '』'
+                    | '《'
+                    | '》'
+                    | '〈'
+                    | '〉'
+            )
+        })
         .collect::<String>()
         .trim()
         .to_owned()
@@ -67,7 +100,11 @@ pub fn strip_marks(text: &str) -> String {
 /// Classifies the text of a 《title》.
 pub fn title(inner: &str) -> Option<Citation> {
     let name = strip_marks(inner);
-    if name.chars().count() < 2 || name.chars().count() > 80 || name.contains("...") || name.contains('…') {
+    if name.chars().count() < 2
+        || name.chars().count() > 80
+        || name.contains("...")
+        || name.contains('…')
+    {
         return None;
     }
     let kind = if PERIODICALS.contains(&name.as_str())
@@ -155,19 +192,32 @@ mod tests {
         assert_eq!(kind("关于加强经济工作监督的决定"), Some(DoctrineKind::Law));
         assert_eq!(kind("求是"), Some(DoctrineKind::Publication));
         assert_eq!(kind("人民日报"), Some(DoctrineKind::Publication));
-        assert_eq!(kind("在中央人大工作会议上的讲话"), Some(DoctrineKind::Publication));
+        assert_eq!(
+            kind("在中央人大工作会议上的讲话"),
+            Some(DoctrineKind::Publication)
+        );
         assert_eq!(kind("习近平谈治国理政"), Some(DoctrineKind::Publication));
         assert_eq!(kind("平顶山市机动车停..."), None);
-        assert_eq!(title("“十四五”规划纲要").map(|c| c.name), Some("十四五规划纲要".into()));
+        assert_eq!(
+            title("“十四五”规划纲要").map(|c| c.name),
+            Some("十四五规划纲要".into())
+        );
     }
 
     #[test]
     fn leaders_words() {
-        let c = quote("在政治制度模式上，我们就是要咬定青山不放松、任尔东西南北风。", "习近平总书记讲过：", "")
-            .unwrap();
+        let c = quote(
+            "在政治制度模式上，我们就是要咬定青山不放松、任尔东西南北风。",
+            "习近平总书记讲过：",
+            "",
+        )
+        .unwrap();
         assert_eq!(c.kind, DoctrineKind::Quote);
         assert_eq!(c.attribution.as_deref(), Some("习近平总书记"));
-        assert_eq!(c.name, "在政治制度模式上，我们就是要咬定青山不放松、任尔东西南北风");
+        assert_eq!(
+            c.name,
+            "在政治制度模式上，我们就是要咬定青山不放松、任尔东西南北风"
+        );
         assert_eq!(c.trim_end, "。".len());
         let c = quote("创新为要", "就是要按照习近平总书记", "的重要指示").unwrap();
         assert_eq!(c.kind, DoctrineKind::Quote);
@@ -183,14 +233,21 @@ mod tests {
         // The leader's clause ended: the quotation is the speaker's own.
         assert_eq!(quote("小切口", "习近平总书记指出。要找准", ""), None);
         assert_eq!(
-            quote("咬定青山", "习近平总书记强调评价一个国家政治制度是不是民主的、有效的", ""),
+            quote(
+                "咬定青山",
+                "习近平总书记强调评价一个国家政治制度是不是民主的、有效的",
+                ""
+            ),
             None
         );
     }
 
     #[test]
     fn regulations_named_in_quotes() {
-        assert_eq!(quote("养老服务条例", "围绕", "").map(|c| c.kind), Some(DoctrineKind::Law));
+        assert_eq!(
+            quote("养老服务条例", "围绕", "").map(|c| c.kind),
+            Some(DoctrineKind::Law)
+        );
         assert_eq!(quote("科学立法", "坚持", ""), None);
     }
 }

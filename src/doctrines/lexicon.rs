@@ -236,9 +236,7 @@ fn parse_form(
     column: usize,
     what: &'static str,
 ) -> Result<Form, LexiconError> {
-    let (text, marked_only) = match written
-        .strip_prefix('“')
-        .and_then(|s| s.strip_suffix('”'))
+    let (text, marked_only) = match written.strip_prefix('“').and_then(|s| s.strip_suffix('”'))
     {
         Some(inner) if !inner.contains(['“', '”']) => (inner.trim(), true),
         _ => (written, false),

@@ -71,10 +71,8 @@ pub fn extract(
 /// Gathers the candidates of one region (`text` starts at byte `offset` of the input).
 fn collect(text: &str, offset: usize, lexicon: &Lexicon, out: &mut Vec<Candidate>) {
     let marks = marks::scan(text, offset);
-    let marked: HashSet<(usize, usize)> = marks
-        .iter()
-        .map(|m| (m.inner.start, m.inner.end))
-        .collect();
+    let marked: HashSet<(usize, usize)> =
+        marks.iter().map(|m| (m.inner.start, m.inner.end)).collect();
     for hit in lexicon.find(text) {
         let range = offset + hit.range.start..offset + hit.range.end;
         if hit.marked_only && !marked.contains(&(range.start, range.end)) {
@@ -107,7 +105,9 @@ fn collect(text: &str, offset: usize, lexicon: &Lexicon, out: &mut Vec<Candidate
         ) else {
             continue;
         };
-        let Some(inner) = text.get(start..end) else { continue };
+        let Some(inner) = text.get(start..end) else {
+            continue;
+        };
         let citation = match mark.kind {
             marks::MarkKind::Title => cited::title(inner),
             marks::MarkKind::Quote => {
@@ -144,7 +144,9 @@ fn on_word_boundary(text: &str, range: &Range<usize>) -> bool {
     let last = text.get(..range.end).and_then(|s| s.chars().next_back());
     let before = text.get(..range.start).and_then(|s| s.chars().next_back());
     let after = text.get(range.end..).and_then(|s| s.chars().next());
-    !(alnum(first) && alnum(before)) && !(alnum(last) && alnum(after))
+    let glued_before = alnum(first) && alnum(before);
+    let glued_after = alnum(last) && alnum(after);
+    !glued_before && !glued_after
 }
 
 /// Non-overlapping byte ranges of accepted mentions.
@@ -185,7 +187,10 @@ fn resolve(candidates: Vec<Candidate>) -> Kept {
     }
     quotes.retain(|q| !q.range.is_empty() && !taken.is_exactly(&q.range));
     kept.extend(quotes);
-    Kept { candidates: kept, taken }
+    Kept {
+        candidates: kept,
+        taken,
+    }
 }
 
 /// The accepted candidates and the ranges they take.
@@ -201,8 +206,11 @@ fn add_unmarked_repeats(text: &str, regions: &[Range<usize>], kept: &mut Kept) {
     let mut forms: Vec<String> = Vec::new();
     let mut of_form: Vec<usize> = Vec::new();
     for (i, c) in kept.candidates.iter().enumerate() {
-        let Some(form) = text.get(c.range.clone()) else { continue };
-        if c.origin == Origin::Mark && form.chars().count() >= 3 && !forms.iter().any(|f| f == form) {
+        let Some(form) = text.get(c.range.clone()) else {
+            continue;
+        };
+        if c.origin == Origin::Mark && form.chars().count() >= 3 && !forms.iter().any(|f| f == form)
+        {
             forms.push(form.to_owned());
             of_form.push(i);
         }
@@ -218,14 +226,22 @@ fn add_unmarked_repeats(text: &str, regions: &[Range<usize>], kept: &mut Kept) {
     };
     let mut repeats = Vec::new();
     for region in regions {
-        let Some(region_text) = text.get(region.clone()) else { continue };
+        let Some(region_text) = text.get(region.clone()) else {
+            continue;
+        };
         for m in matcher.find_iter(region_text) {
             let range = region.start + m.start()..region.start + m.end();
             let quoted_at_same_place = kept.candidates.iter().any(|c| c.range == range);
-            if quoted_at_same_place || kept.taken.overlaps(&range) || !on_word_boundary(region_text, &m.range()) {
+            if quoted_at_same_place
+                || kept.taken.overlaps(&range)
+                || !on_word_boundary(region_text, &m.range())
+            {
                 continue;
             }
-            let Some(source) = of_form.get(m.pattern().as_usize()).and_then(|&i| kept.candidates.get(i)) else {
+            let Some(source) = of_form
+                .get(m.pattern().as_usize())
+                .and_then(|&i| kept.candidates.get(i))
+            else {
                 continue;
             };
             kept.taken.insert(&range);
@@ -257,7 +273,9 @@ fn group(source: &SourceText, kept: Kept) -> Vec<Doctrine> {
             });
             doctrines.len() - 1
         });
-        let Some(doctrine) = doctrines.get_mut(slot) else { continue };
+        let Some(doctrine) = doctrines.get_mut(slot) else {
+            continue;
+        };
         if mention.text != doctrine.name && !doctrine.aliases.contains(&mention.text) {
             doctrine.aliases.push(mention.text.clone());
         }
@@ -354,9 +372,11 @@ mod tests {
 
     #[test]
     fn a_user_lexicon_adds_local_formulations() {
-        let lexicon = Lexicon::with_user_entries("三个一批\tformulation\t“三个一批”工程\n").unwrap();
+        let lexicon =
+            Lexicon::with_user_entries("三个一批\tformulation\t“三个一批”工程\n").unwrap();
         let source = SourceText::new("推进三个一批".to_owned());
-        let d = extract(&source, &[0..source.as_str().len()], Some(&lexicon));
+        let whole = 0..source.as_str().len();
+        let d = extract(&source, std::slice::from_ref(&whole), Some(&lexicon));
         assert_eq!(d[0].name, "三个一批");
     }
 }

@@ -6,7 +6,19 @@
 fn is_numeral(c: char) -> bool {
     matches!(
         c,
-        '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '双'
+        '一' | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '双'
     )
 }
 
@@ -16,13 +28,47 @@ fn is_han(c: char) -> bool {
 
 /// Measure words and units: a numeral followed by one of these counts things (三次, 五年,
 /// 两大高地, 十八连丰) rather than naming a formulation.
-const UNITS: &str = "个年月日天周次位名件项条点类种批轮届期级倍成元万亿人家户所座处套份本部大连岁分秒米里斤亩吨";
+const UNITS: &str =
+    "个年月日天周次位名件项条点类种批轮届期级倍成元万亿人家户所座处套份本部大连岁分秒米里斤亩吨";
 
 /// Nouns that a numeral plus 个 counts in ordinary prose (五个方面, 一个国家, 三个百分点).
 const COUNTED: &[&str] = &[
-    "方面", "百分点", "国家", "月", "年", "小时", "人", "单位", "部门", "地方", "问题", "环节", "层次",
-    "阶段", "地区", "省", "市", "县", "乡", "镇", "村", "项目", "重点", "步骤", "案例", "星期", "季度",
-    "多", "以上", "左右", "亿", "万", "字", "点", "代表", "同志",
+    "方面",
+    "百分点",
+    "国家",
+    "月",
+    "年",
+    "小时",
+    "人",
+    "单位",
+    "部门",
+    "地方",
+    "问题",
+    "环节",
+    "层次",
+    "阶段",
+    "地区",
+    "省",
+    "市",
+    "县",
+    "乡",
+    "镇",
+    "村",
+    "项目",
+    "重点",
+    "步骤",
+    "案例",
+    "星期",
+    "季度",
+    "多",
+    "以上",
+    "左右",
+    "亿",
+    "万",
+    "字",
+    "点",
+    "代表",
+    "同志",
 ];
 
 /// What follows a quoted name that makes it a problem or a local practice, not a cited
@@ -83,9 +129,9 @@ fn is_enumeration(inner: &str) -> bool {
     let groups = numeral_groups(inner);
     groups.as_ref().is_some_and(|g| {
         (2..=6).contains(&g.len())
-            && g
-                .iter()
-                .all(|&(_, tail)| (1..=3).contains(&tail.chars().count()) && !starts_with_unit(tail))
+            && g.iter().all(|&(_, tail)| {
+                (1..=3).contains(&tail.chars().count()) && !starts_with_unit(tail)
+            })
     })
 }
 
@@ -162,8 +208,22 @@ mod tests {
     #[test]
     fn ordinary_counting_is_not_a_formulation() {
         for inner in [
-            "五个方面", "一个国家", "三个百分点", "两大高地", "十八连丰", "三次", "五年", "2035",
-            "1", "一盘棋", "一把手", "金点子", "温度", "干", "周一学堂", "最后一米",
+            "五个方面",
+            "一个国家",
+            "三个百分点",
+            "两大高地",
+            "十八连丰",
+            "三次",
+            "五年",
+            "2035",
+            "1",
+            "一盘棋",
+            "一把手",
+            "金点子",
+            "温度",
+            "干",
+            "周一学堂",
+            "最后一米",
         ] {
             assert!(!is_numbered_formulation(inner, ""), "{inner}");
         }

@@ -23,7 +23,8 @@ pub struct Found {
 /// Compiles a pattern written in this file; the patterns are tested, so failure is a bug that
 /// the tests catch, and a never-matching fallback keeps parsing alive.
 fn compile(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
+    Regex::new(pattern)
+        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 }
 
 /// Congress numbers: 十一…十九, 二十…二十九, or a redaction (XX, ××).
@@ -35,12 +36,10 @@ static IMPORTANT_THOUGHT: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?:习近平(?:总书记|同志)|总书记)关于([\p{Han}、]{2,40}?)的重要(思想|论述)")
 });
 
-static CONGRESS: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"(党的|中共)?({NUMBER})大")));
+static CONGRESS: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(党的|中共)?({NUMBER})大")));
 
-static CONGRESS_FULL: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(r"中国共产党第({NUMBER})次全国代表大会"))
-});
+static CONGRESS_FULL: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"中国共产党第({NUMBER})次全国代表大会")));
 
 static PLENUM: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
@@ -73,39 +72,60 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
         })
     };
     for c in THOUGHT.captures_iter(text) {
-        let (Some(all), Some(middle)) = (c.get(0), c.get(1)) else { continue };
+        let (Some(all), Some(middle)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
         if !NOT_IN_THOUGHT.iter().any(|w| middle.as_str().contains(w)) {
             push(all.range(), all.as_str().to_owned(), DoctrineKind::Thought);
         }
     }
     for c in IMPORTANT_THOUGHT.captures_iter(text) {
-        let (Some(all), Some(topic), Some(what)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        let (Some(all), Some(topic), Some(what)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
         let name = format!("习近平总书记关于{}的重要{}", topic.as_str(), what.as_str());
         push(all.range(), name, DoctrineKind::Thought);
     }
     for c in CONGRESS.captures_iter(text) {
-        let (Some(all), Some(number)) = (c.get(0), c.get(2)) else { continue };
+        let (Some(all), Some(number)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
         let prefixed = c.get(1).is_some();
         let redacted = !number.as_str().starts_with(['十', '二']);
         let next = text.get(all.end()..).and_then(|s| s.chars().next());
-        let cited = prefixed || (!redacted && next.is_some_and(|n| AFTER_BARE_CONGRESS.contains(n)));
+        let cited =
+            prefixed || (!redacted && next.is_some_and(|n| AFTER_BARE_CONGRESS.contains(n)));
         // 十九届 is a plenum's, not a congress's: the 大 must not be followed by 会 either
         // (十九大会 does not occur; 二十大会场 would be a venue).
         if cited && next != Some('会') {
-            push(all.range(), format!("党的{}大", number.as_str()), DoctrineKind::Meeting);
+            push(
+                all.range(),
+                format!("党的{}大", number.as_str()),
+                DoctrineKind::Meeting,
+            );
         }
     }
     for c in CONGRESS_FULL.captures_iter(text) {
-        let (Some(all), Some(number)) = (c.get(0), c.get(1)) else { continue };
-        push(all.range(), format!("党的{}大", number.as_str()), DoctrineKind::Meeting);
+        let (Some(all), Some(number)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        push(
+            all.range(),
+            format!("党的{}大", number.as_str()),
+            DoctrineKind::Meeting,
+        );
     }
     for c in PLENUM.captures_iter(text) {
-        let (Some(all), Some(number), Some(which)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        let (Some(all), Some(number), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
         let name = format!("{}届{}全会", number.as_str(), which.as_str());
         push(all.range(), name, DoctrineKind::Meeting);
     }
     for c in PLENUM_FULL.captures_iter(text) {
-        let (Some(all), Some(number), Some(which)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        let (Some(all), Some(number), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
         let name = format!("{}届{}中全会", number.as_str(), which.as_str());
         push(all.range(), name, DoctrineKind::Meeting);
     }
@@ -130,7 +150,10 @@ mod tests {
 
     #[test]
     fn thoughts() {
-        assert_eq!(names("深入学习贯彻习近平生态文明思想"), ["习近平生态文明思想"]);
+        assert_eq!(
+            names("深入学习贯彻习近平生态文明思想"),
+            ["习近平生态文明思想"]
+        );
         assert_eq!(
             names("学习习近平总书记关于坚持和完善人民代表大会制度的重要思想"),
             ["习近平总书记关于坚持和完善人民代表大会制度的重要思想"]
@@ -151,7 +174,10 @@ mod tests {
         assert_eq!(names("学习宣传贯彻党的XX大精神"), ["党的XX大"]);
         assert_eq!(names("二十大以来"), ["党的二十大"]);
         assert_eq!(names("党的二十届三中全会"), ["二十届三中全会"]);
-        assert_eq!(names("十九届二中、三中、四中全会"), ["十九届二中、三中、四中全会"]);
+        assert_eq!(
+            names("十九届二中、三中、四中全会"),
+            ["十九届二中、三中、四中全会"]
+        );
         assert_eq!(names("中国共产党第二十次全国代表大会"), ["党的二十大"]);
         assert_eq!(names("十九届中央委员会第六次全体会议"), ["十九届六中全会"]);
         assert!(names("二十大类产品、XX大道").is_empty());
