@@ -21,7 +21,7 @@ proptest! {
 
     #[test]
     fn weights_survive_bit_for_bit(weight in xml_common::weight()) {
-        let mut speech = minimal();
+        let mut speech = xml_common::minimal();
         speech.themes.push(ThemeScore { theme: ThemeId::Legislation, weight });
         let back = round_trip(&speech);
         prop_assert_eq!(back.themes[0].weight.to_bits(), weight.to_bits());
@@ -49,39 +49,9 @@ fn json_to_xml_to_json_is_byte_identical() {
     }
 }
 
-fn minimal() -> Speech {
-    Speech {
-        schema_version: SCHEMA_VERSION.to_owned(),
-        meta: Meta {
-            title: None,
-            genre: Genre::Unknown,
-            speaker: None,
-            date: None,
-            occasion: None,
-            place: None,
-            level: None,
-            fragment: false,
-            announced_sections: None,
-            source: None,
-            encoding: None,
-            redactions: Vec::new(),
-        },
-        front_matter: Vec::new(),
-        salutation: None,
-        preamble: Vec::new(),
-        sections: Vec::new(),
-        closing: Vec::new(),
-        appendix: Vec::new(),
-        doctrines: Vec::new(),
-        themes: Vec::new(),
-        boilerplate: Vec::new(),
-        diagnostics: Vec::new(),
-    }
-}
-
 #[test]
 fn hard_characters_are_written_as_documented_and_read_back() {
-    let mut speech = minimal();
+    let mut speech = xml_common::minimal();
     let text = "\u{3000}\u{3000}a<b&c]]>\r\n\t\u{C}end ";
     speech.preamble.push(Passage {
         text: text.to_owned(),
@@ -97,7 +67,7 @@ fn hard_characters_are_written_as_documented_and_read_back() {
 
 #[test]
 fn empty_and_absent_strings_differ() {
-    let mut speech = minimal();
+    let mut speech = xml_common::minimal();
     speech.meta.title = Some(String::new());
     speech.meta.speaker = Some(Speaker { name: None, role: Some(String::new()) });
     speech.meta.source = Some(Source::default());
@@ -110,26 +80,26 @@ fn empty_and_absent_strings_differ() {
 #[test]
 fn optional_model_parts_may_be_left_out() {
     // `fragment` and `redactions` have defaults in the model, so the XML may omit them.
-    let xml = to_xml(&minimal())
+    let xml = to_xml(&xml_common::minimal())
         .replace(" fragment=\"false\"", "")
         .replace("<redactions/>", "");
-    assert_eq!(from_xml(&xml).expect("readable"), minimal());
+    assert_eq!(from_xml(&xml).expect("readable"), xml_common::minimal());
 }
 
 #[test]
 fn prefixed_names_in_the_namespace_are_the_same_document() {
-    let xml = to_xml(&minimal());
+    let xml = to_xml(&xml_common::minimal());
     let prefixed = xml
         .replace("xmlns=", "xmlns:j=")
         .replace('<', "<j:")
         .replace("<j:/", "</j:")
         .replace("<j:?", "<?");
-    assert_eq!(from_xml(&prefixed).expect("readable"), minimal(), "{prefixed}");
+    assert_eq!(from_xml(&prefixed).expect("readable"), xml_common::minimal(), "{prefixed}");
 }
 
 #[test]
 fn comments_and_cdata_inside_text_are_read_as_text() {
-    let xml = to_xml(&minimal()).replace(
+    let xml = to_xml(&xml_common::minimal()).replace(
         "<preamble/>",
         "<preamble><p start=\"0\" end=\"5\">a<!-- note -->b<![CDATA[<&]]>&#x41;</p></preamble>",
     );

@@ -53,6 +53,37 @@ pub fn parse_file(path: &Path) -> Speech {
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The smallest document: nothing found, every list empty.
+pub fn minimal() -> Speech {
+    Speech {
+        schema_version: SCHEMA_VERSION.to_owned(),
+        meta: Meta {
+            title: None,
+            genre: Genre::Unknown,
+            speaker: None,
+            date: None,
+            occasion: None,
+            place: None,
+            level: None,
+            fragment: false,
+            announced_sections: None,
+            source: None,
+            encoding: None,
+            redactions: Vec::new(),
+        },
+        front_matter: Vec::new(),
+        salutation: None,
+        preamble: Vec::new(),
+        sections: Vec::new(),
+        closing: Vec::new(),
+        appendix: Vec::new(),
+        doctrines: Vec::new(),
+        themes: Vec::new(),
+        boilerplate: Vec::new(),
+        diagnostics: Vec::new(),
+    }
+}
+
 // Strategies. Texts draw on the characters that are hard for XML: whitespace of every kind,
 // markup characters, text that looks like markup, and characters XML 1.0 cannot carry.
 
