@@ -26,7 +26,7 @@ mod akn;
 mod read;
 mod write;
 
-pub use akn::{to_akn, write_akn};
+pub use akn::{to_akn, write_akn, AKN_NAMESPACE, AKN_XSD_PATH};
 pub use read::{from_xml, from_xml_bytes, ReadError, ReadErrorKind, MAX_DEPTH, MAX_INPUT_BYTES};
 pub use write::{to_xml, write_xml};
 

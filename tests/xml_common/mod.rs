@@ -84,6 +84,128 @@ pub fn minimal() -> Speech {
     }
 }
 
+/// The input text of [`rich`].
+pub const RICH_TEXT: &str = "在市委人大工作会议上的讲话\n市委书记 张雷明\n2024年3月1日\n来源：平顶山日报\n\n同志们：\n　　这次会议很重要。下面，我讲两个方面意见。\n一、坚持党的领导\n　　必须深入学习贯彻习近平法治思想，增强“四个意识”。一要加强立法。认真实施《中华人民共和国立法法》，提高立法质量。二要强化监督。做到正确监督、有效监督 & <依法> 监督。\n（一）完善制度。健全工作制度。\n二、服务发展大局\n　　围绕中心工作，增强“四个意识”。\n让我们团结奋斗！\n名词解释：双联系，即常委会组成人员联系代表、代表联系群众。\n责任编辑：李四\u{c}\r\n";
+
+/// The span of the first occurrence of `needle` in [`RICH_TEXT`] at or after character `from`.
+fn find(needle: &str, from: usize) -> Span {
+    let byte_from = RICH_TEXT.char_indices().nth(from).map_or(RICH_TEXT.len(), |(i, _)| i);
+    let byte = RICH_TEXT[byte_from..]
+        .find(needle)
+        .map(|i| i + byte_from)
+        .unwrap_or_else(|| panic!("`{needle}` is not in the text"));
+    let start = RICH_TEXT[..byte].chars().count();
+    Span::new(start, start + needle.chars().count())
+}
+
+fn fixed_block<K>(kind: K, needle: &str) -> Block<K> {
+    Block { kind, text: needle.to_owned(), span: find(needle, 0) }
+}
+
+fn piece(needle: &str) -> Passage {
+    Passage { text: needle.to_owned(), span: find(needle, 0) }
+}
+
+/// A document with every part filled in, its spans true to [`RICH_TEXT`]: the fixture of the
+/// snapshots and of the schema checks.
+pub fn rich() -> Speech {
+    let heading_line = "一、坚持党的领导";
+    let body = "　　必须深入学习贯彻习近平法治思想，增强“四个意识”。一要加强立法。认真实施《中华人民共和国立法法》，提高立法质量。二要强化监督。做到正确监督、有效监督 & <依法> 监督。";
+    let first = "一要加强立法。认真实施《中华人民共和国立法法》，提高立法质量。";
+    let second = "二要强化监督。做到正确监督、有效监督 & <依法> 监督。";
+    let sub = "（一）完善制度。健全工作制度。";
+    let section_two = "二、服务发展大局";
+    let section_two_body = "　　围绕中心工作，增强“四个意识”。";
+    let span_of = |from: &str, to: &str| Span::new(find(from, 0).start, find(to, 0).end);
+    let date = PartialDate { year: Some(2024), month: Some(3), day: Some(1), text: "2024年3月1日".into(), span: find("2024年3月1日", 0) };
+    let second_formulation = find("“四个意识”", find(section_two, 0).start);
+    Speech {
+        schema_version: SCHEMA_VERSION.to_owned(),
+        meta: Meta {
+            title: Some("在市委人大工作会议上的讲话".into()),
+            genre: Genre::Speech,
+            speaker: Some(Speaker { name: Some("张雷明".into()), role: Some("市委书记".into()) }),
+            date: Some(date.clone()),
+            occasion: Some("市委人大工作会议".into()),
+            place: Some("平顶山".into()),
+            level: Some(Level::Municipal),
+            fragment: false,
+            announced_sections: Some(2),
+            source: Some(Source { site: None, url: None, published: None, origin: Some("平顶山日报".into()), author: None }),
+            encoding: Some(Encoding::Utf8),
+            redactions: Vec::new(),
+        },
+        front_matter: vec![
+            fixed_block(FrontMatterKind::Title, "在市委人大工作会议上的讲话"),
+            fixed_block(FrontMatterKind::Byline, "市委书记 张雷明"),
+            fixed_block(FrontMatterKind::Date, "2024年3月1日"),
+            fixed_block(FrontMatterKind::Source, "来源：平顶山日报"),
+        ],
+        salutation: Some(piece("同志们")),
+        preamble: vec![piece("　　这次会议很重要。下面，我讲两个方面意见。")],
+        sections: vec![
+            Section {
+                ordinal: 1,
+                marker: Some("一、".into()),
+                heading: "坚持党的领导".into(),
+                heading_span: find("坚持党的领导", 0),
+                themes: vec![ThemeId::PartyLeadership, ThemeId::Legislation],
+                paragraphs: vec![piece(heading_line), piece(body)],
+                directives: vec![
+                    Directive { ordinal: 1, marker: "一要".into(), heading: "加强立法".into(), text: first.into(), span: find(first, 0), themes: vec![ThemeId::Legislation] },
+                    Directive { ordinal: 2, marker: "二要".into(), heading: "强化监督".into(), text: second.into(), span: find(second, 0), themes: vec![ThemeId::Supervision] },
+                ],
+                subsections: vec![Section {
+                    ordinal: 1,
+                    marker: Some("（一）".into()),
+                    heading: "完善制度".into(),
+                    heading_span: find("完善制度", 0),
+                    themes: vec![ThemeId::SelfBuilding],
+                    paragraphs: vec![piece(sub)],
+                    directives: Vec::new(),
+                    subsections: Vec::new(),
+                    span: find(sub, 0),
+                }],
+                span: span_of(heading_line, sub),
+            },
+            Section {
+                ordinal: 2,
+                marker: Some("二、".into()),
+                heading: "服务发展大局".into(),
+                heading_span: find("服务发展大局", 0),
+                themes: vec![ThemeId::Development],
+                paragraphs: vec![piece(section_two), piece(section_two_body)],
+                directives: Vec::new(),
+                subsections: Vec::new(),
+                span: span_of(section_two, section_two_body),
+            },
+        ],
+        closing: vec![piece("让我们团结奋斗！")],
+        appendix: vec![piece("名词解释：双联系，即常委会组成人员联系代表、代表联系群众。")],
+        doctrines: vec![
+            Doctrine { name: "习近平法治思想".into(), kind: DoctrineKind::Thought, aliases: Vec::new(), mentions: vec![piece("习近平法治思想")], count: 1, attribution: None },
+            Doctrine {
+                name: "四个意识".into(),
+                kind: DoctrineKind::Formulation,
+                aliases: Vec::new(),
+                mentions: vec![piece("“四个意识”"), Passage { text: "“四个意识”".into(), span: second_formulation }],
+                count: 2,
+                attribution: None,
+            },
+            Doctrine { name: "中华人民共和国立法法".into(), kind: DoctrineKind::Law, aliases: vec!["立法法".into()], mentions: vec![piece("《中华人民共和国立法法》")], count: 1, attribution: None },
+        ],
+        themes: vec![
+            ThemeScore { theme: ThemeId::Legislation, weight: 0.1 + 0.2 },
+            ThemeScore { theme: ThemeId::PartyLeadership, weight: 1.0 - (0.1 + 0.2) },
+        ],
+        boilerplate: vec![fixed_block(BoilerplateKind::Editor, "责任编辑：李四\u{c}\r")],
+        diagnostics: vec![
+            Diagnostic { code: DiagnosticCode::UnusualCharacters, severity: Severity::Note, message: "form feed U+000C at the end".into(), span: Some(find("\u{c}", 0)) },
+            Diagnostic { code: DiagnosticCode::NoTitle, severity: Severity::Warning, message: "<no span> & no \"title\"".into(), span: None },
+        ],
+    }
+}
+
 // Strategies. Texts draw on the characters that are hard for XML: whitespace of every kind,
 // markup characters, text that looks like markup, and characters XML 1.0 cannot carry.
 
