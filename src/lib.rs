@@ -4,8 +4,10 @@
 //! * [`parse`]: raw text in any encoding → [`model::Speech`];
 //! * [`validate`]: a JSON document → every problem, by JSON Schema and by the semantic rules;
 //! * [`schema`]: the JSON Schema generated from the model;
-//! * [`xml`]: the document as XML (both ways) and as Akoma Ntoso.
+//! * [`xml`]: the document as XML (both ways) and as Akoma Ntoso;
+//! * [`convert`]: one document from any of these forms into another.
 
+pub mod convert;
 pub mod doctrines;
 pub mod model;
 pub mod parse;
