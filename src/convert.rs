@@ -120,7 +120,10 @@ mod tests {
     #[test]
     fn detection_looks_at_the_first_significant_byte() {
         assert_eq!(detect(b"  \n{\"a\": 1}"), InputForm::Json);
-        assert_eq!(detect(b"\xEF\xBB\xBF<?xml version=\"1.0\"?>"), InputForm::Xml);
+        assert_eq!(
+            detect(b"\xEF\xBB\xBF<?xml version=\"1.0\"?>"),
+            InputForm::Xml
+        );
         assert_eq!(detect("同志们：".as_bytes()), InputForm::Text);
         assert_eq!(detect(b""), InputForm::Text);
         // A text that happens to mention a tag later is still a text.
@@ -130,7 +133,11 @@ mod tests {
     #[test]
     fn json_errors_are_located() {
         match read_json(b"{\n  \"schema_version\": 1\n}") {
-            Err(ConvertError::Json { line, column, message }) => {
+            Err(ConvertError::Json {
+                line,
+                column,
+                message,
+            }) => {
                 assert_eq!((line, column), (2, 21));
                 assert!(message.starts_with("invalid type"), "{message}");
             }

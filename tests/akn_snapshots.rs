@@ -44,7 +44,11 @@ fn akn_of_a_document_with_every_part() {
         assert!(akn.contains(expected), "missing {expected}\n{akn}");
     }
     // Both mentions of 四个意识 are marked, the second one in the second section.
-    assert_eq!(akn.matches("<concept refersTo=\"#doctrine_2\">“四个意识”</concept>").count(), 2);
+    assert_eq!(
+        akn.matches("<concept refersTo=\"#doctrine_2\">“四个意识”</concept>")
+            .count(),
+        2
+    );
     // The directive text is not repeated outside its item.
     assert_eq!(akn.matches("提高立法质量").count(), 1);
 }

@@ -33,7 +33,10 @@ fn entity_attacks_are_refused_with_exit_2() {
         let output = jianghua(&["convert", path(&file), "--format", "json"]);
         assert_eq!(output.status.code(), Some(2), "{name}");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(stderr.contains(&format!("{name}:2:1: document type declarations")), "{stderr}");
+        assert!(
+            stderr.contains(&format!("{name}:2:1: document type declarations")),
+            "{stderr}"
+        );
         assert!(output.stdout.is_empty(), "{name}");
     }
 }
@@ -47,7 +50,14 @@ fn text_to_json_to_xml_to_json_is_byte_identical() {
         let json_file = dir.path().join("document.txt");
         std::fs::write(&json_file, &json).expect("writable");
         let xml_file = dir.path().join("document.xml");
-        stdout(&jianghua(&["convert", path(&json_file), "--format", "xml", "-o", path(&xml_file)]));
+        stdout(&jianghua(&[
+            "convert",
+            path(&json_file),
+            "--format",
+            "xml",
+            "-o",
+            path(&xml_file),
+        ]));
         let back = stdout(&jianghua(&["convert", path(&xml_file), "--format", "json"]));
         assert_eq!(back, json, "{}", seed.display());
     }
@@ -73,13 +83,22 @@ fn unreadable_documents_are_located() {
     let output = jianghua(&["convert", path(&json)]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("bad.json:3:11: not a valid JSON document"), "{stderr}");
+    assert!(
+        stderr.contains("bad.json:3:11: not a valid JSON document"),
+        "{stderr}"
+    );
 
     let xml = dir.path().join("bad.xml");
-    std::fs::write(&xml, "<speech xmlns=\"https://jianghua.dev/ns/speech/1\">\n  <p/>\n</speech>")
-        .expect("writable");
+    std::fs::write(
+        &xml,
+        "<speech xmlns=\"https://jianghua.dev/ns/speech/1\">\n  <p/>\n</speech>",
+    )
+    .expect("writable");
     let output = jianghua(&["convert", path(&xml)]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("bad.xml:1:1: missing attribute `schema_version` on <speech>"), "{stderr}");
+    assert!(
+        stderr.contains("bad.xml:1:1: missing attribute `schema_version` on <speech>"),
+        "{stderr}"
+    );
 }

@@ -37,7 +37,10 @@ fn the_fixture_is_true_to_its_text() {
         match value {
             serde_json::Value::Object(map) => {
                 if let (Some(text), Some(span)) = (map.get("text"), map.get("span")) {
-                    let (start, end) = (span["start"].as_u64().unwrap_or(0), span["end"].as_u64().unwrap_or(0));
+                    let (start, end) = (
+                        span["start"].as_u64().unwrap_or(0),
+                        span["end"].as_u64().unwrap_or(0),
+                    );
                     let slice: String = chars[start as usize..end as usize].iter().collect();
                     assert_eq!(text.as_str(), Some(slice.as_str()));
                     checked += 1;

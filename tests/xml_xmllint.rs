@@ -8,7 +8,10 @@ use std::path::Path;
 use std::process::Command;
 
 fn xmllint_available() -> bool {
-    Command::new("xmllint").arg("--version").output().is_ok_and(|o| o.status.success())
+    Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// The snapshotted document: what follows the insta header.

@@ -21,7 +21,9 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
 use super::is_xml_char;
-use crate::model::{Directive, Doctrine, DoctrineKind, Passage, PartialDate, Section, Span, Speech};
+use crate::model::{
+    Directive, Doctrine, DoctrineKind, PartialDate, Passage, Section, Span, Speech,
+};
 
 /// The Akoma Ntoso 3.0 namespace.
 pub const AKN_NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
@@ -81,7 +83,11 @@ fn doctrine_marks(doctrines: &[Doctrine]) -> Vec<Mark> {
         .iter()
         .enumerate()
         .flat_map(|(index, doctrine)| {
-            let element = if is_reference(doctrine.kind) { "ref" } else { "concept" };
+            let element = if is_reference(doctrine.kind) {
+                "ref"
+            } else {
+                "concept"
+            };
             doctrine.mentions.iter().map(move |mention| Mark {
                 span: mention.span,
                 text: mention.text.clone(),
@@ -135,20 +141,39 @@ fn iri_segment(text: &str) -> String {
 /// An `xs:date` for the FRBR dates, and what it is: the delivery date when written, else the
 /// publication date, completed with the first month or day when only a part is written.
 fn frbr_date(speech: &Speech) -> (String, String) {
-    let published = speech.meta.source.as_ref().and_then(|s| s.published.as_ref());
-    let candidates = [(speech.meta.date.as_ref(), "delivery"), (published, "publication")];
+    let published = speech
+        .meta
+        .source
+        .as_ref()
+        .and_then(|s| s.published.as_ref());
+    let candidates = [
+        (speech.meta.date.as_ref(), "delivery"),
+        (published, "publication"),
+    ];
     for (date, event) in candidates {
-        let Some(PartialDate { year: Some(year), month, day, .. }) = date else {
+        let Some(PartialDate {
+            year: Some(year),
+            month,
+            day,
+            ..
+        }) = date
+        else {
             continue;
         };
         let month = month.filter(|m| (1..=12).contains(m));
-        let day = month.and(*day).filter(|d| *d >= 1 && *d <= days_in_month(*year, month.unwrap_or(1)));
+        let day = month
+            .and(*day)
+            .filter(|d| *d >= 1 && *d <= days_in_month(*year, month.unwrap_or(1)));
         let name = match (month, day) {
             (Some(_), Some(_)) => event.to_owned(),
             (Some(_), None) => format!("{event} (month)"),
             _ => format!("{event} (year)"),
         };
-        let year = if *year < 0 { format!("-{:04}", year.unsigned_abs()) } else { format!("{year:04}") };
+        let year = if *year < 0 {
+            format!("-{:04}", year.unsigned_abs())
+        } else {
+            format!("{year:04}")
+        };
         return (
             format!("{year}-{:02}-{:02}", month.unwrap_or(1), day.unwrap_or(1)),
             name,
@@ -175,7 +200,12 @@ fn work_number(speech: &Speech) -> String {
         .iter()
         .map(|b| b.text.as_str())
         .chain(speech.preamble.iter().map(|p| p.text.as_str()))
-        .chain(speech.sections.iter().flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str())))
+        .chain(
+            speech
+                .sections
+                .iter()
+                .flat_map(|s| s.paragraphs.iter().map(|p| p.text.as_str())),
+        )
         .chain(speech.closing.iter().map(|p| p.text.as_str()));
     for text in texts {
         for byte in text.bytes().chain([0]) {
@@ -206,13 +236,15 @@ impl<W: Write> AknOut<W> {
         attrs: &[(&str, &str)],
         children: impl FnOnce(&mut Self) -> io::Result<()>,
     ) -> io::Result<()> {
-        self.writer.write_event(Event::Start(Self::start(name, attrs)))?;
+        self.writer
+            .write_event(Event::Start(Self::start(name, attrs)))?;
         children(self)?;
         self.writer.write_event(Event::End(BytesEnd::new(name)))
     }
 
     fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-        self.writer.write_event(Event::Empty(Self::start(name, attrs)))
+        self.writer
+            .write_event(Event::Empty(Self::start(name, attrs)))
     }
 
     /// An element with already escaped inline content, written as one event so that the
@@ -221,7 +253,8 @@ impl<W: Write> AknOut<W> {
         if content.is_empty() {
             return self.empty(name, attrs);
         }
-        self.writer.write_event(Event::Start(Self::start(name, attrs)))?;
+        self.writer
+            .write_event(Event::Start(Self::start(name, attrs)))?;
         self.writer
             .write_event(Event::Text(BytesText::from_escaped(content)))?;
         self.writer.write_event(Event::End(BytesEnd::new(name)))
@@ -239,18 +272,34 @@ impl<W: Write> AknOut<W> {
                 continue;
             }
             let (from, to) = (mark.span.start - span.start, mark.span.end - span.start);
-            if from < at || chars.get(from..to).is_none_or(|m| !m.iter().copied().eq(mark.text.chars())) {
+            if from < at
+                || chars
+                    .get(from..to)
+                    .is_none_or(|m| !m.iter().copied().eq(mark.text.chars()))
+            {
                 continue;
             }
-            chars[at..from].iter().for_each(|c| push_escaped(&mut out, *c));
+            chars[at..from]
+                .iter()
+                .for_each(|c| push_escaped(&mut out, *c));
             let target = format!("#{}", mark.eid);
-            let attr = if mark.element == "ref" { "href" } else { "refersTo" };
+            let attr = if mark.element == "ref" {
+                "href"
+            } else {
+                "refersTo"
+            };
             out.push_str(&format!("<{} {attr}=\"{target}\">", mark.element));
-            chars[from..to].iter().for_each(|c| push_escaped(&mut out, *c));
+            chars[from..to]
+                .iter()
+                .for_each(|c| push_escaped(&mut out, *c));
             out.push_str(&format!("</{}>", mark.element));
             at = to;
         }
-        chars.get(at..).unwrap_or_default().iter().for_each(|c| push_escaped(&mut out, *c));
+        chars
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .for_each(|c| push_escaped(&mut out, *c));
         out
     }
 
@@ -314,13 +363,21 @@ impl<W: Write> AknOut<W> {
         let href = format!("/akn/ontology/person/cn/{}", iri_segment(name));
         self.empty(
             "TLCPerson",
-            &[("eId", SPEAKER), ("href", &href), ("showAs", &escape_attr(name))],
+            &[
+                ("eId", SPEAKER),
+                ("href", &href),
+                ("showAs", &escape_attr(name)),
+            ],
         )?;
         if let Some(role) = speaker.and_then(|s| s.role.as_deref()) {
             let href = format!("/akn/ontology/role/cn/{}", iri_segment(role));
             self.empty(
                 "TLCRole",
-                &[("eId", SPEAKER_ROLE), ("href", &href), ("showAs", &escape_attr(role))],
+                &[
+                    ("eId", SPEAKER_ROLE),
+                    ("href", &href),
+                    ("showAs", &escape_attr(role)),
+                ],
             )?;
         }
         for (index, doctrine) in speech.doctrines.iter().enumerate() {
@@ -331,11 +388,22 @@ impl<W: Write> AknOut<W> {
                 let href = format!("/akn/ontology/reference/cn/{}", iri_segment(&doctrine.name));
                 self.empty(
                     "TLCReference",
-                    &[("eId", &eid), ("href", &href), ("showAs", &shown), ("name", &kind)],
+                    &[
+                        ("eId", &eid),
+                        ("href", &href),
+                        ("showAs", &shown),
+                        ("name", &kind),
+                    ],
                 )?;
             } else {
-                let href = format!("/akn/ontology/concept/cn/{kind}/{}", iri_segment(&doctrine.name));
-                self.empty("TLCConcept", &[("eId", &eid), ("href", &href), ("showAs", &shown)])?;
+                let href = format!(
+                    "/akn/ontology/concept/cn/{kind}/{}",
+                    iri_segment(&doctrine.name)
+                );
+                self.empty(
+                    "TLCConcept",
+                    &[("eId", &eid), ("href", &href), ("showAs", &shown)],
+                )?;
             }
         }
         Ok(())
@@ -347,7 +415,10 @@ impl<W: Write> AknOut<W> {
         }
         self.element("preface", &[], |akn| {
             if speech.front_matter.is_empty() {
-                let title = format!("<docTitle>{}</docTitle>", escape(speech.meta.title.as_deref().unwrap_or_default()));
+                let title = format!(
+                    "<docTitle>{}</docTitle>",
+                    escape(speech.meta.title.as_deref().unwrap_or_default())
+                );
                 return akn.inline("p", &[("class", "title")], title);
             }
             for block in &speech.front_matter {
@@ -379,42 +450,49 @@ impl<W: Write> AknOut<W> {
             .filter(|part| !part.is_empty())
             .collect();
         self.element("debateBody", &[], |akn| {
-            akn.element("debateSection", &[("eId", "dbsect_1"), ("name", "speech")], |akn| {
-                if let Some(occasion) = &speech.meta.occasion {
-                    akn.inline("heading", &[], escape(occasion))?;
-                }
-                akn.element("speech", &speech_attrs, |akn| {
-                    if !from.is_empty() {
-                        akn.inline("from", &[], escape(&from.join(" ")))?;
+            akn.element(
+                "debateSection",
+                &[("eId", "dbsect_1"), ("name", "speech")],
+                |akn| {
+                    if let Some(occasion) = &speech.meta.occasion {
+                        akn.inline("heading", &[], escape(occasion))?;
                     }
-                    let mut blocks = 0;
-                    for passage in speech.salutation.iter() {
-                        akn.paragraph(passage, Some("salutation"))?;
-                        blocks += 1;
-                    }
-                    for passage in &speech.preamble {
-                        akn.paragraph(passage, None)?;
-                        blocks += 1;
-                    }
-                    for (index, section) in speech.sections.iter().enumerate() {
-                        akn.section(section, &format!("dbsect_1__spe_1__tblock_{}", index + 1))?;
-                        blocks += 1;
-                    }
-                    for passage in &speech.closing {
-                        akn.paragraph(passage, Some("closing"))?;
-                        blocks += 1;
-                    }
-                    // A speech holds at least one block.
-                    if blocks == 0 {
-                        akn.empty("p", &[])?;
-                    }
-                    Ok(())
-                })?;
-                speech
-                    .appendix
-                    .iter()
-                    .try_for_each(|passage| akn.paragraph(passage, Some("appendix")))
-            })
+                    akn.element("speech", &speech_attrs, |akn| {
+                        if !from.is_empty() {
+                            akn.inline("from", &[], escape(&from.join(" ")))?;
+                        }
+                        let mut blocks = 0;
+                        for passage in speech.salutation.iter() {
+                            akn.paragraph(passage, Some("salutation"))?;
+                            blocks += 1;
+                        }
+                        for passage in &speech.preamble {
+                            akn.paragraph(passage, None)?;
+                            blocks += 1;
+                        }
+                        for (index, section) in speech.sections.iter().enumerate() {
+                            akn.section(
+                                section,
+                                &format!("dbsect_1__spe_1__tblock_{}", index + 1),
+                            )?;
+                            blocks += 1;
+                        }
+                        for passage in &speech.closing {
+                            akn.paragraph(passage, Some("closing"))?;
+                            blocks += 1;
+                        }
+                        // A speech holds at least one block.
+                        if blocks == 0 {
+                            akn.empty("p", &[])?;
+                        }
+                        Ok(())
+                    })?;
+                    speech
+                        .appendix
+                        .iter()
+                        .try_for_each(|passage| akn.paragraph(passage, Some("appendix")))
+                },
+            )
         })
     }
 
@@ -424,7 +502,11 @@ impl<W: Write> AknOut<W> {
                 akn.inline("num", &[], escape(marker))?;
             }
             akn.inline("heading", &[], escape(&section.heading))?;
-            let heading_line = format!("{}{}", section.marker.as_deref().unwrap_or_default(), section.heading);
+            let heading_line = format!(
+                "{}{}",
+                section.marker.as_deref().unwrap_or_default(),
+                section.heading
+            );
             let mut blocks = 0;
             for paragraph in &section.paragraphs {
                 // A heading alone on its line is already said by `num` and `heading`.
@@ -462,15 +544,22 @@ impl<W: Write> AknOut<W> {
             && !inside.is_empty()
             && inside.windows(2).all(|w| w[0].span.end <= w[1].span.start)
             && inside.iter().all(|d| {
-                let (from, to) = (d.span.start - paragraph.span.start, d.span.end - paragraph.span.start);
-                chars.get(from..to).is_some_and(|t| t.iter().copied().eq(d.text.chars()))
+                let (from, to) = (
+                    d.span.start - paragraph.span.start,
+                    d.span.end - paragraph.span.start,
+                );
+                chars
+                    .get(from..to)
+                    .is_some_and(|t| t.iter().copied().eq(d.text.chars()))
             });
         if !consistent {
             self.paragraph(paragraph, None)?;
             return Ok(1);
         }
         let piece = |start: usize, end: usize| Passage {
-            text: chars[start - paragraph.span.start..end - paragraph.span.start].iter().collect(),
+            text: chars[start - paragraph.span.start..end - paragraph.span.start]
+                .iter()
+                .collect(),
             span: Span::new(start, end),
         };
         let mut blocks = 0;
@@ -520,7 +609,10 @@ mod tests {
 
     #[test]
     fn iri_segments_are_ascii() {
-        assert_eq!(iri_segment("两个维护"), "%E4%B8%A4%E4%B8%AA%E7%BB%B4%E6%8A%A4");
+        assert_eq!(
+            iri_segment("两个维护"),
+            "%E4%B8%A4%E4%B8%AA%E7%BB%B4%E6%8A%A4"
+        );
         assert_eq!(iri_segment("a b/c"), "a%20b%2Fc");
     }
 

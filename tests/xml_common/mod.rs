@@ -89,7 +89,10 @@ pub const RICH_TEXT: &str = "在市委人大工作会议上的讲话\n市委书�
 
 /// The span of the first occurrence of `needle` in [`RICH_TEXT`] at or after character `from`.
 fn find(needle: &str, from: usize) -> Span {
-    let byte_from = RICH_TEXT.char_indices().nth(from).map_or(RICH_TEXT.len(), |(i, _)| i);
+    let byte_from = RICH_TEXT
+        .char_indices()
+        .nth(from)
+        .map_or(RICH_TEXT.len(), |(i, _)| i);
     let byte = RICH_TEXT[byte_from..]
         .find(needle)
         .map(|i| i + byte_from)
@@ -99,11 +102,18 @@ fn find(needle: &str, from: usize) -> Span {
 }
 
 fn fixed_block<K>(kind: K, needle: &str) -> Block<K> {
-    Block { kind, text: needle.to_owned(), span: find(needle, 0) }
+    Block {
+        kind,
+        text: needle.to_owned(),
+        span: find(needle, 0),
+    }
 }
 
 fn piece(needle: &str) -> Passage {
-    Passage { text: needle.to_owned(), span: find(needle, 0) }
+    Passage {
+        text: needle.to_owned(),
+        span: find(needle, 0),
+    }
 }
 
 /// A document with every part filled in, its spans true to [`RICH_TEXT`]: the fixture of the
@@ -117,21 +127,36 @@ pub fn rich() -> Speech {
     let section_two = "二、服务发展大局";
     let section_two_body = "　　围绕中心工作，增强“四个意识”。";
     let span_of = |from: &str, to: &str| Span::new(find(from, 0).start, find(to, 0).end);
-    let date = PartialDate { year: Some(2024), month: Some(3), day: Some(1), text: "2024年3月1日".into(), span: find("2024年3月1日", 0) };
+    let date = PartialDate {
+        year: Some(2024),
+        month: Some(3),
+        day: Some(1),
+        text: "2024年3月1日".into(),
+        span: find("2024年3月1日", 0),
+    };
     let second_formulation = find("“四个意识”", find(section_two, 0).start);
     Speech {
         schema_version: SCHEMA_VERSION.to_owned(),
         meta: Meta {
             title: Some("在市委人大工作会议上的讲话".into()),
             genre: Genre::Speech,
-            speaker: Some(Speaker { name: Some("张雷明".into()), role: Some("市委书记".into()) }),
+            speaker: Some(Speaker {
+                name: Some("张雷明".into()),
+                role: Some("市委书记".into()),
+            }),
             date: Some(date.clone()),
             occasion: Some("市委人大工作会议".into()),
             place: Some("平顶山".into()),
             level: Some(Level::Municipal),
             fragment: false,
             announced_sections: Some(2),
-            source: Some(Source { site: None, url: None, published: None, origin: Some("平顶山日报".into()), author: None }),
+            source: Some(Source {
+                site: None,
+                url: None,
+                published: None,
+                origin: Some("平顶山日报".into()),
+                author: None,
+            }),
             encoding: Some(Encoding::Utf8),
             redactions: Vec::new(),
         },
@@ -152,8 +177,22 @@ pub fn rich() -> Speech {
                 themes: vec![ThemeId::PartyLeadership, ThemeId::Legislation],
                 paragraphs: vec![piece(heading_line), piece(body)],
                 directives: vec![
-                    Directive { ordinal: 1, marker: "一要".into(), heading: "加强立法".into(), text: first.into(), span: find(first, 0), themes: vec![ThemeId::Legislation] },
-                    Directive { ordinal: 2, marker: "二要".into(), heading: "强化监督".into(), text: second.into(), span: find(second, 0), themes: vec![ThemeId::Supervision] },
+                    Directive {
+                        ordinal: 1,
+                        marker: "一要".into(),
+                        heading: "加强立法".into(),
+                        text: first.into(),
+                        span: find(first, 0),
+                        themes: vec![ThemeId::Legislation],
+                    },
+                    Directive {
+                        ordinal: 2,
+                        marker: "二要".into(),
+                        heading: "强化监督".into(),
+                        text: second.into(),
+                        span: find(second, 0),
+                        themes: vec![ThemeId::Supervision],
+                    },
                 ],
                 subsections: vec![Section {
                     ordinal: 1,
@@ -181,27 +220,68 @@ pub fn rich() -> Speech {
             },
         ],
         closing: vec![piece("让我们团结奋斗！")],
-        appendix: vec![piece("名词解释：双联系，即常委会组成人员联系代表、代表联系群众。")],
+        appendix: vec![piece(
+            "名词解释：双联系，即常委会组成人员联系代表、代表联系群众。",
+        )],
         doctrines: vec![
-            Doctrine { name: "习近平法治思想".into(), kind: DoctrineKind::Thought, aliases: Vec::new(), mentions: vec![piece("习近平法治思想")], count: 1, attribution: None },
+            Doctrine {
+                name: "习近平法治思想".into(),
+                kind: DoctrineKind::Thought,
+                aliases: Vec::new(),
+                mentions: vec![piece("习近平法治思想")],
+                count: 1,
+                attribution: None,
+            },
             Doctrine {
                 name: "四个意识".into(),
                 kind: DoctrineKind::Formulation,
                 aliases: Vec::new(),
-                mentions: vec![piece("“四个意识”"), Passage { text: "“四个意识”".into(), span: second_formulation }],
+                mentions: vec![
+                    piece("“四个意识”"),
+                    Passage {
+                        text: "“四个意识”".into(),
+                        span: second_formulation,
+                    },
+                ],
                 count: 2,
                 attribution: None,
             },
-            Doctrine { name: "中华人民共和国立法法".into(), kind: DoctrineKind::Law, aliases: vec!["立法法".into()], mentions: vec![piece("《中华人民共和国立法法》")], count: 1, attribution: None },
+            Doctrine {
+                name: "中华人民共和国立法法".into(),
+                kind: DoctrineKind::Law,
+                aliases: vec!["立法法".into()],
+                mentions: vec![piece("《中华人民共和国立法法》")],
+                count: 1,
+                attribution: None,
+            },
         ],
         themes: vec![
-            ThemeScore { theme: ThemeId::Legislation, weight: 0.1 + 0.2 },
-            ThemeScore { theme: ThemeId::PartyLeadership, weight: 1.0 - (0.1 + 0.2) },
+            ThemeScore {
+                theme: ThemeId::Legislation,
+                weight: 0.1 + 0.2,
+            },
+            ThemeScore {
+                theme: ThemeId::PartyLeadership,
+                weight: 1.0 - (0.1 + 0.2),
+            },
         ],
-        boilerplate: vec![fixed_block(BoilerplateKind::Editor, "责任编辑：李四\u{c}\r")],
+        boilerplate: vec![fixed_block(
+            BoilerplateKind::Editor,
+            "责任编辑：李四\u{c}\r",
+        )],
         diagnostics: vec![
-            Diagnostic { code: DiagnosticCode::UnusualCharacters, severity: Severity::Note, message: "form feed U+000C at the end".into(), span: Some(find("\u{c}", 0)) },
-            Diagnostic { code: DiagnosticCode::NoTitle, severity: Severity::Warning, message: "<no span> & no \"title\"".into(), span: None },
+            Diagnostic {
+                code: DiagnosticCode::UnusualCharacters,
+                severity: Severity::Note,
+                message: "form feed U+000C at the end".into(),
+                span: Some(find("\u{c}", 0)),
+            },
+            Diagnostic {
+                code: DiagnosticCode::NoTitle,
+                severity: Severity::Warning,
+                message: "<no span> & no \"title\"".into(),
+                span: None,
+            },
         ],
     }
 }
@@ -291,9 +371,8 @@ pub fn meta() -> impl Strategy<Value = Meta> {
     use Encoding::*;
     use Genre::*;
     use Level::*;
-    let speaker = prop::option::of(
-        (opt_text(), opt_text()).prop_map(|(name, role)| Speaker { name, role }),
-    );
+    let speaker =
+        prop::option::of((opt_text(), opt_text()).prop_map(|(name, role)| Speaker { name, role }));
     let source = prop::option::of(
         (
             opt_text(),
