@@ -247,3 +247,19 @@ fn empty_input_has_no_root() {
     assert_eq!(error("  \n").kind, ReadErrorKind::NoRoot);
     assert_eq!(error("<?xml version=\"1.0\"?>").kind, ReadErrorKind::NoRoot);
 }
+
+#[test]
+fn every_truncation_of_a_document_is_an_error() {
+    let xml = to_xml(&xml_common::rich());
+    let complete = xml.find("</speech>").expect("root end") + "</speech>".len();
+    // Every third cut keeps the test fast; the cuts still fall in every kind of markup.
+    for (cut, _) in xml.char_indices().filter(|(i, _)| *i < complete).step_by(3) {
+        let e = from_xml(&xml[..cut]).expect_err("a truncated document is incomplete");
+        let lines = xml[..cut].lines().count().max(1);
+        assert!(e.line <= lines + 1, "cut at {cut}: {e}");
+    }
+    assert_eq!(
+        from_xml(&xml[..complete]).expect("complete"),
+        xml_common::rich()
+    );
+}
