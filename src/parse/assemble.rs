@@ -32,6 +32,7 @@ pub fn assemble(
         }
     }
     meta.announced_sections = outline.announced_sections;
+    meta.fragment |= outline.fragment;
     let regions: Vec<_> = segments
         .iter()
         .filter(|s| s.role == Role::Body)
