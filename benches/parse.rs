@@ -7,12 +7,15 @@
 //!
 //! Inputs: every seed under `seeds/`, and a ~100 KB document made of the seeds one after the
 //! other, the second round with its lines in reverse order (so the parser cannot shortcut
-//! on repeated structure). Throughput is reported in bytes of input, so criterion prints MB/s.
+//! on repeated structure). Parse and serialization throughput is reported in bytes of input
+//! text, so criterion prints MB/s; validation in documents per second.
 
 use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use jianghua::text::SourceText;
+use jianghua::validate::{validate_json, DocumentError, Report};
 use jianghua::{parse_bytes, ParseOptions, Speech};
 
 /// Size the large document grows to.
@@ -138,8 +141,55 @@ fn bench_serialize(c: &mut Criterion) {
     group.bench_function("json_pretty", |b| {
         b.iter(|| serde_json::to_string_pretty(black_box(&speech)).map(|s| s.len()))
     });
+    group.bench_function("xml", |b| {
+        b.iter(|| jianghua::xml::to_xml(black_box(&speech)).len())
+    });
+    group.bench_function("akn", |b| {
+        b.iter(|| jianghua::xml::to_akn(black_box(&speech)).len())
+    });
     group.finish();
 }
 
-criterion_group!(benches, bench_parse, bench_text_to_json, bench_serialize);
+/// JSON document → report: JSON Schema and semantic rules, then also the rules that compare the
+/// document with its source text; one document per iteration, so criterion prints documents/s.
+fn bench_validate(c: &mut Criterion) {
+    let mut group = c.benchmark_group("validate");
+    group.throughput(Throughput::Elements(1));
+    for input in inputs() {
+        let speech = parse(&input.bytes);
+        let json = match serde_json::to_vec_pretty(&speech) {
+            Ok(json) => json,
+            Err(e) => panic!("cannot serialize {}: {e}", input.name),
+        };
+        let source = SourceText::new(String::from_utf8_lossy(&input.bytes).into_owned());
+        let valid = |report: Result<Report, DocumentError>| match report {
+            Ok(report) => report.is_valid(),
+            Err(e) => panic!("the document of {} does not read: {e}", input.name),
+        };
+        assert!(
+            valid(validate_json(&json, Some(&source))),
+            "{} is invalid",
+            input.name
+        );
+        group.bench_with_input(
+            BenchmarkId::new("schema_semantic", &input.name),
+            &json,
+            |b, json| b.iter(|| valid(validate_json(black_box(json), None))),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("with_source", &input.name),
+            &json,
+            |b, json| b.iter(|| valid(validate_json(black_box(json), Some(&source)))),
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_parse,
+    bench_text_to_json,
+    bench_serialize,
+    bench_validate
+);
 criterion_main!(benches);
