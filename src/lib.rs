@@ -5,6 +5,7 @@
 //! * [`validate`]: a JSON document → every problem, by JSON Schema and by the semantic rules;
 //! * [`schema`]: the JSON Schema generated from the model.
 
+pub mod batch;
 pub mod doctrines;
 pub mod model;
 pub mod parse;
