@@ -63,6 +63,22 @@ pub enum FileError {
         /// The output, which is an input.
         path: PathBuf,
     },
+    /// The expected document of a check could not be read.
+    #[error("cannot read the expected document {path}: {source}")]
+    ExpectedUnreadable {
+        /// The expected document.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The expected document of a check is not JSON.
+    #[error("the expected document {path} is not JSON: {source}")]
+    ExpectedNotJson {
+        /// The expected document.
+        path: PathBuf,
+        /// Why.
+        source: serde_json::Error,
+    },
     /// Two inputs map to the same output (`x.txt` and `x.json` in one folder).
     #[error("{path} is already the output of {other}")]
     SameOutput {
