@@ -58,6 +58,42 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    fn names(folder: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(folder)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_write_replaces_the_whole_file_and_leaves_no_temporary() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("a/b/x.json");
+        write_atomic(&path, b"old")?;
+        write_atomic(&path, b"new content")?;
+        assert_eq!(std::fs::read(&path)?, b"new content");
+        assert_eq!(names(&dir.path().join("a/b")), ["x.json"]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_failed_write_leaves_neither_output_nor_temporary() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        // A folder where the file should go: the final rename fails.
+        std::fs::create_dir(dir.path().join("x.json"))?;
+        std::fs::write(dir.path().join("x.json/keep"), b"")?;
+        assert!(write_atomic(&dir.path().join("x.json"), b"{}").is_err());
+        assert_eq!(names(dir.path()), ["x.json"]);
+        assert!(dir.path().join("x.json").is_dir());
+        Ok(())
+    }
+
     #[test]
     fn outputs_mirror_the_relative_path() {
         let tree = OutputTree {

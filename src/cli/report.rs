@@ -341,6 +341,9 @@ mod tests {
         assert!(human.contains("3 | 三、加强监督。"), "{human}");
         assert!(human.contains("^^^^"), "{human}");
         assert!(human.contains("help: check the numbering"), "{human}");
+        insta::with_settings!({ snapshot_path => "../../snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!("cli__report_warning_with_source_line", human);
+        });
 
         let json: serde_json::Value =
             serde_json::from_str(&problem.render(MessageFormat::Json)).unwrap_or_default();
