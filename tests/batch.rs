@@ -71,7 +71,10 @@ fn nested_corpus(dir: &Path) {
 fn a_folder_converts_to_a_mirrored_tree_and_a_bad_file_is_reported_and_skipped() {
     let dir = tempfile::tempdir().expect("tempdir");
     nested_corpus(dir.path());
-    let out = jianghua(dir.path(), &["convert", "corpus", "--out-dir", "out", "--jobs", "2"]);
+    let out = jianghua(
+        dir.path(),
+        &["convert", "corpus", "--out-dir", "out", "--jobs", "2"],
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert_eq!(
@@ -97,8 +100,16 @@ fn a_folder_converts_to_a_mirrored_tree_and_a_bad_file_is_reported_and_skipped()
 fn outputs_of_a_glob_mirror_the_path_below_its_literal_part() {
     let dir = tempfile::tempdir().expect("tempdir");
     nested_corpus(dir.path());
-    let out = jianghua(dir.path(), &["convert", "corpus/*/0*.txt", "--out-dir", "out"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = jianghua(
+        dir.path(),
+        &["convert", "corpus/*/0*.txt", "--out-dir", "out"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(tree(&dir.path().join("out")), ["a/000.json", "c/002.json"]);
 }
 
@@ -106,7 +117,10 @@ fn outputs_of_a_glob_mirror_the_path_below_its_literal_part() {
 fn an_output_that_would_overwrite_an_input_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
     write(&dir.path().join("corpus/x.txt"), &seed("000_"));
-    let first = jianghua(dir.path(), &["convert", "corpus/x.txt", "-o", "corpus/x.json"]);
+    let first = jianghua(
+        dir.path(),
+        &["convert", "corpus/x.txt", "-o", "corpus/x.json"],
+    );
     assert_eq!(first.status.code(), Some(0));
     let document = std::fs::read(dir.path().join("corpus/x.json")).expect("written");
 
@@ -154,15 +168,17 @@ fn json_lines_hold_one_document_per_converted_input_in_input_order() {
         paths,
         ["corpus/a/000.txt", "corpus/a/b/001.txt", "corpus/c/002.txt"]
     );
-    assert!(lines.iter().all(|l| l["document"]["schema_version"] == "1.0"));
+    assert!(lines
+        .iter()
+        .all(|l| l["document"]["schema_version"] == "1.0"));
     assert!(!dir.path().join("out").exists());
 }
 
 #[test]
 fn a_stopped_run_leaves_only_whole_outputs() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let seeds = read_seeds(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")])
-        .expect("seeds read");
+    let seeds =
+        read_seeds(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")]).expect("seeds read");
     let options = CorpusOptions {
         files: 1500,
         gb18030_every: 0,
@@ -199,7 +215,10 @@ fn a_stopped_run_leaves_only_whole_outputs() {
         let written = tree(&out_dir);
         assert!(!written.is_empty());
         for file in &written {
-            let name = Path::new(file).file_name().expect("a name").to_string_lossy();
+            let name = Path::new(file)
+                .file_name()
+                .expect("a name")
+                .to_string_lossy();
             if signal == "-TERM" {
                 assert!(!name.ends_with(".tmp"), "temporary left behind: {file}");
             }

@@ -24,7 +24,11 @@ fn pinned_corpus() -> tempfile::TempDir {
         .collect();
     files.sort();
     for (index, file) in files.iter().enumerate() {
-        let folder = dir.path().join(if index % 2 == 0 { "corpus/even" } else { "corpus/odd" });
+        let folder = dir.path().join(if index % 2 == 0 {
+            "corpus/even"
+        } else {
+            "corpus/odd"
+        });
         std::fs::create_dir_all(&folder).expect("mkdir");
         std::fs::copy(file, folder.join(file.file_name().expect("a name"))).expect("copy");
     }
@@ -56,7 +60,10 @@ fn unchanged_conversions_pass() {
     let out = jianghua(dir.path(), &["check", "corpus", "--expected", "expected"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
-    assert!(stderr.contains("5 files: 5 as expected, 0 changed"), "{stderr}");
+    assert!(
+        stderr.contains("5 files: 5 as expected, 0 changed"),
+        "{stderr}"
+    );
 }
 
 /// A document with three sections, written as an input: read back as it is, so its
@@ -134,7 +141,9 @@ fn a_changed_expected_document_is_reported_field_by_field_until_updated() {
     let stderr = String::from_utf8_lossy(&update.stderr);
     assert_eq!(update.status.code(), Some(0), "{stderr}");
     assert!(
-        stderr.contains("updated: corpus/odd/document.json (expected expected/odd/document.json): 4 changes"),
+        stderr.contains(
+            "updated: corpus/odd/document.json (expected expected/odd/document.json): 4 changes"
+        ),
         "{stderr}"
     );
     let again = jianghua(dir.path(), &["check", "corpus", "--expected", "expected"]);
@@ -169,7 +178,14 @@ fn machine_readable_changes_carry_path_old_and_new() {
     });
     let out = jianghua(
         dir.path(),
-        &["check", "corpus", "--expected", "expected", "--message-format", "json"],
+        &[
+            "check",
+            "corpus",
+            "--expected",
+            "expected",
+            "--message-format",
+            "json",
+        ],
     );
     assert_eq!(out.status.code(), Some(1));
     let lines: Vec<Value> = String::from_utf8_lossy(&out.stderr)
