@@ -3,7 +3,8 @@
 //!
 //! * [`parse`]: raw text in any encoding → [`model::Speech`];
 //! * [`validate`]: a JSON document → every problem, by JSON Schema and by the semantic rules;
-//! * [`schema`]: the JSON Schema generated from the model.
+//! * [`schema`]: the JSON Schema generated from the model;
+//! * [`xml`]: the document as XML (both ways) and as Akoma Ntoso.
 
 pub mod batch;
 pub mod doctrines;
@@ -13,6 +14,7 @@ pub mod schema;
 pub mod text;
 pub mod themes;
 pub mod validate;
+pub mod xml;
 
 pub use model::Speech;
 pub use parse::{parse_bytes, parse_str, ParseOptions};
