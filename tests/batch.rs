@@ -233,3 +233,48 @@ fn a_stopped_run_leaves_only_whole_outputs() {
         }
     }
 }
+
+#[test]
+fn every_format_asked_for_is_written_and_xml_reads_back_to_the_same_document() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(&dir.path().join("corpus/a/000.txt"), &seed("000_"));
+    write(&dir.path().join("corpus/002.txt"), &seed("002_"));
+    let out = jianghua(
+        dir.path(),
+        &[
+            "convert",
+            "corpus",
+            "--out-dir",
+            "out",
+            "--format",
+            "json,xml,akn",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        tree(&dir.path().join("out")),
+        [
+            "002.akn.xml",
+            "002.json",
+            "002.xml",
+            "a/000.akn.xml",
+            "a/000.json",
+            "a/000.xml"
+        ]
+    );
+    // The XML outputs, converted as inputs, give the JSON outputs again.
+    let back = jianghua(dir.path(), &["convert", "out/a/000.xml"]);
+    assert_eq!(
+        back.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&back.stderr)
+    );
+    let json = std::fs::read(dir.path().join("out/a/000.json")).expect("read");
+    assert_eq!(back.stdout, json);
+}

@@ -44,7 +44,10 @@ fn unknown_element_is_located() {
     let e = error(&xml);
     assert_eq!(
         e.kind,
-        ReadErrorKind::UnexpectedElement { name: "oops".into(), parent: "meta".into() }
+        ReadErrorKind::UnexpectedElement {
+            name: "oops".into(),
+            parent: "meta".into()
+        }
     );
     assert_eq!((e.line, e.column), (4, 18));
     assert_eq!(e.to_string(), "4:18: unexpected element <oops> in <meta>");
@@ -52,11 +55,17 @@ fn unknown_element_is_located() {
 
 #[test]
 fn elements_out_of_order_are_unexpected() {
-    let xml = base().replace("  <front_matter/>\n  <preamble/>", "  <preamble/>\n  <front_matter/>");
+    let xml = base().replace(
+        "  <front_matter/>\n  <preamble/>",
+        "  <preamble/>\n  <front_matter/>",
+    );
     let e = error(&xml);
     assert_eq!(
         e.kind,
-        ReadErrorKind::UnexpectedElement { name: "preamble".into(), parent: "speech".into() }
+        ReadErrorKind::UnexpectedElement {
+            name: "preamble".into(),
+            parent: "speech".into()
+        }
     );
     assert_eq!((e.line, e.column), (6, 3));
 }
@@ -67,9 +76,17 @@ fn missing_element_is_located_at_the_end_tag() {
     let e = error(&xml);
     assert_eq!(
         e.kind,
-        ReadErrorKind::MissingElement { name: "diagnostics".into(), parent: "speech".into() }
+        ReadErrorKind::MissingElement {
+            name: "diagnostics".into(),
+            parent: "speech".into()
+        }
     );
-    assert!(xml.lines().nth(e.line - 1).is_some_and(|l| l.starts_with("</speech>")), "{e}");
+    assert!(
+        xml.lines()
+            .nth(e.line - 1)
+            .is_some_and(|l| l.starts_with("</speech>")),
+        "{e}"
+    );
 }
 
 #[test]
@@ -78,7 +95,10 @@ fn missing_attribute_is_located() {
     let e = error(&xml);
     assert_eq!(
         e.kind,
-        ReadErrorKind::MissingAttribute { name: "genre".into(), element: "meta".into() }
+        ReadErrorKind::MissingAttribute {
+            name: "genre".into(),
+            element: "meta".into()
+        }
     );
     assert_eq!((e.line, e.column), (3, 3));
 }
@@ -96,9 +116,16 @@ fn bad_values_say_what_was_expected() {
         "8:13: attribute `ordinal` on <section>: expected an unsigned integer, found `二`"
     );
     let xml = base().replace("genre=\"unknown\"", "genre=\"poem\"");
-    assert!(matches!(error(&xml).kind, ReadErrorKind::BadValue { ref value, .. } if value == "poem"));
-    let xml = base().replace("<themes/>", "<themes><theme id=\"legislation\" weight=\"inf\"/></themes>");
-    assert!(matches!(error(&xml).kind, ReadErrorKind::BadValue { ref name, .. } if name == "weight"));
+    assert!(
+        matches!(error(&xml).kind, ReadErrorKind::BadValue { ref value, .. } if value == "poem")
+    );
+    let xml = base().replace(
+        "<themes/>",
+        "<themes><theme id=\"legislation\" weight=\"inf\"/></themes>",
+    );
+    assert!(
+        matches!(error(&xml).kind, ReadErrorKind::BadValue { ref name, .. } if name == "weight")
+    );
 }
 
 #[test]
@@ -106,7 +133,10 @@ fn unknown_attributes_are_refused_but_xsi_is_allowed() {
     let xml = base().replace("<meta ", "<meta colour=\"red\" ");
     assert_eq!(
         error(&xml).kind,
-        ReadErrorKind::UnknownAttribute { name: "colour".into(), element: "meta".into() }
+        ReadErrorKind::UnknownAttribute {
+            name: "colour".into(),
+            element: "meta".into()
+        }
     );
     let xml = base().replace(
         "schema_version=",
@@ -134,10 +164,22 @@ fn elements_outside_the_namespace_are_refused() {
 
 #[test]
 fn characters_xml_forbids_are_refused_raw_and_as_references() {
-    let xml = base().replace("<preamble/>", "<preamble><p start=\"0\" end=\"1\">&#1;</p></preamble>");
-    assert!(matches!(error(&xml).kind, ReadErrorKind::IllegalCharacter(_)));
-    let xml = base().replace("<preamble/>", "<preamble><p start=\"0\" end=\"1\">\u{1}</p></preamble>");
-    assert!(matches!(error(&xml).kind, ReadErrorKind::IllegalCharacter(_)));
+    let xml = base().replace(
+        "<preamble/>",
+        "<preamble><p start=\"0\" end=\"1\">&#1;</p></preamble>",
+    );
+    assert!(matches!(
+        error(&xml).kind,
+        ReadErrorKind::IllegalCharacter(_)
+    ));
+    let xml = base().replace(
+        "<preamble/>",
+        "<preamble><p start=\"0\" end=\"1\">\u{1}</p></preamble>",
+    );
+    assert!(matches!(
+        error(&xml).kind,
+        ReadErrorKind::IllegalCharacter(_)
+    ));
     let xml = base().replace(
         "<preamble/>",
         "<preamble><p start=\"0\" end=\"1\"><ctrl code=\"U+0041\"/></p></preamble>",
@@ -150,10 +192,15 @@ fn text_where_only_elements_belong_is_refused() {
     let xml = base().replace("<sections/>", "<sections>一、</sections>");
     assert_eq!(
         error(&xml).kind,
-        ReadErrorKind::UnexpectedText { parent: "sections".into() }
+        ReadErrorKind::UnexpectedText {
+            parent: "sections".into()
+        }
     );
     let xml = base() + "trailing";
-    assert!(matches!(error(&xml).kind, ReadErrorKind::UnexpectedText { .. }));
+    assert!(matches!(
+        error(&xml).kind,
+        ReadErrorKind::UnexpectedText { .. }
+    ));
 }
 
 #[test]
@@ -183,10 +230,16 @@ fn only_utf8_is_read() {
     assert_eq!(error(&xml).kind, ReadErrorKind::Encoding("GB18030".into()));
     let mut bytes = base().into_bytes();
     bytes.extend_from_slice(b"<!-- \xff -->");
-    assert!(matches!(from_xml_bytes(&bytes).map_err(|e| e.kind), Err(ReadErrorKind::NotUtf8(_))));
+    assert!(matches!(
+        from_xml_bytes(&bytes).map_err(|e| e.kind),
+        Err(ReadErrorKind::NotUtf8(_))
+    ));
     let mut with_bom = b"\xEF\xBB\xBF".to_vec();
     with_bom.extend_from_slice(base().as_bytes());
-    assert_eq!(from_xml_bytes(&with_bom).expect("BOM is fine"), xml_common::minimal());
+    assert_eq!(
+        from_xml_bytes(&with_bom).expect("BOM is fine"),
+        xml_common::minimal()
+    );
 }
 
 #[test]

@@ -69,10 +69,16 @@ fn hard_characters_are_written_as_documented_and_read_back() {
 fn empty_and_absent_strings_differ() {
     let mut speech = xml_common::minimal();
     speech.meta.title = Some(String::new());
-    speech.meta.speaker = Some(Speaker { name: None, role: Some(String::new()) });
+    speech.meta.speaker = Some(Speaker {
+        name: None,
+        role: Some(String::new()),
+    });
     speech.meta.source = Some(Source::default());
     let xml = to_xml(&speech);
-    assert!(xml.contains("<title/>") && xml.contains("<role/>") && xml.contains("<source/>"), "{xml}");
+    assert!(
+        xml.contains("<title/>") && xml.contains("<role/>") && xml.contains("<source/>"),
+        "{xml}"
+    );
     assert!(!xml.contains("<name"), "{xml}");
     assert_eq!(round_trip(&speech), speech);
 }
@@ -94,7 +100,11 @@ fn prefixed_names_in_the_namespace_are_the_same_document() {
         .replace('<', "<j:")
         .replace("<j:/", "</j:")
         .replace("<j:?", "<?");
-    assert_eq!(from_xml(&prefixed).expect("readable"), xml_common::minimal(), "{prefixed}");
+    assert_eq!(
+        from_xml(&prefixed).expect("readable"),
+        xml_common::minimal(),
+        "{prefixed}"
+    );
 }
 
 #[test]

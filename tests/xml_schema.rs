@@ -51,7 +51,12 @@ fn parse_xsd() -> Node {
             _ => {}
         }
     }
-    stack.pop().expect("document").children.pop().expect("xs:schema")
+    stack
+        .pop()
+        .expect("document")
+        .children
+        .pop()
+        .expect("xs:schema")
 }
 
 fn node(start: &quick_xml::events::BytesStart<'_>) -> Node {
@@ -136,14 +141,21 @@ fn collect(xsd: &Node, ty: &Node, out: &mut BTreeMap<String, (bool, &'static str
                 out.insert(name, (child.attr("use") == Some("required"), "attribute"));
             }
             "attributeGroup" => {
-                let group = child.attr("ref").expect("group ref").trim_start_matches("j:");
+                let group = child
+                    .attr("ref")
+                    .expect("group ref")
+                    .trim_start_matches("j:");
                 collect(xsd, top_level(xsd, "attributeGroup", group), out);
             }
             _ => {}
         }
         if child.name == "extension" {
             if let Some(base) = child.attr("base") {
-                collect(xsd, top_level(xsd, "complexType", base.trim_start_matches("j:")), out);
+                collect(
+                    xsd,
+                    top_level(xsd, "complexType", base.trim_start_matches("j:")),
+                    out,
+                );
             }
         }
     }
@@ -202,7 +214,8 @@ fn every_property_of_the_model_is_declared_with_its_cardinality() {
                     let inner = self::declared(&xsd, ty);
                     for bound in ["start", "end"] {
                         if inner.get(bound) != Some(&(true, "attribute")) {
-                            problems.push(format!("{object}.{property}: <{element}> lacks `{bound}`"));
+                            problems
+                                .push(format!("{object}.{property}: <{element}> lacks `{bound}`"));
                         }
                     }
                 }
@@ -220,11 +233,17 @@ fn every_property_of_the_model_is_declared_with_its_cardinality() {
                 XmlForm::Same => name == p,
             });
             if !known && name != "ctrl" {
-                problems.push(format!("{object}: the XSD declares `{name}`, the model has no such property"));
+                problems.push(format!(
+                    "{object}: the XSD declares `{name}`, the model has no such property"
+                ));
             }
         }
     }
-    assert!(problems.is_empty(), "schema/speech.xsd is out of date:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "schema/speech.xsd is out of date:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -234,7 +253,11 @@ fn every_closed_set_is_an_enumeration_with_the_same_values() {
     let defs = schema["$defs"].as_object().expect("$defs");
     let mut checked = 0;
     for (name, def) in defs {
-        let Some(variants) = def.get("oneOf").or(def.get("enum")).and_then(Value::as_array) else {
+        let Some(variants) = def
+            .get("oneOf")
+            .or(def.get("enum"))
+            .and_then(Value::as_array)
+        else {
             continue;
         };
         let json_values: BTreeSet<&str> = variants
@@ -250,7 +273,10 @@ fn every_closed_set_is_an_enumeration_with_the_same_values() {
         assert_eq!(xsd_values, json_values, "enumeration {name}");
         checked += 1;
     }
-    assert!(checked >= 9, "only {checked} enumerations found in the JSON Schema");
+    assert!(
+        checked >= 9,
+        "only {checked} enumerations found in the JSON Schema"
+    );
 }
 
 #[test]
@@ -261,9 +287,15 @@ fn the_ranges_of_the_json_schema_are_in_the_xsd() {
     let date = &schema["$defs"]["PartialDate"]["properties"];
     assert_eq!(date["month"]["maximum"], 12);
     assert_eq!(date["day"]["maximum"], 31);
-    for bound in ["<xs:maxInclusive value=\"12\"/>", "<xs:maxInclusive value=\"31\"/>"] {
+    for bound in [
+        "<xs:maxInclusive value=\"12\"/>",
+        "<xs:maxInclusive value=\"31\"/>",
+    ] {
         assert!(text.contains(bound), "missing {bound}");
     }
-    assert_eq!(schema["$defs"]["ThemeScore"]["properties"]["weight"]["maximum"], 1.0);
+    assert_eq!(
+        schema["$defs"]["ThemeScore"]["properties"]["weight"]["maximum"],
+        1.0
+    );
     assert!(text.contains("<xs:restriction base=\"xs:double\">"));
 }

@@ -7,6 +7,10 @@ use crate::model::Speech;
 pub enum OutputFormat {
     /// The JSON document of the contract, pretty-printed.
     Json,
+    /// The project's XML form (`schema/speech.xsd`).
+    Xml,
+    /// An Akoma Ntoso 3.0 `debate` document.
+    Akn,
 }
 
 /// Why a document could not be rendered.
@@ -22,6 +26,8 @@ impl OutputFormat {
     pub const fn extension(self) -> &'static str {
         match self {
             OutputFormat::Json => "json",
+            OutputFormat::Xml => "xml",
+            OutputFormat::Akn => "akn.xml",
         }
     }
 
@@ -33,6 +39,8 @@ impl OutputFormat {
                 bytes.push(b'\n');
                 Ok(bytes)
             }
+            OutputFormat::Xml => Ok(crate::xml::to_xml(speech).into_bytes()),
+            OutputFormat::Akn => Ok(crate::xml::to_akn(speech).into_bytes()),
         }
     }
 }

@@ -10,7 +10,7 @@ pub enum InputKind {
     Text,
     /// A JSON document (`{`), as this tool writes them.
     Json,
-    /// An XML document (`<`).
+    /// An XML document (`<`) in the project's XML form.
     Xml,
 }
 
@@ -36,9 +36,9 @@ pub enum LoadError {
     /// JSON that is not a speech document.
     #[error("not a speech document: {0}")]
     Json(#[from] serde_json::Error),
-    /// XML, which cannot be read back yet.
-    #[error("XML input cannot be read back into a document")]
-    XmlUnsupported,
+    /// XML that is not a speech document.
+    #[error("not a speech document: {0}")]
+    Xml(#[from] crate::xml::ReadError),
 }
 
 /// A loaded input.
@@ -59,7 +59,7 @@ pub fn load(bytes: &[u8], options: &ParseOptions) -> Result<Loaded, LoadError> {
             let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
             serde_json::from_slice(bytes)?
         }
-        InputKind::Xml => return Err(LoadError::XmlUnsupported),
+        InputKind::Xml => crate::xml::from_xml_bytes(bytes)?,
     };
     Ok(Loaded { kind, speech })
 }

@@ -21,8 +21,8 @@ use super::Status;
 
 /// Convert speech texts into documents: one file, or whole folders in parallel.
 ///
-/// Inputs are speech texts (UTF-8, GB18030, UTF-16) or documents this tool wrote (JSON); the
-/// kind is told by content. Folders are walked recursively for *.txt, *.text, *.json and *.xml
+/// Inputs are speech texts (UTF-8, GB18030, UTF-16) or documents this tool wrote (JSON or
+/// XML); the kind is told by content. Folders are walked recursively for *.txt, *.text, *.json and *.xml
 /// files, hidden files skipped; glob patterns (quoted) are expanded by the tool.
 ///
 /// With --out-dir, outputs mirror each input's path below the folder or glob it was found in
@@ -32,7 +32,9 @@ use super::Status;
 #[command(after_help = "Examples:
   jianghua convert speech.txt                          # one speech, JSON to stdout
   jianghua convert speech.txt -o speech.json
+  jianghua convert speech.json --format akn > speech.akn.xml
   jianghua convert corpus/ --out-dir out/              # corpus/a/x.txt → out/a/x.json
+  jianghua convert corpus/ --out-dir out/ --format json,xml,akn
   jianghua convert 'scrapes/**/*.txt' --out-dir out/ --jobs 4
   jianghua convert corpus/ --jsonl > corpus.jsonl      # one line per speech, input order
 
@@ -73,12 +75,18 @@ pub struct Args {
 enum FormatArg {
     /// The JSON document of `jianghua schema`.
     Json,
+    /// The XML form of `schema/speech.xsd` (DIR/a/x.xml).
+    Xml,
+    /// An Akoma Ntoso 3.0 `debate` document (DIR/a/x.akn.xml).
+    Akn,
 }
 
 impl From<FormatArg> for OutputFormat {
     fn from(format: FormatArg) -> Self {
         match format {
             FormatArg::Json => OutputFormat::Json,
+            FormatArg::Xml => OutputFormat::Xml,
+            FormatArg::Akn => OutputFormat::Akn,
         }
     }
 }
@@ -170,6 +178,12 @@ struct Planned {
     targets: Vec<(OutputFormat, PathBuf)>,
 }
 
+/// An input as planned: to convert, or refused already.
+enum Item {
+    Convert(Planned),
+    Refused(Outcome),
+}
+
 /// What became of one input.
 struct Outcome {
     file: PathBuf,
@@ -200,43 +214,18 @@ fn convert_all(session: &Session, converter: &Converter<'_>) -> Summary {
     let mut stdout = std::io::stdout().lock();
     // Failures found while planning (walk errors, refused outputs) are reported in their
     // place in the input order, like failures found while converting.
-    let planned = converter.inputs.files().map(|file| {
-        let file = file.map_err(|e| {
-            let path = e.path.clone();
-            (path, FileError::from(e))
-        })?;
-        let targets = converter.targets(&file);
-        for (_, target) in &targets {
-            if target.exists() && converter.inputs.contains(target) {
-                let error = FileError::WouldOverwriteInput {
-                    path: target.clone(),
-                };
-                return Err((file.path, error));
-            }
-            if let Some(other) = claimed.get(target) {
-                let error = FileError::SameOutput {
-                    path: target.clone(),
-                    other: other.clone(),
-                };
-                return Err((file.path, error));
-            }
-        }
-        for (_, target) in &targets {
-            claimed.insert(target.clone(), file.path.clone());
-        }
-        Ok(Planned { file, targets })
-    });
+    let planned = converter
+        .inputs
+        .files()
+        .map(|file| converter.plan(file, &mut claimed));
     let completion = batch::for_each_ordered(
         planned,
         session.pool(),
         session.window(),
         session.stop_flag(),
-        |planned| match planned {
-            Ok(planned) => converter.convert(planned),
-            Err((file, error)) => Outcome {
-                file,
-                result: Err(error),
-            },
+        |item| match item {
+            Item::Convert(planned) => converter.convert(planned),
+            Item::Refused(outcome) => outcome,
         },
         |outcome| {
             match outcome.result {
@@ -282,6 +271,46 @@ fn convert_all(session: &Session, converter: &Converter<'_>) -> Summary {
 }
 
 impl Converter<'_> {
+    /// Plans the outputs of one input, refusing outputs over inputs and outputs claimed by an
+    /// earlier input (`claimed`: output → input).
+    fn plan(
+        &self,
+        file: Result<InputFile, batch::walk::WalkError>,
+        claimed: &mut HashMap<PathBuf, PathBuf>,
+    ) -> Item {
+        let file = match file {
+            Ok(file) => file,
+            Err(e) => {
+                return Item::Refused(Outcome {
+                    file: e.path.clone(),
+                    result: Err(FileError::from(e)),
+                })
+            }
+        };
+        let targets = self.targets(&file);
+        let refusal = targets.iter().find_map(|(_, target)| {
+            if target.exists() && self.inputs.contains(target) {
+                return Some(FileError::WouldOverwriteInput {
+                    path: target.clone(),
+                });
+            }
+            claimed.get(target).map(|other| FileError::SameOutput {
+                path: target.clone(),
+                other: other.clone(),
+            })
+        });
+        if let Some(error) = refusal {
+            return Item::Refused(Outcome {
+                file: file.path,
+                result: Err(error),
+            });
+        }
+        for (_, target) in &targets {
+            claimed.insert(target.clone(), file.path.clone());
+        }
+        Item::Convert(Planned { file, targets })
+    }
+
     fn targets(&self, file: &InputFile) -> Vec<(OutputFormat, PathBuf)> {
         match self.destination {
             Destination::Tree { tree, formats } => formats

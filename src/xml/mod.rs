@@ -52,7 +52,11 @@ fn ctrl_code(c: char) -> String {
 /// The character a `code` attribute stands for, when it is one XML 1.0 cannot carry.
 fn parse_ctrl_code(code: &str) -> Option<char> {
     let hex = code.strip_prefix("U+")?;
-    if hex.len() != 4 || !hex.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) {
+    if hex.len() != 4
+        || !hex
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+    {
         return None;
     }
     let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
@@ -98,7 +102,10 @@ mod tests {
 
     #[test]
     fn enum_names_are_the_serde_names() {
-        assert_eq!(enum_name(&ThemeId::RuleOfLaw).as_deref(), Some("rule_of_law"));
+        assert_eq!(
+            enum_name(&ThemeId::RuleOfLaw).as_deref(),
+            Some("rule_of_law")
+        );
         assert_eq!(enum_value::<Level>("county"), Some(Level::County));
         assert_eq!(enum_value::<Level>("County"), None);
     }

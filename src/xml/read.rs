@@ -16,7 +16,7 @@ use serde::de::DeserializeOwned;
 
 use super::{enum_value, is_xml_char, parse_ctrl_code, CTRL, NAMESPACE};
 use crate::model::{
-    Block, Diagnostic, Directive, Doctrine, Meta, Passage, PartialDate, Section, Source, Span,
+    Block, Diagnostic, Directive, Doctrine, Meta, PartialDate, Passage, Section, Source, Span,
     Speaker, Speech, ThemeId, ThemeScore,
 };
 
@@ -282,10 +282,9 @@ impl<'i> Pull<'i> {
                 Event::Decl(decl) => {
                     if let Some(Ok(encoding)) = decl.encoding() {
                         if !encoding.eq_ignore_ascii_case("utf-8") {
-                            return Err(self.error_at(
-                                at,
-                                ReadErrorKind::Encoding(encoding.into_owned()),
-                            ));
+                            return Err(
+                                self.error_at(at, ReadErrorKind::Encoding(encoding.into_owned()))
+                            );
                         }
                     }
                 }
@@ -359,7 +358,10 @@ impl<'i> Pull<'i> {
                 Event::Eof => {
                     return Err(self.error_at(
                         at,
-                        ReadErrorKind::Syntax(format!("the document ends inside <{}>", parent.name)),
+                        ReadErrorKind::Syntax(format!(
+                            "the document ends inside <{}>",
+                            parent.name
+                        )),
                     ))
                 }
                 Event::Decl(_) => {
@@ -497,7 +499,9 @@ impl<'i> Pull<'i> {
                         }
                     };
                     if !is_xml_char(c) {
-                        return Err(self.error_at(at, ReadErrorKind::IllegalCharacter(CodePoint(c))));
+                        return Err(
+                            self.error_at(at, ReadErrorKind::IllegalCharacter(CodePoint(c)))
+                        );
                     }
                     text.push(c);
                 }
@@ -518,7 +522,10 @@ impl<'i> Pull<'i> {
                 Event::Eof => {
                     return Err(self.error_at(
                         at,
-                        ReadErrorKind::Syntax(format!("the document ends inside <{}>", element.name)),
+                        ReadErrorKind::Syntax(format!(
+                            "the document ends inside <{}>",
+                            element.name
+                        )),
                     ))
                 }
                 Event::Decl(_) => {
@@ -608,7 +615,8 @@ impl<'i> Pull<'i> {
         let doctrines = self.required_list(root, "doctrines", "doctrine", Self::doctrine)?;
         let themes = self.required_list(root, "themes", "theme", Self::theme_score)?;
         let boilerplate = self.required_list(root, "boilerplate", "block", Self::block)?;
-        let diagnostics = self.required_list(root, "diagnostics", "diagnostic", Self::diagnostic)?;
+        let diagnostics =
+            self.required_list(root, "diagnostics", "diagnostic", Self::diagnostic)?;
         self.end(root)?;
         Ok(Speech {
             schema_version,
@@ -629,7 +637,13 @@ impl<'i> Pull<'i> {
     fn meta(&mut self, element: &Element) -> Result<Meta> {
         element.only_attrs(
             self,
-            &["genre", "level", "fragment", "announced_sections", "encoding"],
+            &[
+                "genre",
+                "level",
+                "fragment",
+                "announced_sections",
+                "encoding",
+            ],
         )?;
         let genre = element.required_enum(self, "genre")?;
         let level = element.optional_enum(self, "level")?;
@@ -845,7 +859,11 @@ impl Element {
 
     /// Refuses attributes other than `known`.
     fn only_attrs(&self, pull: &Pull<'_>, known: &[&str]) -> Result<()> {
-        match self.attrs.iter().find(|(key, _)| !known.contains(&key.as_str())) {
+        match self
+            .attrs
+            .iter()
+            .find(|(key, _)| !known.contains(&key.as_str()))
+        {
             Some((key, _)) => Err(pull.error_at(
                 self.at,
                 ReadErrorKind::UnknownAttribute {
@@ -869,7 +887,13 @@ impl Element {
         })
     }
 
-    fn bad_value(&self, pull: &Pull<'_>, name: &str, value: &str, expected: &'static str) -> ReadError {
+    fn bad_value(
+        &self,
+        pull: &Pull<'_>,
+        name: &str,
+        value: &str,
+        expected: &'static str,
+    ) -> ReadError {
         pull.error_at(
             self.at,
             ReadErrorKind::BadValue {
@@ -908,16 +932,26 @@ impl Element {
     fn optional_enum<T: DeserializeOwned>(&self, pull: &Pull<'_>, name: &str) -> Result<Option<T>> {
         match self.attr(name) {
             None => Ok(None),
-            Some(value) => enum_value(value)
-                .map(Some)
-                .ok_or_else(|| self.bad_value(pull, name, value, "a value of the enumeration (see schema/speech.xsd)")),
+            Some(value) => enum_value(value).map(Some).ok_or_else(|| {
+                self.bad_value(
+                    pull,
+                    name,
+                    value,
+                    "a value of the enumeration (see schema/speech.xsd)",
+                )
+            }),
         }
     }
 
     fn required_enum<T: DeserializeOwned>(&self, pull: &Pull<'_>, name: &str) -> Result<T> {
         let value = self.required_attr(pull, name)?;
         enum_value(value).ok_or_else(|| {
-            self.bad_value(pull, name, value, "a value of the enumeration (see schema/speech.xsd)")
+            self.bad_value(
+                pull,
+                name,
+                value,
+                "a value of the enumeration (see schema/speech.xsd)",
+            )
         })
     }
 
@@ -930,7 +964,10 @@ impl Element {
 
 /// A scalar attribute value; XML Schema allows whitespace around it, and a leading `+`.
 fn parse_scalar<T: FromStr>(value: &str) -> Option<T> {
-    value.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r')).parse().ok()
+    value
+        .trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'))
+        .parse()
+        .ok()
 }
 
 /// `xs:boolean`: `true`, `false`, `1`, `0`.
@@ -958,7 +995,12 @@ impl FromStr for XsdDouble {
             "-INF" => Ok(Self(f64::NEG_INFINITY)),
             "NaN" => Ok(Self(f64::NAN)),
             // Rust would also take `inf`, `nan` and `infinity`, which XML Schema does not.
-            s if s.bytes().any(|b| b.is_ascii_alphabetic() && !matches!(b, b'e' | b'E')) => Err(()),
+            s if s
+                .bytes()
+                .any(|b| b.is_ascii_alphabetic() && !matches!(b, b'e' | b'E')) =>
+            {
+                Err(())
+            }
             s => s.parse().map(Self).map_err(|_| ()),
         }
     }
@@ -976,7 +1018,8 @@ fn predefined_entity(name: &str) -> Option<char> {
 }
 
 fn is_blank(text: &str) -> bool {
-    text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    text.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 #[cfg(test)]
@@ -989,14 +1032,21 @@ mod tests {
         assert_eq!(line_column(text, 0), (1, 1));
         assert_eq!(line_column(text, 3), (2, 1));
         assert_eq!(line_column(text, text.find('<').unwrap_or(0)), (2, 3));
-        assert_eq!(line_column(text, 4), (2, 1), "inside a character: its start");
+        assert_eq!(
+            line_column(text, 4),
+            (2, 1),
+            "inside a character: its start"
+        );
     }
 
     #[test]
     fn xsd_doubles() {
         assert_eq!("0.25".parse::<XsdDouble>().map(|d| d.0), Ok(0.25));
         assert_eq!("2.5E-1".parse::<XsdDouble>().map(|d| d.0), Ok(0.25));
-        assert_eq!("-INF".parse::<XsdDouble>().map(|d| d.0), Ok(f64::NEG_INFINITY));
+        assert_eq!(
+            "-INF".parse::<XsdDouble>().map(|d| d.0),
+            Ok(f64::NEG_INFINITY)
+        );
         assert!("inf".parse::<XsdDouble>().is_err());
         assert!("nan".parse::<XsdDouble>().is_err());
     }

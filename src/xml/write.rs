@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{ctrl_code, enum_name, is_xml_char, CTRL, NAMESPACE};
 use crate::model::{
-    Block, Diagnostic, Directive, Doctrine, Meta, Passage, PartialDate, Section, Source, Span,
+    Block, Diagnostic, Directive, Doctrine, Meta, PartialDate, Passage, Section, Source, Span,
     Speaker, Speech, ThemeId, ThemeScore,
 };
 
@@ -121,14 +121,16 @@ impl<W: Write> XmlOut<W> {
         attrs: Attrs,
         children: impl FnOnce(&mut Self) -> io::Result<()>,
     ) -> io::Result<()> {
-        self.writer.write_event(Event::Start(Self::start(name, attrs)))?;
+        self.writer
+            .write_event(Event::Start(Self::start(name, attrs)))?;
         children(self)?;
         self.writer.write_event(Event::End(BytesEnd::new(name)))
     }
 
     /// An element without content.
     fn empty(&mut self, name: &str, attrs: Attrs) -> io::Result<()> {
-        self.writer.write_event(Event::Empty(Self::start(name, attrs)))
+        self.writer
+            .write_event(Event::Empty(Self::start(name, attrs)))
     }
 
     /// An element whose content is `text`, exactly. The escaped text is one event so that the
@@ -137,7 +139,8 @@ impl<W: Write> XmlOut<W> {
         if text.is_empty() {
             return self.empty(name, attrs);
         }
-        self.writer.write_event(Event::Start(Self::start(name, attrs)))?;
+        self.writer
+            .write_event(Event::Start(Self::start(name, attrs)))?;
         self.writer
             .write_event(Event::Text(BytesText::from_escaped(escape_text(text))))?;
         self.writer.write_event(Event::End(BytesEnd::new(name)))

@@ -169,9 +169,8 @@ pub fn meta() -> impl Strategy<Value = Meta> {
     use Encoding::*;
     use Genre::*;
     use Level::*;
-    let speaker = prop::option::of(
-        (opt_text(), opt_text()).prop_map(|(name, role)| Speaker { name, role }),
-    );
+    let speaker =
+        prop::option::of((opt_text(), opt_text()).prop_map(|(name, role)| Speaker { name, role }));
     let source = prop::option::of(
         (
             opt_text(),
