@@ -35,7 +35,14 @@ fn seed_path() -> String {
 
 #[test]
 fn every_subcommand_help_shows_an_example() {
-    for subcommand in ["parse", "convert", "check", "validate", "schema", "completions"] {
+    for subcommand in [
+        "parse",
+        "convert",
+        "check",
+        "validate",
+        "schema",
+        "completions",
+    ] {
         let out = jianghua(&[subcommand, "--help"]);
         let help = String::from_utf8_lossy(&out.stdout);
         assert_eq!(out.status.code(), Some(0), "{subcommand}");

@@ -58,9 +58,12 @@ impl Session {
             let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
             if let Ok(style) = ProgressStyle::with_template(
                 "{spinner:.green} [{elapsed_precise}] {bar:30.cyan/blue} {pos}/{len} files \
-                 ({per_sec}, ETA {eta}) {wide_msg}",
+                 ({rate}, ETA {eta}) {wide_msg}",
             ) {
-                bar.set_style(style.progress_chars("━╸ "));
+                let rate = |state: &indicatif::ProgressState, out: &mut dyn std::fmt::Write| {
+                    let _ = write!(out, "{:.0} files/s", state.per_sec());
+                };
+                bar.set_style(style.with_key("rate", rate).progress_chars("━╸ "));
             }
             bar.enable_steady_tick(std::time::Duration::from_millis(120));
             bar
