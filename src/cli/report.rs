@@ -283,6 +283,102 @@ fn render_diagnostic(
     .render(format)
 }
 
+/// A problem found by `validate`, shown like a parse diagnostic: underlined where its value
+/// starts in the document `text` (or, for source text no object covers, in the `source`), with
+/// its JSON Pointer as the hint.
+#[cfg_attr(
+    not(test),
+    expect(dead_code, reason = "the compiler-style form that validate reports can print")
+)]
+pub fn render_validation(
+    file: &Path,
+    text: &str,
+    problem: &jianghua::validate::Problem,
+    source: Option<(&Path, &SourceText)>,
+    format: MessageFormat,
+) -> String {
+    let severity = match problem.severity {
+        jianghua::validate::Severity::Warning => Severity::Warning,
+        jianghua::validate::Severity::Error => Severity::Error,
+    };
+    let pointer = if problem.pointer.is_empty() {
+        "(document)"
+    } else {
+        problem.pointer.as_str()
+    };
+    let hint = format!("the value at {pointer}");
+    let (file, location) = match (problem.source, source) {
+        (Some(place), Some((source_file, source))) if problem.is_about_source() => (
+            source_file,
+            source.slice_chars(place.span).map(|_| Location {
+                text: source.as_str(),
+                bytes: source.byte_range(place.span),
+            }),
+        ),
+        _ => (
+            file,
+            problem.position.and_then(|at| {
+                let start = byte_offset(text, at.line, at.column)?;
+                let line_end = text
+                    .get(start..)?
+                    .find('\n')
+                    .map_or(text.len(), |i| start + i);
+                let length = value_length(text.get(start..line_end)?);
+                Some(Location {
+                    text,
+                    bytes: start..start + length,
+                })
+            }),
+        ),
+    };
+    Problem {
+        file,
+        severity,
+        code: problem.rule.code(),
+        message: &problem.message,
+        hint: Some(&hint),
+        location,
+        span: problem.source.map(|place| place.span),
+    }
+    .render(format)
+}
+
+/// The length in bytes of the JSON value that starts `line`, within the line: a string to its
+/// closing quote, a scalar to the next delimiter, an object or array to the end of the line.
+fn value_length(line: &str) -> usize {
+    let end = if line.starts_with('"') {
+        let mut escaped = false;
+        line.char_indices()
+            .skip(1)
+            .find(|&(_, c)| {
+                let closes = c == '"' && !escaped;
+                escaped = c == '\\' && !escaped;
+                closes
+            })
+            .map_or(line.len(), |(i, _)| i + 1)
+    } else if line.starts_with(['{', '[']) {
+        line.trim_end().trim_end_matches(',').len()
+    } else {
+        line.find([',', '}', ']', ' ']).unwrap_or(line.len())
+    };
+    end.max(1).min(line.len())
+}
+
+/// The byte offset of a 1-based line and character column.
+fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let rest = text.get(line_start..)?;
+    let within = rest
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(rest.len(), |(i, _)| i);
+    Some(line_start + within)
+}
+
 /// A failure of a whole file (unreadable, undecodable, refused), one line.
 pub fn render_failure(
     file: &Path,
@@ -351,6 +447,46 @@ mod tests {
         assert_eq!(json["column"], 1);
         assert_eq!(json["end_column"], 3);
         assert_eq!(json["code"], "ordinal_gap");
+    }
+
+    #[test]
+    fn a_validation_problem_is_underlined_in_the_document() {
+        let document = "{\n  \"schema_version\": \"1.0\",\n  \"sections\": [{\"ordinal\": 0}]\n}\n";
+        let problem = jianghua::validate::Problem::schema(
+            "minimum",
+            "/sections/0/ordinal",
+            "0 is less than the minimum of 1".to_owned(),
+        );
+        let problem = jianghua::validate::Problem {
+            position: Some(jianghua::validate::Position::new(3, 29)),
+            ..problem
+        };
+        let human = strip(&render_validation(
+            Path::new("speech.json"),
+            document,
+            &problem,
+            None,
+            MessageFormat::Human,
+        ));
+        assert!(
+            human.contains("error[minimum]: 0 is less than the minimum of 1"),
+            "{human}"
+        );
+        assert!(human.contains("speech.json:3:29"), "{human}");
+        assert!(
+            human.contains("help: the value at /sections/0/ordinal"),
+            "{human}"
+        );
+        let underline = human.lines().find(|l| l.contains('^')).unwrap_or_default();
+        assert_eq!(underline.trim_end().matches('^').count(), 1, "{human}");
+    }
+
+    #[test]
+    fn values_are_measured_to_their_end() {
+        assert_eq!(value_length(r#""a\"b", "c": 1"#), r#""a\"b""#.len());
+        assert_eq!(value_length("12}]"), 2);
+        assert_eq!(value_length("null"), 4);
+        assert_eq!(value_length("[1, 2],"), 6);
     }
 
     #[test]
