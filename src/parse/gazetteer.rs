@@ -1,14 +1,18 @@
 //! China's administrative divisions (GB/T 2260): finding the city, county or province a speech
 //! is about. The table (`data/divisions.tsv`) is compiled in; the matcher is built on first use.
 //!
+//! The matcher is a character-wise double-array automaton: with thousands of Chinese names it
+//! builds several times faster than a byte-wise Aho–Corasick automaton and scans text
+//! several times faster, and both costs are paid by every run of the command.
+//!
 //! Full names (平顶山市, 安福县) are reliable; short names (宜春, 安福) are taken only when they
 //! are not also common words (the table flags 振兴, 大兴, 武功…), and count for little unless the
 //! text also names the division's parent or one of its children (安福 with 吉安市).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
 const TABLE: &str = include_str!("../../data/divisions.tsv");
 
@@ -85,7 +89,10 @@ struct Pattern {
 /// Characters that, opening a two-character name, make it a phrase (和县 in 市和县两级).
 const PHRASE_OPENERS: &str = "和与及各本全我该每省市县区乡镇新老大小";
 
-static MATCHER: LazyLock<Option<(AhoCorasick, Vec<Pattern>)>> = LazyLock::new(|| {
+/// The names to look for, each valued with its index in the list of [`Pattern`]s.
+type Matcher = CharwiseDoubleArrayAhoCorasick<u32>;
+
+static MATCHER: LazyLock<Option<(Matcher, Vec<Pattern>)>> = LazyLock::new(|| {
     let mut words = Vec::new();
     let mut patterns = Vec::new();
     for (i, d) in DIVISIONS.iter().enumerate() {
@@ -106,9 +113,16 @@ static MATCHER: LazyLock<Option<(AhoCorasick, Vec<Pattern>)>> = LazyLock::new(||
             });
         }
     }
-    AhoCorasick::builder()
+    // A name listed twice (two districts called 新城区) stands for the first division listed.
+    let mut seen = HashSet::new();
+    let valued = words
+        .iter()
+        .enumerate()
+        .filter(|&(_, word)| seen.insert(*word))
+        .filter_map(|(i, word)| Some((*word, u32::try_from(i).ok()?)));
+    CharwiseDoubleArrayAhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        .build(words)
+        .build_with_values(valued)
         .ok()
         .map(|m| (m, patterns))
 });
@@ -135,8 +149,11 @@ impl Mentions {
         let Some((matcher, patterns)) = MATCHER.as_ref() else {
             return;
         };
-        for m in matcher.find_iter(text) {
-            let Some(p) = patterns.get(m.pattern().as_usize()) else {
+        for m in matcher.leftmost_find_iter(text) {
+            let Some(p) = usize::try_from(m.value())
+                .ok()
+                .and_then(|i| patterns.get(i))
+            else {
                 continue;
             };
             let score = match (weight, p.full) {
