@@ -10,8 +10,11 @@
 #   --keep       keep the temporary directory (corpus, peers) and print its path
 #   --out FILE   also write the result tables to FILE (Markdown)
 #
+# JIANGHUA=BIN and MAKE_CORPUS=BIN measure prebuilt binaries (another build, an older commit)
+# instead of building this checkout.
+#
 # It installs its peers into a temporary directory (check-jsonschema from PyPI with
-# pip --target, ajv-cli and ajv-formats from npm with --prefix), hyperfine-free: runs are
+# pip --target, ajv-cli and ajv-formats from npm with --prefix) and removes it at the end; runs are
 # timed by bench/alternate.py. GNU time comes from Debian's package `time` when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +28,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --keep) keep=true; shift ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "error: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -58,20 +61,22 @@ ajv_version=$(node -p "require('$work/node/node_modules/ajv-cli/package.json').v
 ajv_lib_version=$(node -p "require('$work/node/node_modules/ajv/package.json').version")
 
 step "build"
-cargo build --release --locked --quiet --bin jianghua --example make_corpus
-jianghua=$repo/target/release/jianghua
-make_corpus=$repo/target/release/examples/make_corpus
+if [ -z "${JIANGHUA:-}" ] || [ -z "${MAKE_CORPUS:-}" ]; then
+  cargo build --release --locked --quiet --bin jianghua --example make_corpus
+fi
+jianghua=${JIANGHUA:-$repo/target/release/jianghua}
+make_corpus=${MAKE_CORPUS:-$repo/target/release/examples/make_corpus}
 schema=$repo/schema/speech.schema.json
 
 note "# jianghua benchmarks, $(date -u +%Y-%m-%dT%H:%MZ)"
 note ""
 note "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -g | awk '/^Mem:/ {print $2}') GiB"
-note "- jianghua $(git rev-parse --short HEAD); check-jsonschema: $check_version; ajv-cli $ajv_version (ajv $ajv_lib_version); node $(node --version); $(python3 --version)"
+note "- jianghua $("$jianghua" --version | cut -d' ' -f2-) ($jianghua, checkout $(git rev-parse --short HEAD)); check-jsonschema: $check_version; ajv-cli $ajv_version (ajv $ajv_lib_version); node $(node --version); $(python3 --version)"
 
 step "corpus of $files documents"
 "$make_corpus" "$work/text" "$files" >&2
 find "$work/text" -type f -name '*.txt' -print0 | sort -z >"$work/text.list"
-"$jianghua" convert "$work/text" --out-dir "$work/json" --jobs 2 >/dev/null
+"$jianghua" convert -q "$work/text" --out-dir "$work/json" --jobs 2 >/dev/null
 find "$work/json" -type f -name '*.json' | sort >"$work/json.list"
 text_bytes=$(du -sb --apparent-size "$work/text" | cut -f1)
 json_bytes=$(du -sb --apparent-size "$work/json" | cut -f1)
@@ -83,14 +88,14 @@ note ""
 # that matches exactly the same set (the corpus is nested two folders deep).
 python3 "$repo/bench/alternate.py" --runs "$runs" --markdown "$report" \
   --title "Validation of $json_count JSON documents against schema/speech.schema.json" \
-  "jianghua validate=$jianghua validate \$(cat $work/json.list)" \
+  "jianghua validate=$jianghua validate -q \$(cat $work/json.list)" \
   "check-jsonschema=$check_jsonschema --schemafile $schema \$(cat $work/json.list)" \
   "ajv-cli=$ajv validate --spec=draft2020 --strict=false -c ajv-formats -s $schema -d '$work/json/*/*/*.json'"
 
 python3 "$repo/bench/alternate.py" --runs "$runs" --markdown "$report" \
   --title "Conversion of $files texts ($((text_bytes / 1024)) KiB) to JSON" \
-  "convert --jobs 1=$jianghua convert $work/text --out-dir $work/out1 --jobs 1" \
-  "convert --jobs 2=$jianghua convert $work/text --out-dir $work/out2 --jobs 2" \
+  "convert --jobs 1=$jianghua convert -q $work/text --out-dir $work/out1 --jobs 1" \
+  "convert --jobs 2=$jianghua convert -q $work/text --out-dir $work/out2 --jobs 2" \
   "wc -m (floor)=env LC_ALL=C.UTF-8 wc -m --files0-from=$work/text.list"
 
 seed=$(ls seeds/*.txt | head -1)
@@ -106,7 +111,7 @@ if [ "$big_mb" -gt 0 ]; then
   "$make_corpus" "$work/big" "$big_files" >&2
   rm -rf "$work/json" "$work/out1" "$work/out2"
   big_bytes=$(du -sb --apparent-size "$work/big" | cut -f1)
-  /usr/bin/time -v -o "$work/big.time" "$jianghua" convert "$work/big" --out-dir "$work/bigout" --jobs 2 >/dev/null
+  /usr/bin/time -v -o "$work/big.time" "$jianghua" convert -q "$work/big" --out-dir "$work/bigout" --jobs 2 >/dev/null
   rss_kib=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/big.time")
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/big.time")
   note "Peak memory of one \`convert --jobs 2\` run over $big_files texts, $((big_bytes / 1000000)) MB: $((rss_kib / 1024)) MiB maximum resident set size, $wall wall (\`/usr/bin/time -v\`)."
