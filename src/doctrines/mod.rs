@@ -21,7 +21,7 @@ mod patterns;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::model::{Doctrine, DoctrineKind};
 use crate::text::SourceText;
@@ -218,8 +218,11 @@ fn add_unmarked_repeats(text: &str, regions: &[Range<usize>], kept: &mut Kept) {
     if forms.is_empty() {
         return;
     }
+    // Built for one document and used once: the plain automaton, whose build is the cheapest
+    // (the default would also derive a DFA from it).
     let Ok(matcher) = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .build(&forms)
     else {
         return;

@@ -200,8 +200,8 @@ fn until_gap(text: &str) -> &str {
 
 /// Whether `text` is a source line: labelled fields make up most of it.
 pub fn is_source_line(text: &str) -> bool {
-    let fields = source_fields(text);
-    !fields.is_empty() && text.chars().count() <= 160
+    // The length first: every line of the body is asked, and most are long paragraphs.
+    text.chars().count() <= 160 && !source_fields(text).is_empty()
 }
 
 /// A salutation line or opening: 同志们, 各位代表、同志们, 尊敬的…: (alone or opening a paragraph).
