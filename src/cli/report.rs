@@ -382,16 +382,19 @@ fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
     Some(line_start + within)
 }
 
-/// A failure of a whole file (unreadable, undecodable, refused), one line.
+/// A failure of a whole file (unreadable, undecodable, refused), one line:
+/// `error: FILE: reason`, or `error: FILE:LINE:COLUMN: reason` when it lies at a place.
 pub fn render_failure(
     file: &Path,
+    at: Option<jianghua::validate::Position>,
     reason: &dyn std::fmt::Display,
     format: MessageFormat,
 ) -> String {
     match format {
         MessageFormat::Human => {
             let style = anstyle::AnsiColor::BrightRed.on_default().bold();
-            format!("{style}error{style:#}: {}: {reason}\n", file.display())
+            let at = at.map(|at| format!(":{at}")).unwrap_or_default();
+            format!("{style}error{style:#}: {}{at}: {reason}\n", file.display())
         }
         MessageFormat::Json => {
             let mut line = serde_json::json!({
@@ -399,12 +402,30 @@ pub fn render_failure(
                 "severity": Severity::Error,
                 "code": "file_failed",
                 "message": reason.to_string(),
+                "line": at.map(|at| at.line),
+                "column": at.map(|at| at.column),
             })
             .to_string();
             line.push('\n');
             line
         }
     }
+}
+
+/// A failure of a batch input, placed at its line and column when it has one.
+pub fn render_file_error(
+    file: &Path,
+    error: &jianghua::batch::FileError,
+    format: MessageFormat,
+) -> String {
+    render_failure(file, error.position(), &error.message(), format)
+}
+
+/// Reports a usage error (bad arguments, nothing to read, no output folder) on stderr.
+pub fn usage_error(error: &dyn std::fmt::Display) -> super::Status {
+    let style = anstyle::AnsiColor::BrightRed.on_default().bold();
+    anstream::eprintln!("{style}error{style:#}: {error}");
+    super::Status::Failure
 }
 
 #[cfg(test)]

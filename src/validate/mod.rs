@@ -117,8 +117,9 @@ pub fn parse_json(text: &str) -> Result<Value, DocumentError> {
     })
 }
 
-/// `serde_json` counts columns in bytes; reports count characters.
-fn syntax_error_position(text: &str, line: usize, byte_column: usize) -> Position {
+/// The position of a `serde_json` error in `text`: `serde_json` counts columns in bytes, reports
+/// count characters.
+pub fn syntax_error_position(text: &str, line: usize, byte_column: usize) -> Position {
     let lines = LineIndex::new(text);
     match lines.line_start(line) {
         Some(start) => lines.position(start + byte_column.saturating_sub(1)),
