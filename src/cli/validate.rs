@@ -4,21 +4,24 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
+use jianghua::convert::{detect, InputForm};
 use jianghua::text::SourceText;
 use jianghua::validate::{self, Checks, DocumentError, Position, Problem, Report, Severity};
+use jianghua::xml::{ReadError, ReadErrorKind};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Status;
 
-/// Validate JSON documents against the JSON Schema and the semantic rules.
+/// Validate JSON and XML documents against the JSON Schema and the semantic rules.
 ///
+/// A document starting with `<` is read as the XML form (schema/speech.xsd), any other as JSON.
 /// Every problem is reported with the JSON Pointer of the value concerned and its line:column in
 /// the file. Exit status: 0 every document valid (warnings allowed), 1 some document invalid,
-/// 2 usage error or a document that cannot be read as JSON.
+/// 2 usage error or a document that cannot be read (malformed JSON or XML, XML not of the form).
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  jianghua validate speech.json\n  jianghua validate speech.json --source speech.txt\n  jianghua parse speech.txt | jianghua validate - --source speech.txt --format json"
+    after_help = "Examples:\n  jianghua validate speech.json\n  jianghua validate speech.xml --source speech.txt\n  jianghua validate speech.json --source speech.txt\n  jianghua parse speech.txt | jianghua validate - --source speech.txt --format json"
 )]
 pub struct Args {
     /// The documents; `-` reads stdin.
@@ -35,7 +38,8 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
-    /// One problem a line: `file:line:col: severity[code] /pointer: message`.
+    /// One problem a line: `file:line:col: severity[code] /pointer: message`; on a terminal,
+    /// each problem under the line of the document it lies on.
     Text,
     /// A JSON array with one entry a document.
     Json,
@@ -48,6 +52,8 @@ enum InputError {
     Unreadable(#[from] std::io::Error),
     #[error("{0}")]
     Document(#[from] DocumentError),
+    #[error("{0}")]
+    Xml(#[from] ReadError),
     #[error("the file is {size} bytes, more than the {limit} bytes allowed")]
     TooLarge { size: u64, limit: usize },
     #[error("cannot decode the source text: {0}")]
@@ -65,12 +71,31 @@ impl InputError {
             InputError::Document(DocumentError::NotUtf8 { .. }) => "not-utf8",
             InputError::Document(DocumentError::Malformed { .. }) => "json-syntax",
             InputError::Undecodable(_) => "undecodable",
+            InputError::Xml(e) => match e.kind {
+                ReadErrorKind::TooLarge { .. } => "too-large",
+                ReadErrorKind::NotUtf8(_) => "not-utf8",
+                ReadErrorKind::Encoding(_)
+                | ReadErrorKind::Syntax(_)
+                | ReadErrorKind::Doctype
+                | ReadErrorKind::UndefinedEntity(_)
+                | ReadErrorKind::IllegalCharacter(_)
+                | ReadErrorKind::TooDeep(_)
+                | ReadErrorKind::NoRoot => "xml-syntax",
+                ReadErrorKind::ForeignElement { .. }
+                | ReadErrorKind::UnexpectedElement { .. }
+                | ReadErrorKind::MissingElement { .. }
+                | ReadErrorKind::UnexpectedText { .. }
+                | ReadErrorKind::UnknownAttribute { .. }
+                | ReadErrorKind::MissingAttribute { .. }
+                | ReadErrorKind::BadValue { .. } => "xml-shape",
+            },
         }
     }
 
     fn position(&self) -> Option<Position> {
         match self {
             InputError::Document(e) => e.position(),
+            InputError::Xml(e) => Some(Position::new(e.line, e.column)),
             _ => None,
         }
     }
@@ -84,6 +109,7 @@ impl InputError {
             InputError::Document(DocumentError::NotUtf8 { byte, .. }) => {
                 format!("invalid UTF-8 at byte {byte}: JSON documents must be UTF-8")
             }
+            InputError::Xml(e) => e.kind.to_string(),
             other => other.to_string(),
         }
     }
@@ -163,7 +189,11 @@ fn status(checked: &[Checked]) -> Status {
 
 fn check(path: &Path, source: Option<&SourceText>) -> Result<Report, InputError> {
     let bytes = read_limited(path)?;
-    Ok(validate::validate_json(&bytes, source)?)
+    match detect(&bytes) {
+        InputForm::Xml => Ok(validate::validate_xml(&bytes, source)?),
+        // Anything else is meant to be JSON; a speech text fails as malformed JSON.
+        InputForm::Json | InputForm::Text => Ok(validate::validate_json(&bytes, source)?),
+    }
 }
 
 fn read_source(path: &Path) -> Result<SourceText, InputError> {

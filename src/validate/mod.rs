@@ -12,7 +12,8 @@
 //!
 //! [`validate_document`] works on a parsed value and a [`Locate`] implementation that maps JSON
 //! Pointers to positions, so any format that maps onto the model's JSON (XML, say) validates the
-//! same way with a locator of its own. [`validate_json`] is the whole path for JSON text.
+//! same way with a locator of its own. [`validate_json`] is the whole path for JSON text,
+//! [`validate_xml`] for XML documents (located by [`crate::xml::XmlLocator`]).
 
 pub mod json_schema;
 pub mod locate;
@@ -82,6 +83,19 @@ pub fn validate_json(bytes: &[u8], source: Option<&SourceText>) -> Result<Report
     let text = json_text(bytes)?;
     let value = parse_json(text)?;
     Ok(validate_document(&value, &JsonLocator::new(text), source))
+}
+
+/// Validates an XML document of the project's XML form: read into the model (syntax and shape
+/// errors, refused constructs such as document type declarations, fail with their line and
+/// column), then the same layers as a JSON document, problems placed in the XML.
+pub fn validate_xml(
+    bytes: &[u8],
+    source: Option<&SourceText>,
+) -> Result<Report, crate::xml::ReadError> {
+    let (speech, locator) = crate::xml::from_xml_bytes_located(bytes)?;
+    // Serializing the model cannot fail: every key is a string and non-finite numbers become null.
+    let document = serde_json::to_value(&speech).unwrap_or(Value::Null);
+    Ok(validate_document(&document, &locator, source))
 }
 
 /// The text of a JSON document: size checked, byte order mark removed, UTF-8 checked.
