@@ -286,13 +286,6 @@ fn render_diagnostic(
 /// A problem found by `validate`, shown like a parse diagnostic: underlined where its value
 /// starts in the document `text` (or, for source text no object covers, in the `source`), with
 /// its JSON Pointer as the hint.
-#[cfg_attr(
-    not(test),
-    expect(
-        dead_code,
-        reason = "the compiler-style form that validate reports can print"
-    )
-)]
 pub fn render_validation(
     file: &Path,
     text: &str,
