@@ -185,11 +185,8 @@ fn floor_boundary(text: &str, offset: usize) -> usize {
 
 /// 1-based line and column (in characters) of a byte offset.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_boundary(text, offset);
-    let before = text.get(..offset).unwrap_or_default();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-    (before.matches('\n').count() + 1, column)
+    let at = jianghua::validate::LineIndex::new(text).position(offset);
+    (at.line, at.column)
 }
 
 fn level(severity: Severity) -> Level<'static> {

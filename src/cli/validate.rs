@@ -146,15 +146,13 @@ pub fn run(args: Args) -> Status {
         + args.source.iter().filter(|p| reads_stdin(p)).count()
         > 1
     {
-        eprintln!("error: stdin (`-`) can be read only once");
-        return Status::Failure;
+        return report::usage_error(&"stdin (`-`) can be read only once");
     }
     let source = match args.source.as_deref().map(read_source).transpose() {
         Ok(source) => source,
         Err(e) => {
             let path = args.source.as_deref().map(display_name).unwrap_or_default();
-            eprintln!("error: {path}: {e}");
-            return Status::Failure;
+            return report::usage_error(&format!("{path}: {e}"));
         }
     };
     let source_name = args.source.as_deref().map(display_name);
@@ -192,8 +190,7 @@ pub fn run(args: Args) -> Status {
     };
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the report: {e}");
-            return Status::Failure;
+            return report::usage_error(&format!("cannot write the report: {e}"));
         }
     }
     status(&checked)
