@@ -6,7 +6,7 @@
 //! * [`walk`]: command-line arguments → the input files, lazily, each with its relative path;
 //! * [`crate::convert`]: the bytes of one input → a document (speech text is parsed, JSON and
 //!   XML read back) → the bytes of each output form;
-//! * [`write`]: where outputs go (a tree mirroring the inputs), written atomically;
+//! * [`write`](mod@write): where outputs go (a tree mirroring the inputs), written atomically;
 //! * [`summary`]: what documents hold and the tally printed at the end;
 //! * [`diff`]: a structural difference of two JSON documents (for `check`);
 //! * [`corpus`]: a varied corpus made from seed texts, for benchmarks and tests.
