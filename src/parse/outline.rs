@@ -48,6 +48,7 @@ pub fn outline(source: &SourceText, segments: &[Segment]) -> Outline {
         split_after_salutation(text, &mut pieces, address);
     }
     let top = levels::top_level(text, &pieces);
+    let salutation = salutation.filter(|s| top.heads.first().is_none_or(|h| s.end <= h.start));
     let starts: Vec<usize> = top
         .heads
         .iter()
@@ -139,10 +140,10 @@ fn split_off_appendix(text: &str, pieces: &mut Vec<Range<usize>>) -> Vec<Range<u
 /// Gives the salutation its own piece, with the punctuation after it, so that the text after
 /// it starts a piece of its own.
 fn split_after_salutation(text: &str, pieces: &mut Vec<Range<usize>>, address: &Range<usize>) {
-    let Some(index) = pieces.iter().position(|p| p.start == address.start) else {
+    let index = split_at(text, pieces, address.start);
+    let Some(end) = pieces.get(index).map(|p| p.end) else {
         return;
     };
-    let end = pieces[index].end;
     let after = text
         .get(address.end..end)
         .and_then(|s| s.chars().next())

@@ -77,12 +77,21 @@ pub fn address(s: &str) -> Option<Range<usize>> {
 }
 
 /// The salutation among the first pieces: the addressees that open the first piece of prose
-/// (or a short piece before it), as a byte range of `text`.
+/// (or a short piece before it), as a byte range of `text`. In text whose line breaks were
+/// stripped, the addressees may follow the title after a space.
 pub fn salutation(text: &str, pieces: &[Range<usize>]) -> Option<Range<usize>> {
     for piece in pieces {
         let s = text.get(piece.clone())?;
-        if let Some(found) = address(s) {
-            return Some(piece.start + found.start..piece.start + found.end);
+        let lead = &s[..s.find(SENTENCE_ENDS).unwrap_or(s.len())];
+        let openings = std::iter::once(0).chain(
+            lead.char_indices()
+                .filter(|(_, c)| c.is_whitespace())
+                .map(|(i, c)| i + c.len_utf8()),
+        );
+        for at in openings {
+            if let Some(found) = address(&s[at..]) {
+                return Some(piece.start + at + found.start..piece.start + at + found.end);
+            }
         }
         if s.contains(SENTENCE_ENDS) {
             return None;
@@ -194,6 +203,11 @@ mod tests {
         );
         let later = "今天开会。\n同志们，要努力。";
         assert_eq!(salutation(later, &lines(later)), None);
+        let run_in = "讲话标题 各位代表，同志们：今天开会。";
+        assert_eq!(
+            salutation(run_in, &lines(run_in)).map(|r| &run_in[r]),
+            Some("各位代表，同志们")
+        );
     }
 
     #[test]
