@@ -138,10 +138,20 @@ fn first_person(sentence: &str) -> bool {
             .any(|(i, m)| !sentence[i + m.len()..].starts_with('们'))
 }
 
-/// Whether a piece belongs to a peroration: it opens with an address (同志们，…) or uses a phrase
-/// that only perorations use (让我们…而努力奋斗, 汇报完毕).
+/// Whether a piece belongs to a peroration: it opens with an address (同志们，…) or its last
+/// sentence uses a phrase that only perorations use (让我们…而努力奋斗, 汇报完毕). A phrase
+/// earlier in a piece (…为全市发展作出更大贡献。要…) is part of the argument.
 pub fn is_peroration(s: &str) -> bool {
-    address(s).is_some() || PERORATION.iter().any(|p| s.contains(p))
+    address(s).is_some() || PERORATION.iter().any(|p| last_sentence(s).contains(p))
+}
+
+/// The last sentence of `s`, its end punctuation included.
+fn last_sentence(s: &str) -> &str {
+    let body = s.trim_end().trim_end_matches(SENTENCE_ENDS);
+    let start = body.rfind(SENTENCE_ENDS).map_or(0, |i| {
+        i + body[i..].chars().next().map_or(0, char::len_utf8)
+    });
+    &s[start..]
 }
 
 /// Whether a sentence opens a peroration (in text whose line breaks were stripped).
@@ -233,6 +243,10 @@ mod tests {
         assert!(is_peroration("人大工作大有可为。让我们携手奋进！"));
         assert!(is_peroration("汇报完毕。"));
         assert!(!is_peroration("要加强代表工作。"));
+        assert!(!is_peroration("为全市发展作出更大贡献。要加强代表工作。"));
+        assert!(is_peroration(
+            "新的一年任务繁重。让我们为实现目标而努力奋斗！"
+        ));
         assert!(opens_appendix("名词解释"));
         assert!(opens_appendix("附件1：重点工作清单"));
         assert!(opens_appendix("注：文中数据为初步统计。"));
