@@ -5,6 +5,7 @@
 //! paragraph starts and count up in sequence. Texts without numbered parts fall back to
 //! unnumbered heading lines, then to the lead sentences of articles.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::markers::{self, Family, Marker, Ordinal, SENTENCE_ENDS};
@@ -226,14 +227,23 @@ fn rank(family: Family) -> u8 {
 }
 
 /// The longest run of numbers counting up by one (a single skip of one number is allowed when
-/// the skipped number never comes), starting at 1 when `from_one`.
+/// the skipped number never comes), starting at 1 when `from_one`. A run that starts inside an
+/// earlier run is no longer than it, so only items outside earlier runs start one.
 pub(crate) fn longest_chain(items: &[(usize, Ordinal)], from_one: bool) -> Vec<Link> {
+    let mut last_seen: HashMap<u32, usize> = HashMap::new();
+    for (j, &(_, ordinal)) in items.iter().enumerate() {
+        if let Ordinal::Number(n) = ordinal {
+            last_seen.insert(n, j);
+        }
+    }
+    let comes_after = |value: u32, j: usize| last_seen.get(&value).is_some_and(|&at| at > j);
+    let mut in_a_run = vec![false; items.len()];
     let mut best: Vec<Link> = Vec::new();
     for (s, &(first, ordinal)) in items.iter().enumerate() {
         let Ordinal::Number(n) = ordinal else {
             continue;
         };
-        if from_one && n != 1 {
+        if (from_one && n != 1) || in_a_run[s] {
             continue;
         }
         let mut chain = vec![(first, n, false)];
@@ -241,18 +251,15 @@ pub(crate) fn longest_chain(items: &[(usize, Ordinal)], from_one: bool) -> Vec<L
         for (j, &(index, ordinal)) in items.iter().enumerate().skip(s + 1) {
             let value = match ordinal {
                 Ordinal::Number(v) => v,
-                Ordinal::Next => last + 1,
+                Ordinal::Next => last.saturating_add(1),
             };
-            let skipped_never_comes = || {
-                !items[j + 1..]
-                    .iter()
-                    .any(|&(_, o)| o == Ordinal::Number(last + 1))
-            };
-            if value == last + 1 {
-                chain.push((index, value, false));
-                last = value;
-            } else if value == last + 2 && ordinal != Ordinal::Next && skipped_never_comes() {
-                chain.push((index, value, true));
+            let next = last.saturating_add(1);
+            let skip = value == last.saturating_add(2)
+                && ordinal != Ordinal::Next
+                && !comes_after(next, j);
+            if value == next || skip {
+                chain.push((index, value, skip));
+                in_a_run[j] = true;
                 last = value;
             }
         }

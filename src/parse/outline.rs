@@ -184,7 +184,8 @@ fn skip_space(text: &str, from: usize, end: usize) -> usize {
 ///
 /// The closing is the peroration after the last section: from the first piece after the last
 /// section's first paragraph that addresses the audience or uses a peroration phrase (in a
-/// run-in text, from such a sentence). Where the other sections all have the same number of
+/// run-in text, from such a sentence), together with the pledges of the Party committee just
+/// before it (市委将一如既往…). Where the other sections all have the same number of
 /// paragraphs, or all end with their last directive, the last section is taken to do the same
 /// and what follows it belongs to the closing too.
 fn closing_start(
@@ -236,6 +237,14 @@ fn closing_start(
     let last_first_body = first_body(last, pieces);
     let others: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
     let mut start = cue;
+    while start > last_first_body + 1
+        && pieces
+            .get(start - 1)
+            .and_then(|p| text.get(p.clone()))
+            .is_some_and(peroration::is_pledge)
+    {
+        start -= 1;
+    }
     if others.len() >= 2 {
         let counts: Vec<usize> = others
             .iter()
