@@ -19,15 +19,48 @@ pub struct Args {
     /// Write to this file instead of stdout (atomically).
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Extra doctrines (local formulations such as a county's “1264” plan): a UTF-8 file in the
+    /// format of the built-in `data/doctrines.tsv` (name, kind, aliases separated by |, note;
+    /// tab-separated, # comments). Its entries extend the built-in lexicon.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum Format {
     /// The JSON document of `schema/speech.schema.json`.
     Json,
+    /// The XML document of `schema/speech.xsd`.
+    Xml,
+    /// An Akoma Ntoso 3.0 `debate` document.
+    Akn,
+}
+
+/// Reads and parses a `--lexicon` file; the message names the file, line and column.
+fn read_lexicon(path: &std::path::Path) -> Result<jianghua::doctrines::Lexicon, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{}: not UTF-8 (byte {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    jianghua::doctrines::Lexicon::with_user_entries(&text)
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 pub fn run(args: Args) -> Status {
+    let mut options = jianghua::ParseOptions::default();
+    if let Some(path) = &args.lexicon {
+        match read_lexicon(path) {
+            Ok(lexicon) => options.lexicon = Some(lexicon),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return Status::Failure;
+            }
+        }
+    }
     let bytes = match super::read_input(&args.input) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -35,25 +68,25 @@ pub fn run(args: Args) -> Status {
             return Status::Failure;
         }
     };
-    let speech = match jianghua::parse_bytes(&bytes, &jianghua::ParseOptions::default()) {
+    let speech = match jianghua::parse_bytes(&bytes, &options) {
         Ok(speech) => speech,
         Err(e) => {
             eprintln!("error: {}: {e}", args.input.display());
             return Status::Failure;
         }
     };
-    let mut json = match serde_json::to_string_pretty(&speech) {
-        Ok(json) => json,
-        Err(e) => {
-            eprintln!("error: cannot serialize the document: {e}");
-            return Status::Failure;
-        }
+    let text = match args.format {
+        Format::Json => match serde_json::to_string_pretty(&speech) {
+            Ok(json) => json + "\n",
+            Err(e) => {
+                eprintln!("error: cannot serialize the document: {e}");
+                return Status::Failure;
+            }
+        },
+        Format::Xml => jianghua::xml::to_xml(&speech),
+        Format::Akn => jianghua::xml::to_akn(&speech),
     };
-    json.push('\n');
-    match args.format {
-        Format::Json => {}
-    }
-    if let Err(e) = super::write_output(args.output.as_deref(), json.as_bytes()) {
+    if let Err(e) = super::write_output(args.output.as_deref(), text.as_bytes()) {
         eprintln!("error: cannot write the output: {e}");
         return Status::Failure;
     }

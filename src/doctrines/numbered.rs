@@ -1,0 +1,239 @@
+//! Numbered formulations that no lexicon can list: a county's “1264”, a city's “四城四区”,
+//! “三为”, “一老一小一青壮”. They are recognised by their shape when the speaker quotes them,
+//! and told apart from ordinary counting (五个方面, 一个国家, 三个百分点).
+
+/// Numerals that open a numbered formulation (双 as in 双联系, 双减).
+fn is_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '双'
+    )
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// Measure words and units: a numeral followed by one of these counts things (三次, 五年,
+/// 两大高地, 十八连丰) rather than naming a formulation.
+const UNITS: &str =
+    "个年月日天周次位名件项条点类种批轮届期级倍成元万亿人家户所座处套份本部大连岁分秒米里斤亩吨";
+
+/// Nouns that a numeral plus 个 counts in ordinary prose (五个方面, 一个国家, 三个百分点).
+const COUNTED: &[&str] = &[
+    "方面",
+    "百分点",
+    "国家",
+    "月",
+    "年",
+    "小时",
+    "人",
+    "单位",
+    "部门",
+    "地方",
+    "问题",
+    "环节",
+    "层次",
+    "阶段",
+    "地区",
+    "省",
+    "市",
+    "县",
+    "乡",
+    "镇",
+    "村",
+    "项目",
+    "重点",
+    "步骤",
+    "案例",
+    "星期",
+    "季度",
+    "多",
+    "以上",
+    "左右",
+    "亿",
+    "万",
+    "字",
+    "点",
+    "代表",
+    "同志",
+];
+
+/// What follows a quoted name that makes it a problem or a local practice, not a cited
+/// formulation (“一人一委”问题, “三安”品牌, “一网二议三转四督”工作模式).
+const NOT_CITED_AFTER: &[&str] = &["问题", "现象", "品牌", "模式", "工作模式", "工作法", "做法"];
+
+/// Whether quoted `inner`, followed in the text by `after`, is a numbered formulation.
+pub fn is_numbered_formulation(inner: &str, after: &str) -> bool {
+    if NOT_CITED_AFTER.iter().any(|w| after.starts_with(w)) {
+        return false;
+    }
+    is_code(inner) || is_counted_list(inner) || is_enumeration(inner) || is_abbreviation(inner)
+}
+
+/// A number standing for a plan: “1264”, “1+N”, “3+2”. Years (“2035”) are not.
+fn is_code(inner: &str) -> bool {
+    let digits: String = inner
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '＋' => '+',
+            _ => c,
+        })
+        .collect();
+    let plain = digits.chars().all(|c| c.is_ascii_digit());
+    let len = digits.chars().count();
+    if plain {
+        let year = len == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+        return (2..=6).contains(&len) && !year;
+    }
+    // 1+N, 1+3+N: digits (or N) joined by +.
+    len <= 12
+        && digits.contains('+')
+        && digits
+            .split('+')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit() || c == 'N'))
+}
+
+/// “四个意识”, “六个必须坚持”, “四个要看、四个更要看”: numeral + 个 + what is counted,
+/// possibly several joined by 、.
+fn is_counted_list(inner: &str) -> bool {
+    inner.split(['、', '，', ',']).all(|part| {
+        let rest = part.trim_start_matches(is_numeral);
+        let numerals = part.len() - rest.len();
+        let Some(noun) = rest.strip_prefix('个') else {
+            return false;
+        };
+        let noun_len = noun.chars().count();
+        numerals > 0
+            && (1..=8).contains(&noun_len)
+            && noun.chars().all(is_han)
+            && !COUNTED.iter().any(|c| noun.starts_with(c))
+    })
+}
+
+/// Groups of numeral + one to three characters: “一府一委两院”, “三会一课”, “四城四区”.
+fn is_enumeration(inner: &str) -> bool {
+    let groups = numeral_groups(inner);
+    groups.as_ref().is_some_and(|g| {
+        (2..=6).contains(&g.len())
+            && g.iter().all(|&(_, tail)| {
+                (1..=3).contains(&tail.chars().count()) && !starts_with_unit(tail)
+            })
+    })
+}
+
+/// One numeral and one or two characters: “六稳”, “三为”, “双减”. Not 一 alone: 一盘棋,
+/// 一把手, 一站式 are words.
+fn is_abbreviation(inner: &str) -> bool {
+    match numeral_groups(inner).as_deref() {
+        Some([(numerals, tail)]) => {
+            *numerals != "一"
+                && numerals.chars().count() <= 2
+                && (1..=2).contains(&tail.chars().count())
+                && !starts_with_unit(tail)
+        }
+        _ => false,
+    }
+}
+
+fn starts_with_unit(tail: &str) -> bool {
+    tail.chars().next().is_some_and(|c| UNITS.contains(c))
+}
+
+/// Splits a text that starts with a numeral into (numerals, following characters) groups;
+/// `None` when it does not start with a numeral or holds anything but Chinese characters.
+fn numeral_groups(inner: &str) -> Option<Vec<(&str, &str)>> {
+    if !inner.chars().next().is_some_and(is_numeral) || !inner.chars().all(is_han) {
+        return None;
+    }
+    let mut groups = Vec::new();
+    let mut rest = inner;
+    while !rest.is_empty() {
+        let tail_start = rest
+            .char_indices()
+            .find(|&(_, c)| !is_numeral(c))
+            .map_or(rest.len(), |(i, _)| i);
+        let (numerals, after) = rest.split_at(tail_start);
+        let tail_end = after
+            .char_indices()
+            .find(|&(_, c)| is_numeral(c))
+            .map_or(after.len(), |(i, _)| i);
+        let (tail, next) = after.split_at(tail_end);
+        groups.push((numerals, tail));
+        rest = next;
+    }
+    Some(groups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_formulations() {
+        for inner in [
+            "四个意识",
+            "六个必须坚持",
+            "四个要看、四个更要看",
+            "八个能否",
+            "一府一委两院",
+            "三会一课",
+            "四城四区",
+            "一老一小一青壮",
+            "一山三治",
+            "六稳",
+            "三为",
+            "双减",
+            "1264",
+            "１２６４",
+            "1+N",
+        ] {
+            assert!(is_numbered_formulation(inner, ""), "{inner}");
+        }
+    }
+
+    #[test]
+    fn ordinary_counting_is_not_a_formulation() {
+        for inner in [
+            "五个方面",
+            "一个国家",
+            "三个百分点",
+            "两大高地",
+            "十八连丰",
+            "三次",
+            "五年",
+            "2035",
+            "1",
+            "一盘棋",
+            "一把手",
+            "金点子",
+            "温度",
+            "干",
+            "周一学堂",
+            "最后一米",
+        ] {
+            assert!(!is_numbered_formulation(inner, ""), "{inner}");
+        }
+    }
+
+    #[test]
+    fn problems_brands_and_local_practices_are_not_cited() {
+        assert!(!is_numbered_formulation("一人一委", "问题。"));
+        assert!(!is_numbered_formulation("三安", "品牌"));
+        assert!(!is_numbered_formulation("一网二议三转四督", "工作模式"));
+        assert!(is_numbered_formulation("1264", "总体工作思路"));
+    }
+}

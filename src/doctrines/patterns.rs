@@ -1,0 +1,192 @@
+//! Doctrines that follow a pattern rather than a list: 习近平…思想, 习近平总书记关于…的重要
+//! 思想/论述, party congresses (党的十九大, 党的XX大 as redacted), plenums (十九届历次全会,
+//! 二十届三中全会) and five-year plans (十五五).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::DoctrineKind;
+
+/// A doctrine found by a pattern, before it is merged with the others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Byte range in the input.
+    pub range: Range<usize>,
+    /// The canonical name.
+    pub name: String,
+    /// Its kind.
+    pub kind: DoctrineKind,
+}
+
+/// Compiles a pattern written in this file; the patterns are tested, so failure is a bug that
+/// the tests catch, and a never-matching fallback keeps parsing alive.
+fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern)
+        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
+}
+
+/// Congress numbers: 十一…十九, 二十…二十九, or a redaction (XX, ××).
+const NUMBER: &str = r"(?:二十[一二三四五六七八九]?|十[一二三四五六七八九]|[XxＸｘ×＊*]{1,2})";
+
+static THOUGHT: LazyLock<Regex> = LazyLock::new(|| compile(r"习近平(\p{Han}{2,16}?)思想"));
+
+static IMPORTANT_THOUGHT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?:习近平(?:总书记|同志)|总书记)关于([\p{Han}、]{2,40}?)的重要(思想|论述)")
+});
+
+static CONGRESS: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(党的|中共)?({NUMBER})大")));
+
+static CONGRESS_FULL: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"中国共产党第({NUMBER})次全国代表大会")));
+
+static PLENUM: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"({NUMBER})届((?:[一二三四五六七八九]中[、，和]?)+|历次)全会"
+    ))
+});
+
+static PLENUM_FULL: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"({NUMBER})届中央委员会第([一二三四五六七八九])次全体会议"
+    ))
+});
+
+static FIVE_YEAR_PLAN: LazyLock<Regex> = LazyLock::new(|| compile(r"十[一二三四五六七八九]五"));
+
+/// What may follow a congress written without 党的 (十九大精神, 二十大以来); 二十大类 is not one.
+const AFTER_BARE_CONGRESS: &str = "精以报胜召开闭和、及作提强确后前上的代部";
+
+/// Words inside 习近平…思想 that show it is not one name (习近平同志为核心的党中央…思想).
+const NOT_IN_THOUGHT: &[&str] = &["的", "总书记", "同志", "关于", "重要", "主席", "在", "和"];
+
+/// Finds the patterned doctrines in `text`, which starts at byte `offset` of the input.
+pub fn find(text: &str, offset: usize) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut push = |range: Range<usize>, name: String, kind| {
+        found.push(Found {
+            range: offset + range.start..offset + range.end,
+            name,
+            kind,
+        })
+    };
+    for c in THOUGHT.captures_iter(text) {
+        let (Some(all), Some(middle)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        if !NOT_IN_THOUGHT.iter().any(|w| middle.as_str().contains(w)) {
+            push(all.range(), all.as_str().to_owned(), DoctrineKind::Thought);
+        }
+    }
+    for c in IMPORTANT_THOUGHT.captures_iter(text) {
+        let (Some(all), Some(topic), Some(what)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let name = format!("习近平总书记关于{}的重要{}", topic.as_str(), what.as_str());
+        push(all.range(), name, DoctrineKind::Thought);
+    }
+    for c in CONGRESS.captures_iter(text) {
+        let (Some(all), Some(number)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        let prefixed = c.get(1).is_some();
+        let redacted = !number.as_str().starts_with(['十', '二']);
+        let next = text.get(all.end()..).and_then(|s| s.chars().next());
+        let cited =
+            prefixed || (!redacted && next.is_some_and(|n| AFTER_BARE_CONGRESS.contains(n)));
+        // 十九届 is a plenum's, not a congress's: the 大 must not be followed by 会 either
+        // (十九大会 does not occur; 二十大会场 would be a venue).
+        if cited && next != Some('会') {
+            push(
+                all.range(),
+                format!("党的{}大", number.as_str()),
+                DoctrineKind::Meeting,
+            );
+        }
+    }
+    for c in CONGRESS_FULL.captures_iter(text) {
+        let (Some(all), Some(number)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        push(
+            all.range(),
+            format!("党的{}大", number.as_str()),
+            DoctrineKind::Meeting,
+        );
+    }
+    for c in PLENUM.captures_iter(text) {
+        let (Some(all), Some(number), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let name = format!("{}届{}全会", number.as_str(), which.as_str());
+        push(all.range(), name, DoctrineKind::Meeting);
+    }
+    for c in PLENUM_FULL.captures_iter(text) {
+        let (Some(all), Some(number), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let name = format!("{}届{}中全会", number.as_str(), which.as_str());
+        push(all.range(), name, DoctrineKind::Meeting);
+    }
+    for m in FIVE_YEAR_PLAN.find_iter(text) {
+        let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
+        let after = text.get(m.end()..).and_then(|s| s.chars().next());
+        let numeral = |c: Option<char>| c.is_some_and(|c| "一二三四五六七八九十百千第".contains(c));
+        if !numeral(before) && !numeral(after) {
+            push(m.range(), m.as_str().to_owned(), DoctrineKind::Formulation);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        find(text, 0).into_iter().map(|f| f.name).collect()
+    }
+
+    #[test]
+    fn thoughts() {
+        assert_eq!(
+            names("深入学习贯彻习近平生态文明思想"),
+            ["习近平生态文明思想"]
+        );
+        assert_eq!(
+            names("学习习近平总书记关于坚持和完善人民代表大会制度的重要思想"),
+            ["习近平总书记关于坚持和完善人民代表大会制度的重要思想"]
+        );
+        assert_eq!(
+            names("总书记关于人大工作的重要论述"),
+            ["习近平总书记关于人大工作的重要论述"]
+        );
+        assert!(names("以习近平同志为核心的党中央的领导和思想").is_empty());
+    }
+
+    #[test]
+    fn congresses_and_plenums() {
+        assert_eq!(
+            names("贯彻党的十九大和十九届历次全会精神，迎接党的二十大"),
+            ["党的十九大", "党的二十大", "十九届历次全会"]
+        );
+        assert_eq!(names("学习宣传贯彻党的XX大精神"), ["党的XX大"]);
+        assert_eq!(names("二十大以来"), ["党的二十大"]);
+        assert_eq!(names("党的二十届三中全会"), ["二十届三中全会"]);
+        assert_eq!(
+            names("十九届二中、三中、四中全会"),
+            ["十九届二中、三中、四中全会"]
+        );
+        assert_eq!(names("中国共产党第二十次全国代表大会"), ["党的二十大"]);
+        assert_eq!(names("十九届中央委员会第六次全体会议"), ["十九届六中全会"]);
+        assert!(names("二十大类产品、XX大道").is_empty());
+    }
+
+    #[test]
+    fn five_year_plans() {
+        assert_eq!(names("奋进“十五五”"), ["十五五"]);
+        assert_eq!(names("十四五规划"), ["十四五"]);
+        assert!(names("二十五五").is_empty());
+    }
+}
