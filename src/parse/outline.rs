@@ -83,17 +83,9 @@ pub fn outline(source: &SourceText, segments: &[Segment]) -> Outline {
             .map(|p| source.passage(p))
             .collect()
     };
+    // Without sections there is no closing either: `body_end` is then the end of the pieces.
     let preamble = passages(0..preamble_end);
-    let closing = if sections.is_empty() {
-        Vec::new()
-    } else {
-        passages(body_end..pieces.len())
-    };
-    let preamble = if sections.is_empty() {
-        passages(0..pieces.len())
-    } else {
-        preamble
-    };
+    let closing = passages(body_end..pieces.len());
 
     let announcement = {
         let region_end = top
