@@ -7,6 +7,7 @@
 //! * [`xml`]: the document as XML (both ways) and as Akoma Ntoso;
 //! * [`convert`]: one document from any of these forms into another.
 
+pub mod batch;
 pub mod convert;
 pub mod doctrines;
 pub mod model;

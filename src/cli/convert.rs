@@ -1,69 +1,387 @@
-//! `jianghua convert`: one document from any form into another.
+//! `jianghua convert`: speech texts (and documents) into documents, one or many.
+//!
+//! One input without `--out-dir` is written to stdout or `-o`; many inputs (files, folders,
+//! globs) go to a tree mirroring them under `--out-dir`, or as JSON lines to stdout.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::io::Write;
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
-use jianghua::convert::{self, OutputForm};
+use jianghua::batch::{
+    self, Completion, FileError, InputFile, Inputs, OutputFormat, OutputTree, Summary,
+};
+use jianghua::model::Speech;
+use jianghua::text::SourceText;
 
+use super::report::{self, MessageFormat, Verbosity};
+use super::session::{self, Session};
 use super::Status;
 
-/// Convert a document between forms: a speech text, a JSON document or an XML document (told
-/// apart by content) into JSON, XML or Akoma Ntoso.
+/// Convert speech texts into documents: one file, or whole folders in parallel.
+///
+/// Inputs are speech texts (UTF-8, GB18030, UTF-16) or documents this tool wrote (JSON or
+/// XML); the kind is told by content. Folders are walked recursively for *.txt, *.text, *.json and *.xml
+/// files, hidden files skipped; glob patterns (quoted) are expanded by the tool.
+///
+/// With --out-dir, outputs mirror each input's path below the folder or glob it was found in
+/// (corpus/a/b/x.txt, found in corpus, is written to DIR/a/b/x.json), atomically. A file that
+/// fails is reported and skipped; the others go on.
 #[derive(Debug, clap::Args)]
-#[command(
-    after_help = "Examples:\n  jianghua convert speech.json --format xml -o speech.xml\n  jianghua convert speech.xml --format json\n  jianghua convert speech.txt --format akn -o speech.akn.xml"
-)]
+#[command(after_help = "Examples:
+  jianghua convert speech.txt                          # one speech, JSON to stdout
+  jianghua convert speech.txt -o speech.json
+  jianghua convert speech.json --format akn > speech.akn.xml
+  jianghua convert corpus/ --out-dir out/              # corpus/a/x.txt → out/a/x.json
+  jianghua convert corpus/ --out-dir out/ --format json,xml,akn
+  jianghua convert 'scrapes/**/*.txt' --out-dir out/ --jobs 4
+  jianghua convert corpus/ --jsonl > corpus.jsonl      # one line per speech, input order
+
+Exit status: 0 every input converted, 1 some input of a batch failed, 2 usage error or\n(for a single input) an input that cannot be read.")]
 pub struct Args {
-    /// The document: a speech text, a JSON or an XML document; `-` reads stdin.
-    #[arg(default_value = "-")]
-    input: PathBuf,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    format: Format,
-    /// Write to this file instead of stdout (atomically).
-    #[arg(short, long)]
+    /// Speech texts, JSON documents, folders and glob patterns; `-` reads stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Write one output per input and format under this folder, mirroring the inputs' paths.
+    #[arg(long, short = 'd', value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+    /// Output formats, comma-separated (with --out-dir), or the one format of a single output.
+    #[arg(
+        long,
+        short = 'f',
+        value_enum,
+        value_delimiter = ',',
+        default_value = "json"
+    )]
+    format: Vec<FormatArg>,
+    /// With a single input: write to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE", conflicts_with_all = ["out_dir", "jsonl"])]
     output: Option<PathBuf>,
+    /// Stream one compact JSON line per converted input to stdout, in input order:
+    /// {"path": INPUT, "document": DOCUMENT}. Failures go to stderr only.
+    #[arg(long, conflicts_with = "out_dir")]
+    jsonl: bool,
+    /// Inputs converted in parallel [default: the number of cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<NonZeroUsize>,
+    /// How diagnostics and failures are printed on stderr.
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    message_format: MessageFormat,
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum Format {
-    /// The JSON document of `schema/speech.schema.json`.
+/// The output formats on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FormatArg {
+    /// The JSON document of `jianghua schema`.
     Json,
-    /// The XML document of `schema/speech.xsd`.
+    /// The XML form of `schema/speech.xsd` (DIR/a/x.xml).
     Xml,
-    /// An Akoma Ntoso 3.0 `debate` document.
+    /// An Akoma Ntoso 3.0 `debate` document (DIR/a/x.akn.xml).
     Akn,
 }
 
-impl From<Format> for OutputForm {
-    fn from(format: Format) -> Self {
+impl From<FormatArg> for OutputFormat {
+    fn from(format: FormatArg) -> Self {
         match format {
-            Format::Json => OutputForm::Json,
-            Format::Xml => OutputForm::Xml,
-            Format::Akn => OutputForm::Akn,
+            FormatArg::Json => OutputFormat::Json,
+            FormatArg::Xml => OutputFormat::Xml,
+            FormatArg::Akn => OutputFormat::Akn,
         }
     }
 }
 
-pub fn run(args: Args) -> Status {
-    let bytes = match super::read_input(&args.input) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            eprintln!("error: {}: {e}", args.input.display());
-            return Status::Failure;
-        }
+/// Where converted documents go.
+enum Destination {
+    /// One document to stdout or a file.
+    Single {
+        format: OutputFormat,
+        output: Option<PathBuf>,
+    },
+    /// A mirrored tree of files.
+    Tree {
+        tree: OutputTree,
+        formats: Vec<OutputFormat>,
+    },
+    /// JSON lines on stdout.
+    Lines,
+}
+
+pub fn run(args: Args, verbosity: Verbosity) -> Status {
+    let inputs = match Inputs::new(&args.inputs) {
+        Ok(inputs) => inputs,
+        Err(e) => return session::usage_error(&e),
     };
-    let options = jianghua::ParseOptions::default();
-    let text = match convert::convert(&bytes, args.format.into(), &options) {
-        Ok(text) => text,
-        Err(e) => {
-            let separator = if e.is_located() { ":" } else { ": " };
-            eprintln!("error: {}{separator}{e}", args.input.display());
-            return Status::Failure;
+    let mut formats: Vec<OutputFormat> = args.format.iter().map(|&f| f.into()).collect();
+    formats.dedup();
+    let destination = match (&args.out_dir, args.jsonl) {
+        (Some(dir), _) => match OutputTree::create(dir) {
+            Ok(tree) => Destination::Tree { tree, formats },
+            Err(e) => {
+                return session::usage_error(&format!("cannot create {}: {e}", dir.display()));
+            }
+        },
+        (None, true) if formats != [OutputFormat::Json] => {
+            return session::usage_error(&"--jsonl writes JSON only; drop --format");
         }
+        (None, true) => Destination::Lines,
+        (None, false) if !inputs.is_single_file() => {
+            return session::usage_error(
+                &"several inputs need --out-dir DIR (or --jsonl); one file converts to stdout",
+            );
+        }
+        (None, false) => match formats.as_slice() {
+            [format] => Destination::Single {
+                format: *format,
+                output: args.output.clone(),
+            },
+            _ => {
+                return session::usage_error(
+                    &"one output takes one --format; use --out-dir for more",
+                )
+            }
+        },
     };
-    if let Err(e) = super::write_output(args.output.as_deref(), text.as_bytes()) {
-        eprintln!("error: cannot write the output: {e}");
-        return Status::Failure;
+    let inputs = match &destination {
+        Destination::Tree { tree, .. } => inputs.exclude(tree.root()),
+        _ => inputs,
+    };
+    let session = match Session::start(
+        &inputs,
+        args.jobs,
+        verbosity,
+        args.message_format,
+        matches!(destination, Destination::Single { .. }),
+    ) {
+        Ok(session) => session,
+        Err(e) => return session::usage_error(&e),
+    };
+    let converter = Converter {
+        inputs: &inputs,
+        destination: &destination,
+        verbosity,
+        message_format: args.message_format,
+    };
+    let summary = convert_all(&session, &converter);
+    session.finish(&summary, "summary:");
+    match (&destination, summary.all_converted()) {
+        (_, true) => Status::Success,
+        // One document that cannot be read or is refused is an unreadable input, as for `parse`;
+        // in a batch, the others went on and the run as a whole partly failed.
+        (Destination::Single { .. }, false) => Status::Failure,
+        (_, false) => Status::Invalid,
     }
-    Status::Success
+}
+
+/// One input, ready to convert: its outputs are planned and checked on the main thread, so
+/// that outputs claimed twice or lying over inputs are refused before any work starts.
+struct Planned {
+    file: InputFile,
+    targets: Vec<(OutputFormat, PathBuf)>,
+}
+
+/// An input as planned: to convert, or refused already.
+enum Item {
+    Convert(Planned),
+    Refused(Outcome),
+}
+
+/// What became of one input.
+struct Outcome {
+    file: PathBuf,
+    result: Result<Converted, FileError>,
+}
+
+struct Converted {
+    counts: batch::Counts,
+    /// Rendered diagnostics, printed in input order.
+    messages: String,
+    /// The JSON line or the single document, for stdout.
+    stdout: Option<Vec<u8>>,
+    /// The files written.
+    written: Vec<PathBuf>,
+}
+
+struct Converter<'a> {
+    inputs: &'a Inputs,
+    destination: &'a Destination,
+    verbosity: Verbosity,
+    message_format: MessageFormat,
+}
+
+fn convert_all(session: &Session, converter: &Converter<'_>) -> Summary {
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let mut claimed: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let mut stdout = std::io::stdout().lock();
+    // Failures found while planning (walk errors, refused outputs) are reported in their
+    // place in the input order, like failures found while converting.
+    let planned = converter
+        .inputs
+        .files()
+        .map(|file| converter.plan(file, &mut claimed));
+    let completion = batch::for_each_ordered(
+        planned,
+        session.pool(),
+        session.window(),
+        session.stop_flag(),
+        |item| match item {
+            Item::Convert(planned) => converter.convert(planned),
+            Item::Refused(outcome) => outcome,
+        },
+        |outcome| {
+            match outcome.result {
+                Ok(converted) => {
+                    summary.converted(converted.counts);
+                    session.print(&converted.messages);
+                    if converter.verbosity >= Verbosity::Verbose {
+                        for path in &converted.written {
+                            session.print(&format!(
+                                "{} → {}\n",
+                                outcome.file.display(),
+                                path.display()
+                            ));
+                        }
+                    }
+                    if let Some(bytes) = converted.stdout {
+                        if let Err(e) = stdout.write_all(&bytes) {
+                            session.print(&report::render_failure(
+                                Path::new("-"),
+                                &format!("cannot write to stdout: {e}"),
+                                converter.message_format,
+                            ));
+                            session.stop();
+                        }
+                    }
+                }
+                Err(error) => {
+                    summary.failed();
+                    session.print(&report::render_failure(
+                        &outcome.file,
+                        &error,
+                        converter.message_format,
+                    ));
+                }
+            }
+            session.advance();
+        },
+    );
+    let _ = stdout.flush();
+    summary.interrupted = completion == Completion::Stopped;
+    summary.elapsed = started.elapsed();
+    summary
+}
+
+impl Converter<'_> {
+    /// Plans the outputs of one input, refusing outputs over inputs and outputs claimed by an
+    /// earlier input (`claimed`: output → input).
+    fn plan(
+        &self,
+        file: Result<InputFile, batch::walk::WalkError>,
+        claimed: &mut HashMap<PathBuf, PathBuf>,
+    ) -> Item {
+        let file = match file {
+            Ok(file) => file,
+            Err(e) => {
+                return Item::Refused(Outcome {
+                    file: e.path.clone(),
+                    result: Err(FileError::from(e)),
+                })
+            }
+        };
+        let targets = self.targets(&file);
+        let refusal = targets.iter().find_map(|(_, target)| {
+            if target.exists() && self.inputs.contains(target) {
+                return Some(FileError::WouldOverwriteInput {
+                    path: target.clone(),
+                });
+            }
+            claimed.get(target).map(|other| FileError::SameOutput {
+                path: target.clone(),
+                other: other.clone(),
+            })
+        });
+        if let Some(error) = refusal {
+            return Item::Refused(Outcome {
+                file: file.path,
+                result: Err(error),
+            });
+        }
+        for (_, target) in &targets {
+            claimed.insert(target.clone(), file.path.clone());
+        }
+        Item::Convert(Planned { file, targets })
+    }
+
+    fn targets(&self, file: &InputFile) -> Vec<(OutputFormat, PathBuf)> {
+        match self.destination {
+            Destination::Tree { tree, formats } => formats
+                .iter()
+                .map(|&format| (format, tree.path(&file.relative, format)))
+                .collect(),
+            Destination::Single {
+                format,
+                output: Some(output),
+            } => vec![(*format, output.clone())],
+            Destination::Single { output: None, .. } | Destination::Lines => Vec::new(),
+        }
+    }
+
+    /// Reads, loads and writes one input (on a worker thread).
+    fn convert(&self, planned: Planned) -> Outcome {
+        let result = self.convert_file(&planned);
+        Outcome {
+            file: planned.file.path,
+            result,
+        }
+    }
+
+    fn convert_file(&self, planned: &Planned) -> Result<Converted, FileError> {
+        let path = &planned.file.path;
+        let bytes = batch::read_input(path)?;
+        let loaded = batch::load(&bytes, &jianghua::ParseOptions::default())?;
+        let speech = &loaded.speech;
+        batch::write_outputs(speech, &planned.targets)?;
+        let stdout = match self.destination {
+            Destination::Lines => Some(json_line(path, speech)?),
+            Destination::Single {
+                format,
+                output: None,
+            } => Some(format.render(speech).map_err(FileError::Render)?),
+            _ => None,
+        };
+        let messages = match self.verbosity.shown_severity() {
+            Some(min) if !speech.diagnostics.is_empty() => {
+                // The spans point into the decoded text, decoded again only when needed.
+                let source = (loaded.kind == batch::InputKind::Text)
+                    .then(|| jianghua::parse::decode::decode(&bytes).ok())
+                    .flatten()
+                    .map(|decoded| SourceText::new(decoded.text));
+                report::render_diagnostics(path, speech, source.as_ref(), min, self.message_format)
+            }
+            _ => String::new(),
+        };
+        Ok(Converted {
+            counts: batch::Counts::of(speech),
+            messages,
+            stdout,
+            written: planned.targets.iter().map(|(_, p)| p.clone()).collect(),
+        })
+    }
+}
+
+/// `{"path": …, "document": …}` and a newline.
+fn json_line(path: &Path, speech: &Speech) -> Result<Vec<u8>, FileError> {
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        path: std::borrow::Cow<'a, str>,
+        document: &'a Speech,
+    }
+    let mut bytes = serde_json::to_vec(&Line {
+        path: path.to_string_lossy(),
+        document: speech,
+    })
+    .map_err(|e| FileError::Render(e.into()))?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }

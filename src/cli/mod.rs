@@ -3,14 +3,18 @@
 //! Exit codes: 0 success (all documents valid), 1 some document invalid or different,
 //! 2 usage error or unreadable input.
 
+mod check;
+mod completions;
 mod convert;
 mod parse;
+pub mod report;
 mod schema;
+mod session;
 mod validate;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// Exit status of every subcommand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,14 +39,32 @@ impl From<Status> for ExitCode {
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print failures only: no warnings, progress or summary.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print notes and every file written.
+    #[arg(long, short, global = true)]
+    verbose: bool,
+}
+
+impl Cli {
+    fn verbosity(&self) -> report::Verbosity {
+        match (self.quiet, self.verbose) {
+            (true, _) => report::Verbosity::Quiet,
+            (_, true) => report::Verbosity::Verbose,
+            _ => report::Verbosity::Normal,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
     Parse(parse::Args),
+    Convert(convert::Args),
+    Check(check::Args),
     Validate(validate::Args),
     Schema(schema::Args),
-    Convert(convert::Args),
+    Completions(completions::Args),
 }
 
 /// Parses the command line and runs the subcommand.
@@ -58,11 +80,14 @@ pub fn run() -> ExitCode {
             };
         }
     };
+    let verbosity = cli.verbosity();
     let status = match cli.command {
         Command::Parse(args) => parse::run(args),
+        Command::Convert(args) => convert::run(args, verbosity),
+        Command::Check(args) => check::run(args, verbosity),
+        Command::Completions(args) => completions::run(args, &mut Cli::command()),
         Command::Validate(args) => validate::run(args),
         Command::Schema(args) => schema::run(args),
-        Command::Convert(args) => convert::run(args),
     };
     status.into()
 }

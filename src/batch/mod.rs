@@ -1,0 +1,216 @@
+//! Batch conversion: many inputs (files, folders, globs) into a mirrored tree of outputs, in
+//! parallel, in bounded memory.
+//!
+//! The stages, each in its own module:
+//!
+//! * [`walk`]: command-line arguments → the input files, lazily, each with its relative path;
+//! * [`job`]: the bytes of one input → a document (speech text is parsed, JSON read back);
+//! * [`format`] and [`write`]: a document → output files, written atomically;
+//! * [`summary`]: the tally printed at the end;
+//! * [`diff`]: a structural difference of two JSON documents (for `check`);
+//! * [`corpus`]: a varied corpus made from seed texts, for benchmarks and tests.
+//!
+//! [`for_each_ordered`] ties them together: it runs the work of a window of inputs in parallel
+//! and hands the results back in input order, so output and messages are deterministic while
+//! only a window of documents is ever in memory.
+
+pub mod corpus;
+pub mod diff;
+pub mod format;
+pub mod job;
+pub mod summary;
+pub mod walk;
+pub mod write;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rayon::prelude::*;
+
+pub use format::OutputFormat;
+pub use job::{load, Counts, InputKind, LoadError, Loaded};
+pub use summary::Summary;
+pub use walk::{InputFile, Inputs};
+pub use write::{write_atomic, OutputTree};
+
+/// Why one input failed; the run reports it and goes on with the others.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// A folder walk failed here.
+    #[error(transparent)]
+    Walk(#[from] walk::WalkError),
+    /// The input could not be read.
+    #[error("cannot read: {0}")]
+    Read(std::io::Error),
+    /// The input is not a speech text or document.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The document could not be rendered.
+    #[error(transparent)]
+    Render(#[from] format::RenderError),
+    /// An output could not be written.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The output.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The output would replace one of the inputs.
+    #[error("refusing to overwrite the input {path}")]
+    WouldOverwriteInput {
+        /// The output, which is an input.
+        path: PathBuf,
+    },
+    /// The expected document of a check could not be read.
+    #[error("cannot read the expected document {path}: {source}")]
+    ExpectedUnreadable {
+        /// The expected document.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The expected document of a check is not JSON.
+    #[error("the expected document {path} is not JSON: {source}")]
+    ExpectedNotJson {
+        /// The expected document.
+        path: PathBuf,
+        /// Why.
+        source: serde_json::Error,
+    },
+    /// Two inputs map to the same output (`x.txt` and `x.json` in one folder).
+    #[error("{path} is already the output of {other}")]
+    SameOutput {
+        /// The output.
+        path: PathBuf,
+        /// The input that claimed it first.
+        other: PathBuf,
+    },
+}
+
+/// Reads an input file, or stdin for `-`.
+pub fn read_input(path: &Path) -> Result<Vec<u8>, FileError> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(FileError::Read)?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path).map_err(FileError::Read)
+    }
+}
+
+/// Renders `speech` in each format and writes it atomically to the paired path.
+pub fn write_outputs(
+    speech: &model::Speech,
+    targets: &[(OutputFormat, PathBuf)],
+) -> Result<(), FileError> {
+    for (format, path) in targets {
+        let bytes = format.render(speech)?;
+        write_atomic(path, &bytes).map_err(|source| FileError::Write {
+            path: path.clone(),
+            source,
+        })?;
+    }
+    Ok(())
+}
+
+use crate::model;
+
+/// Whether a run went through every item or was stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completion {
+    /// Every item was worked on.
+    Finished,
+    /// `stop` was raised; items after the current window were not started.
+    Stopped,
+}
+
+/// Runs `work` on every item, `window` items at a time in parallel on `pool`, and hands each
+/// result to `report` in input order.
+///
+/// Memory holds at most `window` items and results. Once `stop` is raised, no further item is
+/// started; those already running finish (so no output is left half-written).
+pub fn for_each_ordered<T, R>(
+    items: impl Iterator<Item = T>,
+    pool: &rayon::ThreadPool,
+    window: usize,
+    stop: &AtomicBool,
+    work: impl Fn(T) -> R + Sync,
+    mut report: impl FnMut(R),
+) -> Completion
+where
+    T: Send,
+    R: Send,
+{
+    let window = window.max(1);
+    let mut batch = Vec::with_capacity(window);
+    let mut items = items.peekable();
+    while items.peek().is_some() {
+        if stop.load(Ordering::Relaxed) {
+            return Completion::Stopped;
+        }
+        batch.extend(items.by_ref().take(window));
+        let results: Vec<Option<R>> = pool.install(|| {
+            batch
+                .par_drain(..)
+                .map(|item| (!stop.load(Ordering::Relaxed)).then(|| work(item)))
+                .collect()
+        });
+        for result in results {
+            match result {
+                Some(result) => report(result),
+                None => return Completion::Stopped,
+            }
+        }
+    }
+    Completion::Finished
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_back_in_input_order() {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build();
+        let Ok(pool) = pool else { return };
+        let mut seen = Vec::new();
+        let done = for_each_ordered(
+            0..100u32,
+            &pool,
+            7,
+            &AtomicBool::new(false),
+            |n| n * 2,
+            |n| seen.push(n),
+        );
+        assert_eq!(done, Completion::Finished);
+        assert_eq!(seen, (0..100).map(|n| n * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_raised_stop_starts_nothing_more() {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build();
+        let Ok(pool) = pool else { return };
+        let stop = AtomicBool::new(false);
+        let mut seen = 0;
+        let done = for_each_ordered(
+            0..100u32,
+            &pool,
+            4,
+            &stop,
+            |n| n,
+            |n| {
+                seen += 1;
+                if n == 5 {
+                    stop.store(true, Ordering::Relaxed);
+                }
+            },
+        );
+        assert_eq!(done, Completion::Stopped);
+        assert_eq!(seen, 8);
+    }
+}
