@@ -3,8 +3,11 @@
 //!
 //! * [`parse`]: raw text in any encoding → [`model::Speech`];
 //! * [`validate`]: a JSON document → every problem, by JSON Schema and by the semantic rules;
-//! * [`schema`]: the JSON Schema generated from the model.
+//! * [`schema`]: the JSON Schema generated from the model;
+//! * [`xml`]: the document as XML (both ways) and as Akoma Ntoso;
+//! * [`convert`]: one document from any of these forms into another.
 
+pub mod convert;
 pub mod doctrines;
 pub mod model;
 pub mod parse;
@@ -12,6 +15,7 @@ pub mod schema;
 pub mod text;
 pub mod themes;
 pub mod validate;
+pub mod xml;
 
 pub use model::Speech;
 pub use parse::{parse_bytes, parse_str, ParseOptions};

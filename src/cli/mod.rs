@@ -3,6 +3,7 @@
 //! Exit codes: 0 success (all documents valid), 1 some document invalid or different,
 //! 2 usage error or unreadable input.
 
+mod convert;
 mod parse;
 mod schema;
 mod validate;
@@ -41,6 +42,7 @@ enum Command {
     Parse(parse::Args),
     Validate(validate::Args),
     Schema(schema::Args),
+    Convert(convert::Args),
 }
 
 /// Parses the command line and runs the subcommand.
@@ -60,6 +62,7 @@ pub fn run() -> ExitCode {
         Command::Parse(args) => parse::run(args),
         Command::Validate(args) => validate::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Convert(args) => convert::run(args),
     };
     status.into()
 }

@@ -30,6 +30,10 @@ pub struct Args {
 enum Format {
     /// The JSON document of `schema/speech.schema.json`.
     Json,
+    /// The XML document of `schema/speech.xsd`.
+    Xml,
+    /// An Akoma Ntoso 3.0 `debate` document.
+    Akn,
 }
 
 /// Reads and parses a `--lexicon` file; the message names the file, line and column.
@@ -71,18 +75,18 @@ pub fn run(args: Args) -> Status {
             return Status::Failure;
         }
     };
-    let mut json = match serde_json::to_string_pretty(&speech) {
-        Ok(json) => json,
-        Err(e) => {
-            eprintln!("error: cannot serialize the document: {e}");
-            return Status::Failure;
-        }
+    let text = match args.format {
+        Format::Json => match serde_json::to_string_pretty(&speech) {
+            Ok(json) => json + "\n",
+            Err(e) => {
+                eprintln!("error: cannot serialize the document: {e}");
+                return Status::Failure;
+            }
+        },
+        Format::Xml => jianghua::xml::to_xml(&speech),
+        Format::Akn => jianghua::xml::to_akn(&speech),
     };
-    json.push('\n');
-    match args.format {
-        Format::Json => {}
-    }
-    if let Err(e) = super::write_output(args.output.as_deref(), json.as_bytes()) {
+    if let Err(e) = super::write_output(args.output.as_deref(), text.as_bytes()) {
         eprintln!("error: cannot write the output: {e}");
         return Status::Failure;
     }

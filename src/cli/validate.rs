@@ -1,18 +1,417 @@
-//! `jianghua validate`: check documents against the schema and the semantic rules. Placeholder.
+//! `jianghua validate`: check documents against the schema and the semantic rules.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anstyle::{AnsiColor, Style};
+use jianghua::text::SourceText;
+use jianghua::validate::{self, Checks, DocumentError, Position, Problem, Report, Severity};
+use rayon::prelude::*;
+use serde::Serialize;
 
 use super::Status;
 
 /// Validate JSON documents against the JSON Schema and the semantic rules.
+///
+/// Every problem is reported with the JSON Pointer of the value concerned and its line:column in
+/// the file. Exit status: 0 every document valid (warnings allowed), 1 some document invalid,
+/// 2 usage error or a document that cannot be read as JSON.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  jianghua validate speech.json\n  jianghua validate speech.json --source speech.txt\n  jianghua parse speech.txt | jianghua validate - --source speech.txt --format json"
+)]
 pub struct Args {
     /// The documents; `-` reads stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
+    /// The text the documents were made from (any encoding the parser reads): enables the checks
+    /// that every `text` is the source at its `span` and that no source text is left out.
+    #[arg(long, value_name = "TEXT_FILE")]
+    source: Option<PathBuf>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
 }
 
-pub fn run(_args: Args) -> Status {
-    eprintln!("error: validate is not implemented yet");
-    Status::Failure
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// One problem a line: `file:line:col: severity[code] /pointer: message`.
+    Text,
+    /// A JSON array with one entry a document.
+    Json,
+}
+
+/// Why a file could not be validated.
+#[derive(Debug, thiserror::Error)]
+enum InputError {
+    #[error("cannot read: {0}")]
+    Unreadable(#[from] std::io::Error),
+    #[error("{0}")]
+    Document(#[from] DocumentError),
+    #[error("the file is {size} bytes, more than the {limit} bytes allowed")]
+    TooLarge { size: u64, limit: usize },
+    #[error("cannot decode the source text: {0}")]
+    Undecodable(#[from] jianghua::parse::DecodeError),
+}
+
+impl InputError {
+    /// A stable code for reports, like the rules' codes.
+    fn code(&self) -> &'static str {
+        match self {
+            InputError::Unreadable(_) => "unreadable",
+            InputError::Document(DocumentError::TooLarge { .. }) | InputError::TooLarge { .. } => {
+                "too-large"
+            }
+            InputError::Document(DocumentError::NotUtf8 { .. }) => "not-utf8",
+            InputError::Document(DocumentError::Malformed { .. }) => "json-syntax",
+            InputError::Undecodable(_) => "undecodable",
+        }
+    }
+
+    fn position(&self) -> Option<Position> {
+        match self {
+            InputError::Document(e) => e.position(),
+            _ => None,
+        }
+    }
+
+    /// The message without the position, which reports show in front.
+    fn message(&self) -> String {
+        match self {
+            InputError::Document(DocumentError::Malformed { message, .. }) => {
+                format!("malformed JSON: {message}")
+            }
+            InputError::Document(DocumentError::NotUtf8 { byte, .. }) => {
+                format!("invalid UTF-8 at byte {byte}: JSON documents must be UTF-8")
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+/// What became of one input file.
+enum Outcome {
+    Checked(Report),
+    Failed(InputError),
+}
+
+/// One validated file.
+struct Checked {
+    file: String,
+    outcome: Outcome,
+}
+
+pub fn run(args: Args) -> Status {
+    let reads_stdin = |p: &Path| p.as_os_str() == "-";
+    if args.inputs.iter().filter(|p| reads_stdin(p)).count()
+        + args.source.iter().filter(|p| reads_stdin(p)).count()
+        > 1
+    {
+        eprintln!("error: stdin (`-`) can be read only once");
+        return Status::Failure;
+    }
+    let source = match args.source.as_deref().map(read_source).transpose() {
+        Ok(source) => source,
+        Err(e) => {
+            let path = args.source.as_deref().map(display_name).unwrap_or_default();
+            eprintln!("error: {path}: {e}");
+            return Status::Failure;
+        }
+    };
+    // Documents are independent: check them in parallel, report them in the order given.
+    let checked: Vec<Checked> = args
+        .inputs
+        .par_iter()
+        .map(|path| Checked {
+            file: display_name(path),
+            outcome: match check(path, source.as_ref()) {
+                Ok(report) => Outcome::Checked(report),
+                Err(e) => Outcome::Failed(e),
+            },
+        })
+        .collect();
+
+    let source_name = args.source.as_deref().map(display_name);
+    let written = match args.format {
+        Format::Text => write_text(&checked, source_name.as_deref()),
+        Format::Json => write_json(&checked, source_name.as_deref()),
+    };
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the report: {e}");
+            return Status::Failure;
+        }
+    }
+    status(&checked)
+}
+
+fn status(checked: &[Checked]) -> Status {
+    let failed = checked
+        .iter()
+        .any(|c| matches!(c.outcome, Outcome::Failed(_)));
+    let invalid = checked
+        .iter()
+        .any(|c| matches!(&c.outcome, Outcome::Checked(report) if !report.is_valid()));
+    if failed {
+        Status::Failure
+    } else if invalid {
+        Status::Invalid
+    } else {
+        Status::Success
+    }
+}
+
+fn check(path: &Path, source: Option<&SourceText>) -> Result<Report, InputError> {
+    let bytes = read_limited(path)?;
+    Ok(validate::validate_json(&bytes, source)?)
+}
+
+fn read_source(path: &Path) -> Result<SourceText, InputError> {
+    let bytes = read_limited(path)?;
+    let decoded = jianghua::parse::decode::decode(&bytes)?;
+    Ok(SourceText::new(decoded.text))
+}
+
+/// Reads a file or stdin, never more than the limit (a larger input fails without being read whole).
+fn read_limited(path: &Path) -> Result<Vec<u8>, InputError> {
+    use std::io::Read;
+    let limit = validate::MAX_INPUT_BYTES;
+    let too_large = |size| InputError::TooLarge { size, limit };
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        let bound = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+        std::io::stdin()
+            .lock()
+            .take(bound)
+            .read_to_end(&mut bytes)?;
+    } else {
+        let file = std::fs::File::open(path)?;
+        let size = file.metadata()?.len();
+        if usize::try_from(size).map_or(true, |size| size > limit) {
+            return Err(too_large(size));
+        }
+        std::io::BufReader::new(file).read_to_end(&mut bytes)?;
+    }
+    if bytes.len() > limit {
+        return Err(too_large(u64::try_from(bytes.len()).unwrap_or(u64::MAX)));
+    }
+    Ok(bytes)
+}
+
+fn display_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text: one problem a line, coloured when stdout is a terminal (anstream honours NO_COLOR).
+
+fn write_text(checked: &[Checked], source_name: Option<&str>) -> std::io::Result<()> {
+    let mut out = anstream::stdout().lock();
+    for Checked { file, outcome } in checked {
+        match outcome {
+            Outcome::Checked(report) => {
+                for problem in &report.problems {
+                    writeln!(out, "{}", text_line(file, source_name, problem))?;
+                }
+            }
+            Outcome::Failed(e) => {
+                let at = place(file, e.position());
+                let label = severity_label(Severity::Error, e.code());
+                writeln!(out, "{at}: {label}: {}", e.message())?;
+            }
+        }
+    }
+    out.flush()?;
+    let summary = summary(checked);
+    anstream::eprintln!("{summary}");
+    Ok(())
+}
+
+fn text_line(file: &str, source_name: Option<&str>, problem: &Problem) -> String {
+    let label = severity_label(problem.severity, problem.rule.code());
+    let source_file = source_name.unwrap_or("source");
+    match problem.source {
+        // Text that no object covers: the place to look is the source file.
+        Some(place) if problem.is_about_source() => {
+            let at = self::place(source_file, Some(place.position));
+            format!("{at}: {label}: {} (document {file})", problem.message)
+        }
+        _ => {
+            let at = place(file, problem.position);
+            let pointer = if problem.pointer.is_empty() {
+                "(root)"
+            } else {
+                &problem.pointer
+            };
+            let pointer = format!("{POINTER}{pointer}{POINTER:#}");
+            let in_source = problem
+                .source
+                .map(|s| format!(" (at {source_file}:{})", s.position))
+                .unwrap_or_default();
+            format!("{at}: {label} {pointer}: {}{in_source}", problem.message)
+        }
+    }
+}
+
+const BOLD: Style = Style::new().bold();
+const POINTER: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
+
+fn place(file: &str, position: Option<Position>) -> String {
+    match position {
+        Some(p) => format!("{BOLD}{file}:{p}{BOLD:#}"),
+        None => format!("{BOLD}{file}{BOLD:#}"),
+    }
+}
+
+fn severity_label(severity: Severity, code: &str) -> String {
+    let colour = match severity {
+        Severity::Error => AnsiColor::Red,
+        Severity::Warning => AnsiColor::Yellow,
+    };
+    let style = Style::new().bold().fg_color(Some(colour.into()));
+    format!("{style}{severity}[{code}]{style:#}")
+}
+
+fn summary(checked: &[Checked]) -> String {
+    let (mut valid, mut invalid, mut failed, mut errors, mut warnings) = (0, 0, 0, 0, 0);
+    let mut schema_only = 0;
+    for c in checked {
+        match &c.outcome {
+            Outcome::Checked(report) => {
+                if report.checks == Checks::Schema {
+                    schema_only += 1;
+                }
+                if report.is_valid() {
+                    valid += 1;
+                } else {
+                    invalid += 1;
+                }
+                errors += report.errors();
+                warnings += report.warnings();
+            }
+            Outcome::Failed(_) => failed += 1,
+        }
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut text = format!(
+        "{}: {valid} valid, {invalid} invalid",
+        plural(checked.len(), "document")
+    );
+    if failed > 0 {
+        text.push_str(&format!(", {failed} unreadable"));
+    }
+    text.push_str(&format!(
+        " ({}, {})",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    ));
+    if schema_only > 0 {
+        text.push_str(&format!(
+            "; semantic rules skipped for {} (not readable as a speech)",
+            plural(schema_only, "document")
+        ));
+    }
+    text
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON: an array with one entry a document.
+
+#[derive(Serialize)]
+struct JsonEntry<'a> {
+    file: &'a str,
+    /// `valid`, `invalid` or `failed` (could not be read as JSON).
+    status: &'static str,
+    /// Which checks ran: `schema`, `semantic` or `source`; null when the file was not read.
+    checks: Option<Checks>,
+    errors: usize,
+    warnings: usize,
+    problems: Vec<JsonProblem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    severity: Severity,
+    /// `schema`, `semantic` or `input`.
+    layer: &'static str,
+    rule: &'a str,
+    pointer: Option<&'a str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    source: Option<JsonSourcePlace<'a>>,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct JsonSourcePlace<'a> {
+    file: &'a str,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+}
+
+fn write_json(checked: &[Checked], source_name: Option<&str>) -> std::io::Result<()> {
+    let source_file = source_name.unwrap_or("source");
+    let entries: Vec<JsonEntry<'_>> = checked
+        .iter()
+        .map(|Checked { file, outcome }| match outcome {
+            Outcome::Checked(report) => JsonEntry {
+                file,
+                status: if report.is_valid() {
+                    "valid"
+                } else {
+                    "invalid"
+                },
+                checks: Some(report.checks),
+                errors: report.errors(),
+                warnings: report.warnings(),
+                problems: report
+                    .problems
+                    .iter()
+                    .map(|p| JsonProblem {
+                        severity: p.severity,
+                        layer: p.rule.layer(),
+                        rule: p.rule.code(),
+                        pointer: Some(&p.pointer),
+                        line: p.position.map(|at| at.line),
+                        column: p.position.map(|at| at.column),
+                        source: p.source.map(|s| JsonSourcePlace {
+                            file: source_file,
+                            start: s.span.start,
+                            end: s.span.end,
+                            line: s.position.line,
+                            column: s.position.column,
+                        }),
+                        message: p.message.clone(),
+                    })
+                    .collect(),
+            },
+            Outcome::Failed(e) => JsonEntry {
+                file,
+                status: "failed",
+                checks: None,
+                errors: 1,
+                warnings: 0,
+                problems: vec![JsonProblem {
+                    severity: Severity::Error,
+                    layer: "input",
+                    rule: e.code(),
+                    pointer: None,
+                    line: e.position().map(|at| at.line),
+                    column: e.position().map(|at| at.column),
+                    source: None,
+                    message: e.message(),
+                }],
+            },
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &entries)?;
+    writeln!(out)?;
+    out.flush()
 }

@@ -2,7 +2,7 @@
 
 use super::outline::Outline;
 use super::{ParseOptions, Role, Segment};
-use crate::model::{Block, Meta, Speech, SCHEMA_VERSION};
+use crate::model::{Block, FrontMatterKind, Meta, Speech, SCHEMA_VERSION};
 use crate::text::SourceText;
 
 /// Builds the document from the stages' results.
@@ -32,9 +32,14 @@ pub fn assemble(
         }
     }
     meta.announced_sections = outline.announced_sections;
+    meta.fragment |= outline.fragment;
+    // The title is the speaker's own text too (在学习贯彻党的二十届三中全会精神…会议上的讲话):
+    // what it cites counts; the rest of the front matter and the page chrome do not.
     let regions: Vec<_> = segments
         .iter()
-        .filter(|s| s.role == Role::Body)
+        .filter(|s| {
+            matches!(s.role, Role::Body | Role::Front(FrontMatterKind::Title | FrontMatterKind::Subtitle))
+        })
         .map(|s| s.range.clone())
         .collect();
     let doctrines = crate::doctrines::extract(source, &regions, options.lexicon.as_ref());

@@ -1,15 +1,540 @@
-//! Stage 3: lines → segments marked front matter, boilerplate or body. Placeholder: all body.
+//! Stage 3: lines → segments marked front matter, boilerplate or body.
+//!
+//! A page is read as three zones: a head (chrome, title, byline, date and source lines), the body
+//! (from the first paragraph of prose, salutation or section heading to the last paragraph of
+//! prose) and a tail (source, editor and footer lines, ads, related lists). Chrome is recognised
+//! by a lexicon of cue words ([`super::boilerplate`]) and by its shape (menus, truncated links,
+//! bulleted lists, lines without sentence punctuation outside the body); front matter by the
+//! patterns of [`super::front_lines`]. Inside the body only unmistakable chrome is taken out:
+//! continuation marks (split off the paragraph they open or close), short lines with a strong
+//! cue, and copies of the title.
 
+use std::ops::Range;
+
+use super::boilerplate::{self, Strength};
+use super::front_lines;
+use super::layout::is_blank_char;
 use super::{Line, Role, Segment};
+use crate::model::{BoilerplateKind, FrontMatterKind};
+
+/// Lines longer than this are never titles, bylines or chrome items of the head.
+const MAX_TITLE_CHARS: usize = 60;
+/// Strongly cued lines up to this length are chrome even when they read like prose.
+const MAX_CHROME_PROSE_CHARS: usize = 200;
+/// Weakly cued lines are chrome only up to this length.
+const MAX_WEAK_CHROME_CHARS: usize = 40;
 
 /// Classifies every line of `text`.
-pub fn classify(_text: &str, lines: &[Line]) -> Vec<Segment> {
-    lines
+pub fn classify(text: &str, lines: &[Line]) -> Vec<Segment> {
+    let features: Vec<Features<'_>> = lines.iter().map(|l| Features::new(text, l)).collect();
+    let zones = Zones::find(&features);
+    let mut labels: Vec<Label> = features
         .iter()
-        .map(|l| Segment {
-            range: l.range.clone(),
-            role: Role::Body,
-            line: l.number,
+        .enumerate()
+        .map(|(i, f)| match zones.zone(i) {
+            Zone::Head => head_label(f),
+            Zone::Body => body_label(f),
+            Zone::Tail => tail_label(f),
         })
+        .collect();
+    choose_title(&features, &mut labels, &zones);
+    fill_tail_gaps(&mut labels, &zones);
+    mark_repeats(&features, &mut labels);
+    features
+        .iter()
+        .zip(labels)
+        .flat_map(|(f, label)| segments(f, label))
         .collect()
+}
+
+/// What is known of a line before its neighbours are looked at.
+struct Features<'a> {
+    line: &'a Line,
+    text: &'a str,
+    chars: usize,
+    cue: Option<(BoilerplateKind, Strength)>,
+    /// Ends like a sentence (。！？；, maybe inside closing quotes or brackets).
+    prose: bool,
+    /// Opens with a salutation or a section marker.
+    opening: bool,
+    source: bool,
+    date: bool,
+}
+
+impl<'a> Features<'a> {
+    fn new(text: &'a str, line: &'a Line) -> Self {
+        let own = text.get(line.range.clone()).unwrap_or_default();
+        let chars = own.chars().count();
+        let prose = Self::reads_as_prose(own)
+            || without_continuation_marks(own).is_some_and(Self::reads_as_prose);
+        Self {
+            line,
+            text: own,
+            chars,
+            cue: boilerplate::cue(&boilerplate::fold(own)),
+            prose,
+            opening: front_lines::opens_with_salutation(own)
+                || front_lines::opens_with_section_marker(own),
+            source: front_lines::is_source_line(own),
+            date: front_lines::is_date_line(own),
+        }
+    }
+
+    fn reads_as_prose(text: &str) -> bool {
+        let last = text
+            .trim_end_matches(|c: char| is_blank_char(c) || "”’」』)）】〕\"'".contains(c))
+            .chars()
+            .next_back();
+        last.is_some_and(|c| "。！？；!?;…".contains(c)) && text.chars().count() >= 4
+    }
+
+    fn strong_cue(&self) -> Option<BoilerplateKind> {
+        match self.cue {
+            Some((kind, Strength::Strong)) => Some(kind),
+            _ => None,
+        }
+    }
+
+    /// Chrome by its cue, whatever the zone: strongly cued and not a long paragraph.
+    fn is_cued_chrome(&self) -> bool {
+        self.strong_cue().is_some() && (!self.prose || self.chars <= MAX_CHROME_PROSE_CHARS)
+    }
+
+    /// Whether the line can open the body.
+    fn opens_body(&self) -> bool {
+        (self.prose || self.opening || self.chars > MAX_TITLE_CHARS * 2)
+            && !self.is_cued_chrome()
+            && !self.source
+            && !self.date
+    }
+
+    /// Whether the line can close the body.
+    fn closes_body(&self) -> bool {
+        self.prose && !self.is_cued_chrome() && !self.source
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    Head,
+    Body,
+    Tail,
+}
+
+/// The body runs from `start` to `end` (inclusive line indices); head before, tail after.
+struct Zones {
+    start: usize,
+    end: usize,
+}
+
+impl Zones {
+    fn find(features: &[Features<'_>]) -> Self {
+        let start = features.iter().position(Features::opens_body);
+        let end = features.iter().rposition(Features::closes_body);
+        match (start, end) {
+            (Some(start), Some(end)) if start <= end => Zones { start, end },
+            (Some(start), _) => Zones { start, end: start },
+            // No prose at all: keep everything that is not plain chrome in the body.
+            _ => Zones {
+                start: 0,
+                end: features.len().saturating_sub(1),
+            },
+        }
+    }
+
+    fn zone(&self, i: usize) -> Zone {
+        if i < self.start {
+            Zone::Head
+        } else if i <= self.end {
+            Zone::Body
+        } else {
+            Zone::Tail
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Role(Role),
+    /// A short line of the head that may be the title.
+    TitleCandidate,
+    /// A line of the tail with no cue of its own: it takes its neighbours' kind.
+    TailUncued,
+}
+
+const fn front(kind: FrontMatterKind) -> Label {
+    Label::Role(Role::Front(kind))
+}
+
+const fn chrome(kind: BoilerplateKind) -> Label {
+    Label::Role(Role::Boilerplate(kind))
+}
+
+/// Chrome by its shape or a weak cue: only outside the body.
+fn shaped_chrome(f: &Features<'_>) -> Option<BoilerplateKind> {
+    if let Some((kind, Strength::Weak)) = f.cue {
+        if f.chars <= MAX_WEAK_CHROME_CHARS && !f.prose {
+            return Some(kind);
+        }
+    }
+    if boilerplate::is_menu(f.text) {
+        return Some(BoilerplateKind::Navigation);
+    }
+    if boilerplate::is_link_item(f.text) {
+        return Some(BoilerplateKind::Related);
+    }
+    None
+}
+
+/// The text between the continuation marks that open or close it, when it has any.
+fn without_continuation_marks(text: &str) -> Option<&str> {
+    let marks = boilerplate::continuation_marks(text);
+    let first = marks.first()?;
+    let last = marks.last()?;
+    let start = if first.start == 0 { first.end } else { 0 };
+    let end = if last.end == text.len() && last.start >= start {
+        last.start
+    } else {
+        text.len()
+    };
+    text.get(start..end.max(start))
+}
+
+fn is_only_continuation(f: &Features<'_>) -> bool {
+    boilerplate::continuation_marks(f.text)
+        .first()
+        .is_some_and(|m| m.start == 0 && m.end == f.text.len())
+}
+
+fn head_label(f: &Features<'_>) -> Label {
+    use FrontMatterKind::{Byline, Date, Source, Subtitle};
+    if is_only_continuation(f) {
+        return chrome(BoilerplateKind::Continuation);
+    }
+    if f.source {
+        return front(Source);
+    }
+    if f.date {
+        return front(Date);
+    }
+    if boilerplate::is_menu(f.text) {
+        return chrome(BoilerplateKind::Navigation);
+    }
+    if let Some(kind) = f.strong_cue() {
+        return chrome(kind);
+    }
+    if front_lines::is_subtitle(f.text) {
+        return front(Subtitle);
+    }
+    if front_lines::byline(f.text).is_some() {
+        return front(Byline);
+    }
+    if let Some(kind) = shaped_chrome(f) {
+        return chrome(kind);
+    }
+    let digits_only = f
+        .text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || is_blank_char(c));
+    if f.chars <= MAX_TITLE_CHARS && !f.prose && !digits_only {
+        Label::TitleCandidate
+    } else {
+        chrome(BoilerplateKind::Other)
+    }
+}
+
+fn body_label(f: &Features<'_>) -> Label {
+    if is_only_continuation(f) {
+        return chrome(BoilerplateKind::Continuation);
+    }
+    match f.strong_cue() {
+        Some(kind) if !f.prose && f.chars <= MAX_WEAK_CHROME_CHARS => chrome(kind),
+        _ => Label::Role(Role::Body),
+    }
+}
+
+fn tail_label(f: &Features<'_>) -> Label {
+    if is_only_continuation(f) {
+        return chrome(BoilerplateKind::Continuation);
+    }
+    if f.source {
+        return front(FrontMatterKind::Source);
+    }
+    if f.date {
+        return front(FrontMatterKind::Date);
+    }
+    if let Some(kind) = f.strong_cue().or_else(|| shaped_chrome(f)) {
+        return chrome(kind);
+    }
+    Label::TailUncued
+}
+
+/// Picks the title among the head's candidates: after the last menu, breadcrumb or link list,
+/// the line with the words of a speech title, else the one nearest the body; joined with an
+/// adjacent candidate where the title is visibly split. Other candidates are chrome.
+fn choose_title(features: &[Features<'_>], labels: &mut [Label], zones: &Zones) {
+    let head = 0..zones.start.min(labels.len());
+    let candidates: Vec<usize> = head
+        .clone()
+        .filter(|&i| labels[i] == Label::TitleCandidate)
+        .collect();
+    let last_chrome = head.clone().rev().find(|&i| {
+        matches!(
+            labels[i],
+            Label::Role(Role::Boilerplate(
+                BoilerplateKind::Navigation | BoilerplateKind::Related
+            ))
+        )
+    });
+    let after_chrome: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&i| last_chrome.is_none_or(|c| i > c))
+        .collect();
+    let pool = if after_chrome.is_empty() {
+        &candidates
+    } else {
+        &after_chrome
+    };
+    let best = pool
+        .iter()
+        .copied()
+        // The first line with a title's words (later ones are copies), else the nearest the body.
+        .max_by_key(|&i| {
+            let cued = front_lines::has_title_cue(features[i].text);
+            (cued, if cued { usize::MAX - i } else { i })
+        });
+    if let Some(best) = best {
+        labels[best] = front(FrontMatterKind::Title);
+        let mut first = best;
+        while first > 0
+            && labels[first - 1] == Label::TitleCandidate
+            && front_lines::continues_on_next_line(features[first - 1].text, features[first].text)
+        {
+            first -= 1;
+            labels[first] = front(FrontMatterKind::Title);
+        }
+        let mut last = best;
+        while last + 1 < head.end
+            && labels[last + 1] == Label::TitleCandidate
+            && front_lines::continues_on_next_line(features[last].text, features[last + 1].text)
+        {
+            last += 1;
+            labels[last] = front(FrontMatterKind::Title);
+        }
+    }
+    for label in labels.iter_mut() {
+        if *label == Label::TitleCandidate {
+            *label = chrome(BoilerplateKind::Other);
+        }
+    }
+}
+
+/// Tail lines without a cue of their own belong to the chrome around them (221381 between two
+/// ads is an ad): the nearest cued kind before them, else after them, else `Other`.
+fn fill_tail_gaps(labels: &mut [Label], zones: &Zones) {
+    let tail = (zones.end + 1).min(labels.len())..labels.len();
+    let kind_at = |label: Label| match label {
+        Label::Role(Role::Boilerplate(kind)) => Some(kind),
+        _ => None,
+    };
+    for i in tail.clone() {
+        if labels[i] != Label::TailUncued {
+            continue;
+        }
+        let before = (tail.start..i).rev().find_map(|j| kind_at(labels[j]));
+        let after = (i + 1..tail.end).find_map(|j| kind_at(labels[j]));
+        labels[i] = chrome(before.or(after).unwrap_or(BoilerplateKind::Other));
+    }
+}
+
+/// Copies of the title (the page header repeating it, with other quotes or spacing) are chrome.
+fn mark_repeats(features: &[Features<'_>], labels: &mut [Label]) {
+    let title_lines: Vec<String> = features
+        .iter()
+        .zip(labels.iter())
+        .filter(|(_, l)| **l == front(FrontMatterKind::Title))
+        .map(|(f, _)| comparable(f.text))
+        .collect();
+    let whole_title = title_lines.concat();
+    if whole_title.is_empty() {
+        return;
+    }
+    for (f, label) in features.iter().zip(labels.iter_mut()) {
+        if *label == front(FrontMatterKind::Title) || f.prose {
+            continue;
+        }
+        let own = comparable(f.text);
+        if own == whole_title || title_lines.contains(&own) {
+            *label = chrome(BoilerplateKind::Repeated);
+        }
+    }
+}
+
+/// Text for comparing lines: letters and digits only, full-width folded.
+fn comparable(text: &str) -> String {
+    boilerplate::fold(text)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// The segments of one line: the whole line, or the line with its continuation marks split off.
+fn segments(f: &Features<'_>, label: Label) -> Vec<Segment> {
+    let role = match label {
+        Label::Role(role) => role,
+        Label::TitleCandidate | Label::TailUncued => Role::Boilerplate(BoilerplateKind::Other),
+    };
+    let base = f.line.range.start;
+    let whole = || Segment {
+        range: f.line.range.clone(),
+        role,
+        line: f.line.number,
+    };
+    if role != Role::Body {
+        return vec![whole()];
+    }
+    let marks = boilerplate::continuation_marks(f.text);
+    if marks.is_empty() {
+        return vec![whole()];
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for mark in marks {
+        push_trimmed(&mut out, f, at..mark.start, Role::Body, base);
+        push_trimmed(
+            &mut out,
+            f,
+            mark.clone(),
+            Role::Boilerplate(BoilerplateKind::Continuation),
+            base,
+        );
+        at = mark.end;
+    }
+    push_trimmed(&mut out, f, at..f.text.len(), Role::Body, base);
+    out
+}
+
+fn push_trimmed(
+    out: &mut Vec<Segment>,
+    f: &Features<'_>,
+    part: Range<usize>,
+    role: Role,
+    base: usize,
+) {
+    let Some(raw) = f.text.get(part.clone()) else {
+        return;
+    };
+    let trimmed = raw.trim_start_matches(is_blank_char);
+    let start = part.start + (raw.len() - trimmed.len());
+    let trimmed = trimmed.trim_end_matches(is_blank_char);
+    if trimmed.is_empty() {
+        return;
+    }
+    out.push(Segment {
+        range: base + start..base + start + trimmed.len(),
+        role,
+        line: f.line.number,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::layout;
+
+    fn classified(text: &str) -> Vec<(String, &str)> {
+        classify(text, &layout::lines(text))
+            .into_iter()
+            .map(|s| {
+                let role = match s.role {
+                    Role::Front(k) => format!("front:{k:?}"),
+                    Role::Boilerplate(k) => format!("chrome:{k:?}"),
+                    Role::Body => "body".to_owned(),
+                };
+                (role, &text[s.range])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn head_body_and_tail() {
+        let text = "首页 | 人大要闻 | 代表工作 | 联系我们\n当前位置：首页 > 讲话\n在全县人大工作会议上的讲话\n县委书记 李 明\n（2023年5月6日）\n同志们：\n今天召开会议。\n一、提高站位\n要提高站位。\n责任编辑：王五\n版权所有：某县人大常委会\n";
+        assert_eq!(
+            classified(text),
+            vec![
+                (
+                    "chrome:Navigation".to_owned(),
+                    "首页 | 人大要闻 | 代表工作 | 联系我们"
+                ),
+                ("chrome:Navigation".to_owned(), "当前位置：首页 > 讲话"),
+                ("front:Title".to_owned(), "在全县人大工作会议上的讲话"),
+                ("front:Byline".to_owned(), "县委书记 李 明"),
+                ("front:Date".to_owned(), "（2023年5月6日）"),
+                ("body".to_owned(), "同志们："),
+                ("body".to_owned(), "今天召开会议。"),
+                ("body".to_owned(), "一、提高站位"),
+                ("body".to_owned(), "要提高站位。"),
+                ("chrome:Editor".to_owned(), "责任编辑：王五"),
+                ("chrome:Footer".to_owned(), "版权所有：某县人大常委会"),
+            ]
+        );
+    }
+
+    #[test]
+    fn continuation_marks_are_split_off_body_lines() {
+        let text = "在市人代会闭幕会上的讲话\n(上接一版)始终胸怀大局。\n推动落实。（下转第三版）";
+        assert_eq!(
+            classified(text),
+            vec![
+                ("front:Title".to_owned(), "在市人代会闭幕会上的讲话"),
+                ("chrome:Continuation".to_owned(), "(上接一版)"),
+                ("body".to_owned(), "始终胸怀大局。"),
+                ("body".to_owned(), "推动落实。"),
+                ("chrome:Continuation".to_owned(), "（下转第三版）"),
+            ]
+        );
+    }
+
+    #[test]
+    fn split_and_repeated_titles() {
+        let text = "站点名称\n在全市人大代表工作\n座谈会上的讲话\n分享到：微信\n在全市人大代表工作座谈会上的讲话\n各位代表：\n大家好。";
+        assert_eq!(
+            classified(text),
+            vec![
+                ("chrome:Other".to_owned(), "站点名称"),
+                ("front:Title".to_owned(), "在全市人大代表工作"),
+                ("front:Title".to_owned(), "座谈会上的讲话"),
+                ("chrome:Widget".to_owned(), "分享到：微信"),
+                (
+                    "chrome:Repeated".to_owned(),
+                    "在全市人大代表工作座谈会上的讲话"
+                ),
+                ("body".to_owned(), "各位代表："),
+                ("body".to_owned(), "大家好。"),
+            ]
+        );
+    }
+
+    #[test]
+    fn uncued_tail_lines_join_the_chrome_around_them() {
+        let text = "讲话正文。\n汇报完毕。\n221381\n领取福利\n微信扫码分享";
+        let roles: Vec<_> = classified(text).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(
+            roles,
+            vec![
+                "body",
+                "body",
+                "chrome:Advertisement",
+                "chrome:Advertisement",
+                "chrome:Advertisement"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_text_of_prose_alone_is_all_body() {
+        let text = "同志们，今天我们在这里召开会议。\n会议开得很好。";
+        assert!(classified(text).iter().all(|(r, _)| r == "body"));
+    }
 }

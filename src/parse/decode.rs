@@ -1,6 +1,18 @@
-//! Stage 1: bytes → text. Placeholder: UTF-8 only.
+//! Stage 1: bytes → text, detecting the encoding.
+//!
+//! Detection order: UTF-8 (with or without a byte order mark) when the bytes are valid UTF-8;
+//! UTF-16 when a UTF-16 byte order mark opens the input; GB18030 (which includes GBK and
+//! GB2312) when the bytes decode without a single error. Anything else is refused with the byte
+//! offset of the first byte that no supported encoding accepts. Decoded text that is clearly not
+//! text (NUL bytes, runs of control characters) is refused as binary.
+
+use encoding_rs::{DecoderResult, GB18030, UTF_16BE, UTF_16LE};
 
 use crate::model::Encoding;
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+const UTF16LE_BOM: &[u8] = b"\xFF\xFE";
+const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
 
 /// Decoded input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,22 +27,241 @@ pub struct Decoded {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
     /// Bytes that are invalid in every supported encoding.
-    #[error("invalid byte sequence at byte offset {offset}: not UTF-8, GB18030 or UTF-16")]
+    #[error(
+        "invalid byte sequence at byte offset {offset}: expected UTF-8, UTF-16 with a byte order mark, or GB18030"
+    )]
     Invalid {
+        /// Offset of the first undecodable byte (in the encoding that decoded furthest).
+        offset: usize,
+    },
+    /// UTF-16 announced by its byte order mark, with an invalid code unit sequence.
+    #[error(
+        "invalid UTF-16 at byte offset {offset}: an unpaired surrogate or a truncated code unit"
+    )]
+    InvalidUtf16 {
         /// Offset of the first undecodable byte.
         offset: usize,
     },
+    /// Input that decodes but is not text.
+    #[error("binary input: {what} at byte offset {offset}; expected a plain text file")]
+    Binary {
+        /// Offset of the first offending byte.
+        offset: usize,
+        /// What gives it away.
+        what: &'static str,
+    },
 }
 
-/// Decodes `bytes`.
+/// Decodes `bytes`, detecting their encoding.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    match std::str::from_utf8(bytes) {
+    let decoded = decode_text(bytes)?;
+    reject_binary(&decoded)?;
+    Ok(decoded)
+}
+
+fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let utf8_error = match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let (text, encoding) = match text.strip_prefix('\u{FEFF}') {
+                Some(rest) => (rest, Encoding::Utf8Bom),
+                None => (text, Encoding::Utf8),
+            };
+            return Ok(Decoded {
+                text: text.to_owned(),
+                encoding,
+            });
+        }
+        Err(e) => e.valid_up_to(),
+    };
+    if let Some(body) = bytes.strip_prefix(UTF16LE_BOM) {
+        return decode_strict(body, UTF_16LE)
+            .map(|text| Decoded {
+                text,
+                encoding: Encoding::Utf16le,
+            })
+            .map_err(|at| DecodeError::InvalidUtf16 {
+                offset: at + UTF16LE_BOM.len(),
+            });
+    }
+    if let Some(body) = bytes.strip_prefix(UTF16BE_BOM) {
+        return decode_strict(body, UTF_16BE)
+            .map(|text| Decoded {
+                text,
+                encoding: Encoding::Utf16be,
+            })
+            .map_err(|at| DecodeError::InvalidUtf16 {
+                offset: at + UTF16BE_BOM.len(),
+            });
+    }
+    if bytes.starts_with(UTF8_BOM) {
+        // Announced as UTF-8: no other encoding is tried.
+        return Err(DecodeError::Invalid { offset: utf8_error });
+    }
+    match decode_strict(bytes, GB18030) {
         Ok(text) => Ok(Decoded {
-            text: text.to_owned(),
-            encoding: Encoding::Utf8,
+            text,
+            encoding: Encoding::Gb18030,
         }),
-        Err(e) => Err(DecodeError::Invalid {
-            offset: e.valid_up_to(),
+        Err(gb_error) => Err(DecodeError::Invalid {
+            offset: gb_error.max(utf8_error),
         }),
+    }
+}
+
+/// Decodes without replacement; on failure, the byte offset of the first malformed sequence.
+fn decode_strict(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> Result<String, usize> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3));
+    let mut text = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+    match result {
+        DecoderResult::InputEmpty => Ok(text),
+        DecoderResult::Malformed(bad, after) => {
+            Err(read.saturating_sub(usize::from(bad) + usize::from(after)))
+        }
+        // Cannot happen with a buffer of the worst-case size; report where decoding stopped.
+        DecoderResult::OutputFull => Err(read),
+    }
+}
+
+/// Refuses text with NUL characters or with many control characters: a binary file that
+/// happens to decode (most byte strings are valid GB18030).
+fn reject_binary(decoded: &Decoded) -> Result<(), DecodeError> {
+    let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}');
+    let mut controls = 0usize;
+    let mut first_control = None;
+    let mut chars = 0usize;
+    for (i, c) in decoded.text.char_indices() {
+        chars += 1;
+        if c == '\0' {
+            return Err(DecodeError::Binary {
+                offset: input_offset(decoded, i),
+                what: "a NUL byte",
+            });
+        }
+        if is_control(c) {
+            controls += 1;
+            first_control.get_or_insert(i);
+        }
+    }
+    // A stray control character or two is common in scraped text; many are not.
+    match first_control {
+        Some(at) if controls > 2 && controls * 100 > chars => Err(DecodeError::Binary {
+            offset: input_offset(decoded, at),
+            what: "control characters",
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The input byte offset of a byte offset in the decoded text (exact for UTF-8 and UTF-16,
+/// where the code unit count is recoverable; for GB18030 it re-encodes the prefix).
+fn input_offset(decoded: &Decoded, text_offset: usize) -> usize {
+    let prefix = decoded.text.get(..text_offset).unwrap_or_default();
+    match decoded.encoding {
+        Encoding::Utf8 => text_offset,
+        Encoding::Utf8Bom => text_offset + UTF8_BOM.len(),
+        Encoding::Utf16le | Encoding::Utf16be => 2 + 2 * prefix.encode_utf16().count(),
+        Encoding::Gb18030 => GB18030.encode(prefix).0.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "在县人大常委会会议上的讲话\r\n同志们：\r\n";
+
+    fn utf16(text: &str, little: bool) -> Vec<u8> {
+        let mut out = if little {
+            UTF16LE_BOM.to_vec()
+        } else {
+            UTF16BE_BOM.to_vec()
+        };
+        for unit in text.encode_utf16() {
+            let b = if little {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            };
+            out.extend_from_slice(&b);
+        }
+        out
+    }
+
+    #[test]
+    fn plain_utf8() {
+        let d = decode(SAMPLE.as_bytes()).unwrap();
+        assert_eq!(d.text, SAMPLE);
+        assert_eq!(d.encoding, Encoding::Utf8);
+    }
+
+    #[test]
+    fn utf8_bom_is_removed() {
+        let mut bytes = UTF8_BOM.to_vec();
+        bytes.extend_from_slice(SAMPLE.as_bytes());
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, SAMPLE);
+        assert_eq!(d.encoding, Encoding::Utf8Bom);
+    }
+
+    #[test]
+    fn utf16_both_byte_orders() {
+        let le = decode(&utf16(SAMPLE, true)).unwrap();
+        assert_eq!((le.text.as_str(), le.encoding), (SAMPLE, Encoding::Utf16le));
+        let be = decode(&utf16(SAMPLE, false)).unwrap();
+        assert_eq!((be.text.as_str(), be.encoding), (SAMPLE, Encoding::Utf16be));
+    }
+
+    #[test]
+    fn gb18030() {
+        let (bytes, _, _) = GB18030.encode(SAMPLE);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, SAMPLE);
+        assert_eq!(d.encoding, Encoding::Gb18030);
+    }
+
+    #[test]
+    fn undecodable_names_the_first_bad_byte() {
+        // Valid in neither: 0xFF never occurs in UTF-8 nor as a GB18030 lead byte.
+        let mut bytes = "同志们".as_bytes().to_vec();
+        bytes.push(0xFF);
+        bytes.extend_from_slice("好".as_bytes());
+        assert_eq!(decode(&bytes), Err(DecodeError::Invalid { offset: 9 }));
+    }
+
+    #[test]
+    fn truncated_utf16_names_its_offset() {
+        let mut bytes = utf16("讲话", true);
+        bytes.push(0x41);
+        assert_eq!(decode(&bytes), Err(DecodeError::InvalidUtf16 { offset: 6 }));
+    }
+
+    #[test]
+    fn nul_bytes_are_binary() {
+        let err = decode(b"PK\x03\x04\x00\x00abc").unwrap_err();
+        assert_eq!(
+            err,
+            DecodeError::Binary {
+                offset: 4,
+                what: "a NUL byte"
+            }
+        );
+        assert!(err.to_string().contains("binary input"));
+    }
+
+    #[test]
+    fn a_stray_control_character_is_tolerated() {
+        let d = decode("讲话\u{1}全文".as_bytes()).unwrap();
+        assert_eq!(d.text, "讲话\u{1}全文");
+        let err = decode(b"\x01\x02\x03\x04\x05abc").unwrap_err();
+        assert!(matches!(err, DecodeError::Binary { offset: 0, .. }));
+    }
+
+    #[test]
+    fn empty_input_is_empty_text() {
+        assert_eq!(decode(b"").unwrap().text, "");
     }
 }

@@ -1,11 +1,218 @@
-//! Directives inside a section: 一要…二要…, 一是…二是…, 第一…第二…, 首先…其次…. Placeholder.
+//! Directives: the numbered points inside a part's paragraphs: 一要…二要…, 一是…二是…,
+//! 第一，…第二，…, 首先…其次…最后.
+//!
+//! A point marker counts only at the start of a paragraph or of a clause (after 。！？；：, and for
+//! 一是 also after a comma), only in a sequence counting up from 1, and only from a family
+//! that does not number the parts around it.
 
 use std::ops::Range;
 
+use super::levels::longest_chain;
+use super::markers::{self, Family, Marker, CLAUSE_ENDS};
 use crate::model::Directive;
 use crate::text::SourceText;
 
-/// Finds the directives in a paragraph.
-pub fn find(_source: &SourceText, _paragraph: Range<usize>) -> Vec<Directive> {
-    Vec::new()
+/// A numbered point, as byte ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Point {
+    /// The number written (最后 counts one more than the point before).
+    pub ordinal: u32,
+    /// The marker as written.
+    pub marker: Range<usize>,
+    /// The lead phrase after the marker.
+    pub heading: Range<usize>,
+    /// From the marker to the next point or the end of its paragraph.
+    pub text: Range<usize>,
+    /// Index of the paragraph it is in.
+    pub paragraph: usize,
+    /// Whether its number skips one from the point before.
+    pub gap: bool,
+}
+
+/// Ends of a directive's lead phrase.
+const HEADING_ENDS: &[char] = &['。', '；', ';', '！', '!', '？', '?'];
+/// Clause ends after which 一是 may also start a point (一是…，二是…).
+const LIST_ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';', '：', ':', '，', ','];
+
+/// Finds the directives in `paragraphs`, leaving out the families of the parts around them.
+pub fn find(
+    source: &SourceText,
+    paragraphs: &[Range<usize>],
+    excluded: &[Family],
+) -> Vec<Directive> {
+    let text = source.as_str();
+    points(text, paragraphs, excluded)
+        .into_iter()
+        .map(|p| Directive {
+            ordinal: p.ordinal,
+            marker: text.get(p.marker).unwrap_or_default().to_owned(),
+            heading: text.get(p.heading).unwrap_or_default().to_owned(),
+            text: text.get(p.text.clone()).unwrap_or_default().to_owned(),
+            span: source.span(&p.text),
+            themes: Vec::new(),
+        })
+        .collect()
+}
+
+/// Finds the numbered points in `paragraphs`: the sequence of the family that starts first.
+pub fn points(text: &str, paragraphs: &[Range<usize>], excluded: &[Family]) -> Vec<Point> {
+    let found = candidates(text, paragraphs, excluded);
+    let mut families: Vec<Family> = found.iter().map(|(m, _)| m.family).collect();
+    families.sort();
+    families.dedup();
+    let best = families
+        .into_iter()
+        .map(|family| {
+            let items: Vec<_> = found
+                .iter()
+                .enumerate()
+                .filter(|(_, (m, _))| m.family == family)
+                .map(|(i, (m, _))| (i, m.ordinal))
+                .collect();
+            longest_chain(&items, true)
+        })
+        .filter(|chain| chain.len() >= 2)
+        .min_by_key(|chain| (chain.first().map(|l| l.0), std::cmp::Reverse(chain.len())));
+    let Some(chain) = best else {
+        return Vec::new();
+    };
+    let mut out: Vec<Point> = Vec::new();
+    for (k, &(index, ordinal, gap)) in chain.iter().enumerate() {
+        let Some((marker, paragraph)) = found.get(index) else {
+            continue;
+        };
+        let Some(range) = paragraphs.get(*paragraph) else {
+            continue;
+        };
+        let next = chain
+            .get(k + 1)
+            .and_then(|l| found.get(l.0))
+            .filter(|(_, p)| p == paragraph)
+            .map(|(m, _)| m.range.start);
+        let end = trim_end(text, marker.range.start..next.unwrap_or(range.end));
+        out.push(Point {
+            ordinal,
+            marker: marker.range.clone(),
+            heading: heading(text, marker.rest..end),
+            text: marker.range.start..end,
+            paragraph: *paragraph,
+            gap,
+        });
+    }
+    out
+}
+
+/// Point markers at clause starts, with the index of their paragraph, in order.
+fn candidates(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    excluded: &[Family],
+) -> Vec<(Marker, usize)> {
+    let mut out = Vec::new();
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        for pos in markers::clause_starts(text, paragraph, LIST_ENDS) {
+            let Some(marker) = markers::marker_at(text, pos) else {
+                continue;
+            };
+            let family = marker.family;
+            let placed = family == Family::Shi
+                || markers::starts_clause(text, paragraph.start, pos, CLAUSE_ENDS);
+            if placed
+                && !family.is_outline()
+                && !excluded.contains(&family)
+                && marker.rest < paragraph.end
+            {
+                out.push((marker, i));
+            }
+        }
+    }
+    out
+}
+
+/// The lead phrase in `range`: up to the first 。；！？, without trailing commas.
+fn heading(text: &str, range: Range<usize>) -> Range<usize> {
+    let Some(s) = text.get(range.clone()) else {
+        return range.start..range.start;
+    };
+    let end = s.find(HEADING_ENDS).unwrap_or(s.len());
+    let lead = s[..end].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '，' | ',' | '、' | '：' | ':')
+    });
+    range.start..range.start + lead.len()
+}
+
+fn trim_end(text: &str, range: Range<usize>) -> usize {
+    text.get(range.clone())
+        .map_or(range.end, |s| range.start + s.trim_end().len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headings(text: &str, excluded: &[Family]) -> Vec<(u32, String, String)> {
+        points(text, std::slice::from_ref(&(0..text.len())), excluded)
+            .into_iter()
+            .map(|p| {
+                (
+                    p.ordinal,
+                    text[p.marker].to_owned(),
+                    text[p.heading].to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn yao_points_after_sentence_ends() {
+        let text =
+            "要服务大局。一要高质量立法。坚持立法先行。二要高效能监督。正确监督。三要高水平献策。";
+        let got = headings(text, &[]);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[1], (2, "二要".into(), "高效能监督".into()));
+    }
+
+    #[test]
+    fn shi_lists_after_commas() {
+        let text = "主要做了三件事：一是加强学习，二是深入调研，三是完善制度。";
+        let got = headings(text, &[]);
+        assert_eq!(
+            got.iter().map(|g| g.2.as_str()).collect::<Vec<_>>(),
+            vec!["加强学习", "深入调研", "完善制度"]
+        );
+    }
+
+    #[test]
+    fn words_inside_sentences_are_not_points() {
+        let text = "落实第一议题制度，向着第二个百年目标奋进，一是一、二是二，进一步提高质效。";
+        assert!(headings(text, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_lone_point_is_not_a_list() {
+        assert!(headings("一是加强学习。要深入调研。", &[]).is_empty());
+    }
+
+    #[test]
+    fn the_family_of_the_part_is_left_out() {
+        let text = "第二，加强监督。第一，要监督。第二，要支持。";
+        assert!(headings(text, &[Family::Di]).is_empty());
+        assert_eq!(headings(text, &[]).len(), 2);
+    }
+
+    #[test]
+    fn sequence_words_count_up_to_last() {
+        let text = "首先，要提高站位。其次，要压实责任。最后，要强化保障。";
+        let got = headings(text, &[]);
+        assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![1, 2, 3]);
+        assert_eq!(got[2].2, "要强化保障");
+    }
+
+    #[test]
+    fn texts_run_to_the_next_point_or_the_paragraph_end() {
+        let text = "一要立法。内容甲。二要监督。内容乙。";
+        let got = points(text, std::slice::from_ref(&(0..text.len())), &[]);
+        assert_eq!(&text[got[0].text.clone()], "一要立法。内容甲。");
+        assert_eq!(&text[got[1].text.clone()], "二要监督。内容乙。");
+    }
 }

@@ -1,26 +1,141 @@
-//! Stage 2: text → lines. Placeholder.
+//! Stage 2: text → non-blank lines, trimmed of every kind of whitespace and invisible character.
+//!
+//! Lines end at `\n`, `\r\n`, a lone `\r`, U+2028 and U+2029. What counts as blank is wider than
+//! [`char::is_whitespace`]: zero-width spaces and joiners, the word joiner, soft hyphens and stray
+//! byte order marks are invisible too, and must never reach a heading or a metadata value.
 
 use super::Line;
 
-/// Splits `text` into its non-blank lines.
+/// Whether `c` shows nothing on the page: whitespace (U+3000, U+00A0, U+2003 included) or an
+/// invisible format character (zero-width space and joiners, word joiner, BOM, soft hyphen).
+pub fn is_blank_char(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{FEFF}'
+                | '\u{180E}'
+                | '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+        )
+}
+
+/// `text` without the blank characters of [`is_blank_char`] at either end.
+pub fn trim_blank(text: &str) -> &str {
+    text.trim_matches(is_blank_char)
+}
+
+/// `text` with every blank character removed (for metadata values: 习　近　平 → 习近平).
+pub fn strip_blank(text: &str) -> String {
+    text.chars().filter(|&c| !is_blank_char(c)).collect()
+}
+
+/// Splits `text` into its non-blank lines, each trimmed of blank characters at both ends.
 pub fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
-    let mut offset = 0;
     let mut blank_before = false;
-    for (i, raw) in text.split_inclusive('\n').enumerate() {
-        let start = offset + (raw.len() - raw.trim_start().len());
-        let end = offset + raw.trim_end().len();
-        offset += raw.len();
-        if start >= end {
+    for (number, raw) in raw_lines(text).enumerate() {
+        let content = &text[raw.clone()];
+        let leading = content.len() - content.trim_start_matches(is_blank_char).len();
+        let trimmed = content.trim_matches(is_blank_char);
+        if trimmed.is_empty() {
             blank_before = true;
             continue;
         }
+        let start = raw.start + leading;
         out.push(Line {
-            range: start..end,
-            number: i + 1,
+            range: start..start + trimmed.len(),
+            number: number + 1,
             blank_before,
         });
         blank_before = false;
     }
     out
+}
+
+/// The byte ranges of the raw lines of `text`, terminators excluded.
+fn raw_lines(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        while let Some((i, c)) = chars.next() {
+            let terminator_len = match c {
+                '\r' => match chars.peek() {
+                    Some(&(_, '\n')) => {
+                        chars.next();
+                        2
+                    }
+                    _ => 1,
+                },
+                '\n' => 1,
+                '\u{2028}' | '\u{2029}' => c.len_utf8(),
+                _ => continue,
+            };
+            let line = start..i;
+            start = i + terminator_len;
+            return Some(line);
+        }
+        done = true;
+        Some(start..text.len())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, lines: &[Line]) -> Vec<(usize, &'a str, bool)> {
+        lines
+            .iter()
+            .map(|l| (l.number, &text[l.range.clone()], l.blank_before))
+            .collect()
+    }
+
+    #[test]
+    fn crlf_lone_cr_and_lf_each_end_one_line() {
+        let text = "标题\r\n\r\n正文一\r正文二\n\n\n正文三";
+        assert_eq!(
+            texts(text, &lines(text)),
+            vec![
+                (1, "标题", false),
+                (3, "正文一", true),
+                (4, "正文二", false),
+                (7, "正文三", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn invisible_characters_are_trimmed() {
+        let text = "\u{FEFF}\u{3000}\u{3000}同志们：\u{00A0}\u{200B}\n\u{2003}\u{200D}\u{2060}\n 习\u{3000}近\u{3000}平\u{200C}";
+        assert_eq!(
+            texts(text, &lines(text)),
+            vec![(1, "同志们：", false), (3, "习\u{3000}近\u{3000}平", true)]
+        );
+        assert_eq!(strip_blank("习\u{3000}近\u{200B}平"), "习近平");
+        assert_eq!(trim_blank("\u{FEFF} 讲话 \u{00AD}"), "讲话");
+    }
+
+    #[test]
+    fn ranges_slice_the_original_text() {
+        let text = "  一、坚持党的领导\u{2028}二、依法履职 ";
+        let ls = lines(text);
+        assert_eq!(
+            texts(text, &ls),
+            vec![(1, "一、坚持党的领导", false), (2, "二、依法履职", false)]
+        );
+        assert_eq!(ls[0].range.start, 2);
+    }
+
+    #[test]
+    fn empty_and_blank_texts_have_no_lines() {
+        assert!(lines("").is_empty());
+        assert!(lines("\r\n\u{3000}\n\u{200B}").is_empty());
+    }
 }

@@ -12,12 +12,20 @@
 //! 7. [`assemble`]: everything into one [`Speech`] with character spans.
 
 pub mod assemble;
+pub mod boilerplate;
 pub mod classify;
+pub mod dates;
 pub mod decode;
 pub mod directives;
+pub mod front_lines;
 pub mod front_matter;
+pub mod gazetteer;
 pub mod layout;
+pub mod levels;
+pub mod markers;
 pub mod outline;
+pub mod paragraphs;
+pub mod peroration;
 
 use std::ops::Range;
 

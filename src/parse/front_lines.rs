@@ -1,0 +1,295 @@
+//! What front-matter lines look like: titles, bylines, date lines, datelines (——…在…上),
+//! source lines (发布时间/来源/作者/原文链接), and the sentences that open a speech body.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates;
+use super::layout::is_blank_char;
+
+/// Offices that make a line a byline (市委书记 张雷明) or a title a speaker's (县人大常委会主任在…).
+pub const ROLE_ENDINGS: &str = "书记|副书记|主任|副主任|主席|副主席|委员长|副委员长|秘书长|省长|副省长|市长|副市长|县长|副县长|区长|副区长|州长|盟长|旗长|镇长|乡长|部长|厅长|局长|院长|检察长|主任委员|党组成员|常委|委员";
+
+/// A byline: an office then a name (市委书记 张雷明, 省长　王予波), or a name alone written
+/// with spaces between its characters (习　近　平).
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?P<role>[\p{{Han}}、，,（）()]{{0,30}}?(?:{ROLE_ENDINGS}))[\s:：]*)?(?P<name>\p{{Han}}(?:[\s\u{{3000}}]*\p{{Han}}){{1,3}})$"
+    ))
+    .expect("valid byline pattern")
+});
+
+/// A byline split into office and name, both as byte ranges of `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    /// The office, when written.
+    pub role: Option<Range<usize>>,
+    /// The name.
+    pub name: Range<usize>,
+}
+
+/// The byline in `text`, which must be the whole (trimmed) line.
+pub fn byline(text: &str) -> Option<Byline> {
+    if text.starts_with('在') {
+        return None;
+    }
+    let c = BYLINE.captures(text)?;
+    let name = c.name("name")?;
+    let role = c.name("role");
+    let name_chars = name
+        .as_str()
+        .chars()
+        .filter(|&ch| !is_blank_char(ch))
+        .count();
+    let spaced = name.as_str().chars().any(is_blank_char);
+    // Without an office, only a spaced name is unmistakably a name (通知公告 is not).
+    if role.is_none() && !spaced {
+        return None;
+    }
+    if !(2..=4).contains(&name_chars) {
+        return None;
+    }
+    // 人大常委会委员 alone is no byline; the office must leave a name after it.
+    if role.is_some_and(|r| r.as_str().chars().count() < 2) {
+        return None;
+    }
+    Some(Byline {
+        role: role.map(|r| r.range()),
+        name: name.range(),
+    })
+}
+
+/// Words that make a short line a speech title.
+static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"讲话|发言|报告|致辞|汇报|讲稿|主持词|动员|总结|在.{2,60}?(?:上|时|中)的|会议|大会|座谈会",
+    )
+    .expect("valid title pattern")
+});
+
+/// Whether `text` has the words of a speech title.
+pub fn has_title_cue(text: &str) -> bool {
+    TITLE_CUE.is_match(text)
+}
+
+/// Whether a title line looks cut before its end (在全市人大工作会议上的 / 讲话).
+pub fn continues_on_next_line(first: &str, second: &str) -> bool {
+    let open_end = first.ends_with(['的', '在', '上', '暨', '和', '与', '及', '、', '—', '：', ':'])
+        // 在… without its 上的: the occasion runs on.
+        || (first.starts_with('在') && !first.contains("的") && has_title_cue(second));
+    // A main title over 在…上的讲话; a site name (4 or 5 characters) is no main title.
+    let occasion_below = second.starts_with('在') && first.chars().count() >= 6;
+    let continuing_start = occasion_below
+        || second.starts_with(['暨', '—', '─'])
+        || matches!(
+            second,
+            "讲话" | "发言" | "报告" | "致辞" | "的讲话" | "上的讲话"
+        );
+    open_end || continuing_start
+}
+
+/// A subtitle or dateline: ——在全市人大工作会议上的讲话, ——2026年2月3日在…会议上.
+pub fn is_subtitle(text: &str) -> bool {
+    text.starts_with(['—', '─', '－', '-', '―']) && text.chars().count() <= 80
+}
+
+/// A line that is nothing but a date, maybe bracketed or labelled: (2022年9月22日),
+/// 二〇二六年一月二十七日, 日期:01-17, 2022-09-22 星期四.
+pub fn is_date_line(text: &str) -> bool {
+    let (found, labelled) = match dates::find(text) {
+        Some(found) => (found, false),
+        None => match DATE_LABEL.find(text) {
+            Some(label) => match dates::find_month_day(&text[label.end()..]) {
+                Some(mut d) => {
+                    d.range = d.range.start + label.end()..d.range.end + label.end();
+                    (d, true)
+                }
+                None => return false,
+            },
+            None => return false,
+        },
+    };
+    let rest = format!("{}{}", &text[..found.range.start], &text[found.range.end..]);
+    let rest = DATE_LABEL.replace_all(&rest, "");
+    let rest = WEEKDAY.replace_all(&rest, "");
+    labelled
+        || rest
+            .chars()
+            .all(|c| is_blank_char(c) || "()（）〔〕[]【】<>《》:：,，.。-—".contains(c))
+}
+
+static DATE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:日期|时间)\s*[:：]").expect("valid label pattern"));
+static WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:星期|周)[一二三四五六日天]").expect("valid weekday pattern"));
+
+/// Labels of source lines, and the field each names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceField {
+    /// 发布时间, 发布日期, 时间: when the page was published.
+    Published,
+    /// 来源, 稿源, 信息来源: where the publisher took it from.
+    Origin,
+    /// 作者: the author.
+    Author,
+    /// 原文链接, 原文地址, 链接: the original URL.
+    Url,
+}
+
+static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<label>发布时间|发布日期|发表时间|更新时间|时间|文章来源|信息来源|新闻来源|来源|稿源|出处|作者|原文链接|原文地址|原文网址|链接)\s*[:：]\s*",
+    )
+    .expect("valid source pattern")
+});
+
+/// The labelled fields of a source line, each with the byte range of its value (up to the next
+/// label or the end of the line, trimmed); empty values are left out.
+pub fn source_fields(text: &str) -> Vec<(SourceField, Range<usize>)> {
+    let labels: Vec<_> = SOURCE_LABEL.captures_iter(text).collect();
+    let mut fields = Vec::new();
+    for (i, c) in labels.iter().enumerate() {
+        let (Some(whole), Some(label)) = (c.get(0), c.name("label")) else {
+            continue;
+        };
+        let end = labels
+            .get(i + 1)
+            .and_then(|next| next.get(0))
+            .map_or(text.len(), |m| m.start());
+        let area = &text[whole.end()..end];
+        let lead = area.len() - area.trim_start_matches(is_separator).len();
+        let value = until_gap(&area[lead..]).trim_end_matches(is_separator);
+        if value.is_empty() {
+            continue;
+        }
+        let start = whole.end() + lead;
+        let field = match label.as_str() {
+            "发布时间" | "发布日期" | "发表时间" | "更新时间" | "时间" => {
+                SourceField::Published
+            }
+            "作者" => SourceField::Author,
+            "原文链接" | "原文地址" | "原文网址" | "链接" => SourceField::Url,
+            _ => SourceField::Origin,
+        };
+        // 时间: must hold a date; 链接: must hold an address.
+        let plausible = match field {
+            SourceField::Published => dates::find(value).is_some(),
+            SourceField::Url => value.contains("://") || value.starts_with("www."),
+            _ => value.chars().count() <= 40,
+        };
+        if plausible {
+            fields.push((field, start..start + value.len()));
+        }
+    }
+    fields
+}
+
+fn is_separator(c: char) -> bool {
+    is_blank_char(c) || "|｜,，;；".contains(c)
+}
+
+/// `text` up to a wide gap: an ideographic space, two blanks in a row, or a bar.
+fn until_gap(text: &str) -> &str {
+    let bar = text.find(['\u{3000}', '|', '｜']);
+    let double = text.find("  ");
+    let end = bar.into_iter().chain(double).min().unwrap_or(text.len());
+    &text[..end]
+}
+
+/// Whether `text` is a source line: labelled fields make up most of it.
+pub fn is_source_line(text: &str) -> bool {
+    let fields = source_fields(text);
+    !fields.is_empty() && text.chars().count() <= 160
+}
+
+/// A salutation line or opening: 同志们, 各位代表、同志们, 尊敬的…: (alone or opening a paragraph).
+static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:尊敬的|各位|同志们|女士们|朋友们|亲爱的)[\p{Han}、，,\s]{0,40}?[:：!！,，]")
+        .expect("valid salutation pattern")
+});
+
+/// Whether `text` opens with a salutation.
+pub fn opens_with_salutation(text: &str) -> bool {
+    SALUTATION.is_match(text)
+}
+
+/// A section marker opening a line: 一、 （一） 第一， 一是.
+static SECTION_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[，,、：:]|[一二三四五六七八九十]{1,2}是|[0-9０-９]{1,2}[、.．]\D)")
+        .expect("valid section pattern")
+});
+
+/// Whether `text` opens with a section marker.
+pub fn opens_with_section_marker(text: &str) -> bool {
+    SECTION_START.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(text: &str) -> Option<(Option<&str>, &str)> {
+        byline(text).map(|b| (b.role.map(|r| &text[r]), &text[b.name]))
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(parts("市委书记 张雷明"), Some((Some("市委书记"), "张雷明")));
+        assert_eq!(parts("省长　王予波"), Some((Some("省长"), "王予波")));
+        assert_eq!(parts("习　近　平"), Some((None, "习　近　平")));
+        assert_eq!(
+            parts("县人大常委会主任 李 明"),
+            Some((Some("县人大常委会主任"), "李 明"))
+        );
+        assert_eq!(parts("通知公告"), None);
+        assert_eq!(parts("在市委人大工作会议上的讲话"), None);
+    }
+
+    #[test]
+    fn date_lines() {
+        assert!(is_date_line("(2022年9月22日)"));
+        assert!(is_date_line("（二〇二六年一月二十七日）"));
+        assert!(is_date_line("日期:01-17"));
+        assert!(is_date_line("2022-09-22 星期四"));
+        assert!(!is_date_line("2022年9月22日，市委召开人大工作会议"));
+        assert!(!is_date_line("发布时间:2022-06-24 来源: 贵州党建云"));
+    }
+
+    #[test]
+    fn source_lines() {
+        let text = "发布时间:2022-06-24 来源: 贵州党建云 作者:佚名";
+        let fields: Vec<_> = source_fields(text)
+            .into_iter()
+            .map(|(f, r)| (f, &text[r]))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                (SourceField::Published, "2022-06-24"),
+                (SourceField::Origin, "贵州党建云"),
+                (SourceField::Author, "佚名")
+            ]
+        );
+        assert!(is_source_line("原文链接:https://example.gov.cn/a.htm"));
+        assert!(!is_source_line("admin 分享 时间: 加入收藏 共计2936个字"));
+    }
+
+    #[test]
+    fn titles_and_openings() {
+        assert!(has_title_cue("在市五届人大七次会议闭幕会上的讲话"));
+        assert!(!has_title_cue("坚持守正创新 推动人大工作高质量发展"));
+        assert!(continues_on_next_line("在全市人大工作会议上的", "讲话"));
+        assert!(!continues_on_next_line(
+            "文似观山不喜平",
+            "县人大常委会主任在…上的发言"
+        ));
+        assert!(is_subtitle("——在全市人大工作会议上的讲话"));
+        assert!(opens_with_salutation("各位领导、各位代表、同志们:"));
+        assert!(opens_with_salutation("同志们，今天我们在这里召开"));
+        assert!(opens_with_section_marker("一、聚焦履职质效提升"));
+        assert!(opens_with_section_marker("（二）依法监督"));
+        assert!(!opens_with_section_marker("一要高质量立法"));
+    }
+}

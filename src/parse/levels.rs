@@ -1,0 +1,517 @@
+//! Section heads: where the parts of a scope start, and which numbering makes them a level.
+//!
+//! Levels follow the order in which marker families appear, the way GB/T 9704 numbering nests
+//! (一、 → （一） → 1. → （1）): the level of a scope is the first family whose markers stand at
+//! paragraph starts and count up in sequence. Texts without numbered parts fall back to
+//! unnumbered heading lines, then to the lead sentences of articles.
+
+use std::ops::Range;
+
+use super::markers::{self, Family, Marker, Ordinal, SENTENCE_ENDS};
+use super::peroration;
+
+/// What makes a part start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A marker of this family.
+    Numbered(Family),
+    /// A short line of its own with no sentence end, followed by body text.
+    HeadingLine,
+    /// A paragraph opening with a short two-clause lead sentence (articles).
+    LeadSentence,
+}
+
+/// Where a part starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    /// What makes it start.
+    pub kind: Kind,
+    /// The number written, or the position for unnumbered parts.
+    pub ordinal: u32,
+    /// Byte range of the marker as written.
+    pub marker: Option<Range<usize>>,
+    /// Byte range of the heading, without the marker.
+    pub heading: Range<usize>,
+    /// Byte offset where the part starts (its marker, or its heading when it has none).
+    pub start: usize,
+    /// Whether the number skips one from the part before.
+    pub gap: bool,
+}
+
+/// The heads of the top level and whether they were found at sentence starts inside
+/// paragraphs (text whose line breaks were stripped).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TopLevel {
+    /// The heads, in order.
+    pub heads: Vec<Head>,
+    /// Whether parts start inside paragraphs.
+    pub run_in: bool,
+}
+
+/// Longest heading line, in characters.
+const MAX_HEADING_LINE: usize = 40;
+/// Shortest paragraph that counts as body text after a heading line, in characters.
+const MIN_PROSE: usize = 30;
+/// Share of the body in one paragraph above which the text is taken as one run-in block.
+const RUN_IN_SHARE: f64 = 0.8;
+
+/// Finds the top-level heads of the body `pieces`.
+pub fn top_level(text: &str, pieces: &[Range<usize>]) -> TopLevel {
+    let at_starts = candidates(text, pieces, false, false);
+    if let Some(heads) = numbered(text, pieces, &at_starts, |_| true, false) {
+        return TopLevel {
+            heads,
+            run_in: false,
+        };
+    }
+    let one_block = one_block(pieces);
+    let inside = candidates(text, pieces, true, false);
+    let allowed = |f: Family| f.is_outline() || one_block;
+    if let Some(heads) = numbered(text, pieces, &inside, allowed, false) {
+        return TopLevel {
+            heads,
+            run_in: true,
+        };
+    }
+    let heads = heading_lines(text, pieces, 0);
+    if heads.len() >= 2 {
+        return TopLevel {
+            heads,
+            run_in: false,
+        };
+    }
+    TopLevel {
+        heads: lead_sentences(text, pieces),
+        run_in: false,
+    }
+}
+
+/// Finds the heads of the level below a part, in its `pieces` (the first starts with the
+/// part's own heading). Only outline families and heading lines nest; families of the levels
+/// above are not reused.
+pub fn sub_level(text: &str, pieces: &[Range<usize>], above: &[Kind], run_in: bool) -> Vec<Head> {
+    let found = candidates(text, pieces, run_in, true);
+    let allowed = |f: Family| f.is_outline() && !above.contains(&Kind::Numbered(f));
+    if let Some(heads) = numbered(text, pieces, &found, allowed, true) {
+        return heads;
+    }
+    if above.contains(&Kind::HeadingLine) || above.contains(&Kind::LeadSentence) {
+        return Vec::new();
+    }
+    let heads = heading_lines(text, pieces, 1);
+    if heads.len() >= 2 {
+        heads
+    } else {
+        Vec::new()
+    }
+}
+
+/// A marker at a position where a part may start, and the piece it is in.
+#[derive(Debug, Clone)]
+struct Candidate {
+    marker: Marker,
+    piece: usize,
+}
+
+impl Candidate {
+    fn family(&self) -> Family {
+        self.marker.family
+    }
+}
+
+/// Markers at piece starts, and at sentence starts inside pieces when `inside`.
+fn candidates(
+    text: &str,
+    pieces: &[Range<usize>],
+    inside: bool,
+    skip_first: bool,
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        let positions = if inside {
+            markers::clause_starts(text, piece, SENTENCE_ENDS)
+        } else {
+            vec![piece.start]
+        };
+        for pos in positions {
+            if skip_first && i == 0 && pos == piece.start {
+                continue;
+            }
+            if let Some(marker) = markers::marker_at(text, pos).filter(|m| m.rest < piece.end) {
+                out.push(Candidate { marker, piece: i });
+            }
+        }
+    }
+    out
+}
+
+/// One link of a chain: the candidate's index, its number and whether it skips one.
+type Link = (usize, u32, bool);
+
+/// The heads of the chosen numbered family, if any family counts up in sequence.
+fn numbered(
+    text: &str,
+    pieces: &[Range<usize>],
+    found: &[Candidate],
+    allowed: impl Fn(Family) -> bool,
+    from_one: bool,
+) -> Option<Vec<Head>> {
+    let mut families: Vec<Family> = found
+        .iter()
+        .map(Candidate::family)
+        .filter(|&f| allowed(f))
+        .collect();
+    families.sort();
+    families.dedup();
+    let mut chains: Vec<(Family, Vec<Link>)> = families
+        .into_iter()
+        .filter_map(|family| {
+            let of_family: Vec<(usize, Ordinal)> = found
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.family() == family)
+                .map(|(i, c)| (i, c.marker.ordinal))
+                .collect();
+            let chain = longest_chain(&of_family, from_one);
+            (chain.len() >= 2).then_some((family, chain))
+        })
+        .collect();
+    chains.sort_by_key(|(_, chain)| chain.first().map(|l| l.0));
+    let mut best = chains.first()?;
+    for other in &chains[1..] {
+        let best_end = best.1.last().map_or(0, |l| l.0);
+        let other_start = other.1.first().map_or(0, |l| l.0);
+        if other_start > best_end && rank(other.0) < rank(best.0) {
+            best = other;
+        }
+    }
+    let (family, chain) = best;
+    Some(
+        chain
+            .iter()
+            .filter_map(|&(i, ordinal, gap)| {
+                let c = found.get(i)?;
+                let piece = pieces.get(c.piece)?;
+                Some(Head {
+                    kind: Kind::Numbered(*family),
+                    ordinal,
+                    marker: Some(c.marker.range.clone()),
+                    heading: heading_after(text, c.marker.rest, piece.end),
+                    start: c.marker.range.start,
+                    gap,
+                })
+            })
+            .collect(),
+    )
+}
+
+/// How likely a family is to number the outermost level, when two sequences do not nest:
+/// a list of 1. points in the preamble does not outrank the 一、 parts after it.
+fn rank(family: Family) -> u8 {
+    match family {
+        Family::Dun => 0,
+        Family::Di => 1,
+        Family::ParenHan => 2,
+        Family::Shi | Family::Yao => 3,
+        Family::Arabic => 4,
+        Family::ParenArabic => 5,
+        Family::Sequence => 6,
+    }
+}
+
+/// The longest run of numbers counting up by one (a single skip of one number is allowed when
+/// the skipped number never comes), starting at 1 when `from_one`.
+pub(crate) fn longest_chain(items: &[(usize, Ordinal)], from_one: bool) -> Vec<Link> {
+    let mut best: Vec<Link> = Vec::new();
+    for (s, &(first, ordinal)) in items.iter().enumerate() {
+        let Ordinal::Number(n) = ordinal else {
+            continue;
+        };
+        if from_one && n != 1 {
+            continue;
+        }
+        let mut chain = vec![(first, n, false)];
+        let mut last = n;
+        for (j, &(index, ordinal)) in items.iter().enumerate().skip(s + 1) {
+            let value = match ordinal {
+                Ordinal::Number(v) => v,
+                Ordinal::Next => last + 1,
+            };
+            let skipped_never_comes = || {
+                !items[j + 1..]
+                    .iter()
+                    .any(|&(_, o)| o == Ordinal::Number(last + 1))
+            };
+            if value == last + 1 {
+                chain.push((index, value, false));
+                last = value;
+            } else if value == last + 2 && ordinal != Ordinal::Next && skipped_never_comes() {
+                chain.push((index, value, true));
+                last = value;
+            }
+        }
+        if chain.len() > best.len() {
+            best = chain;
+        }
+    }
+    best
+}
+
+/// The heading after a marker: up to the first sentence end, or to the end of the piece when the
+/// heading is a line of its own. Where a run-in heading is followed by its text after a space
+/// (a line break turned into a space), the space ends it.
+pub fn heading_after(text: &str, from: usize, piece_end: usize) -> Range<usize> {
+    let Some(rest) = text.get(from..piece_end) else {
+        return from..from;
+    };
+    let mut end = rest.find(SENTENCE_ENDS).map_or(piece_end, |i| from + i);
+    if end < piece_end {
+        if let Some(space) = space_break(&text[from..end]) {
+            end = from + space;
+        }
+    }
+    from..from + text[from..end].trim_end().len()
+}
+
+/// A space that separates a heading from the text run in after it: after at least four
+/// characters, right after a letter or a closing quote.
+fn space_break(s: &str) -> Option<usize> {
+    let mut previous = None;
+    for (count, (i, c)) in s.char_indices().enumerate() {
+        if c.is_whitespace() {
+            let after_word =
+                previous.is_some_and(|p: char| p.is_alphanumeric() || "”’」』》".contains(p));
+            if count >= 4 && after_word {
+                return Some(i);
+            }
+        }
+        previous = Some(c);
+    }
+    None
+}
+
+/// Whether one piece holds most of the body: a text whose line breaks were stripped.
+fn one_block(pieces: &[Range<usize>]) -> bool {
+    let total: usize = pieces.iter().map(|p| p.len()).sum();
+    let largest = pieces.iter().map(|p| p.len()).max().unwrap_or(0);
+    total > 0 && largest as f64 >= RUN_IN_SHARE * total as f64
+}
+
+/// Short lines of their own without a sentence end, each followed by body text; the first
+/// `skip` pieces are not considered.
+fn heading_lines(text: &str, pieces: &[Range<usize>], skip: usize) -> Vec<Head> {
+    let mut heads = Vec::new();
+    for (i, piece) in pieces.iter().enumerate().skip(skip) {
+        let Some(next) = pieces.get(i + 1) else {
+            break;
+        };
+        if is_heading_line(text, piece) && is_prose(text, next) {
+            heads.push(Head {
+                kind: Kind::HeadingLine,
+                ordinal: heads.len() as u32 + 1,
+                marker: None,
+                heading: piece.clone(),
+                start: piece.start,
+                gap: false,
+            });
+        }
+    }
+    heads
+}
+
+fn is_heading_line(text: &str, piece: &Range<usize>) -> bool {
+    let Some(line) = text.get(piece.clone()) else {
+        return false;
+    };
+    let chars = line.chars().count();
+    (2..=MAX_HEADING_LINE).contains(&chars)
+        && !line.contains(markers::CLAUSE_ENDS)
+        && !line.ends_with(['，', ',', '、'])
+        && !line.contains('\n')
+        && markers::marker_at(text, piece.start).is_none()
+        && peroration::address(line).is_none()
+}
+
+fn is_prose(text: &str, piece: &Range<usize>) -> bool {
+    text.get(piece.clone())
+        .is_some_and(|p| p.contains(SENTENCE_ENDS) && p.chars().count() >= MIN_PROSE)
+}
+
+/// Longest lead sentence, in characters.
+const MAX_LEAD: usize = 32;
+/// Length of each clause of a lead sentence, in characters.
+const LEAD_CLAUSE: std::ops::RangeInclusive<usize> = 4..=16;
+/// Non-lead paragraphs allowed between two lead paragraphs of one run.
+const LEAD_GAP: usize = 2;
+
+/// Paragraphs of an article that open with a short lead sentence of two parallel clauses
+/// (守正政治建设方向，始终坚持党的全面领导。), when at least two come close together.
+fn lead_sentences(text: &str, pieces: &[Range<usize>]) -> Vec<Head> {
+    let leads: Vec<(usize, Range<usize>)> = pieces
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| lead_clause(text, p).map(|h| (i, h)))
+        .collect();
+    let mut runs: Vec<Vec<&(usize, Range<usize>)>> = Vec::new();
+    for lead in &leads {
+        match runs.last_mut() {
+            Some(run) if run.last().is_some_and(|l| lead.0 - l.0 <= LEAD_GAP + 1) => run.push(lead),
+            _ => runs.push(vec![lead]),
+        }
+    }
+    let Some(run) = runs
+        .into_iter()
+        .filter(|r| r.len() >= 2)
+        .max_by_key(|r| (r.len(), std::cmp::Reverse(r[0].0)))
+    else {
+        return Vec::new();
+    };
+    run.into_iter()
+        .enumerate()
+        .map(|(n, (_, heading))| Head {
+            kind: Kind::LeadSentence,
+            ordinal: n as u32 + 1,
+            marker: None,
+            heading: heading.clone(),
+            start: heading.start,
+            gap: false,
+        })
+        .collect()
+}
+
+/// The lead sentence that opens a piece, if it is one: two clauses of a few characters each,
+/// without pronouns or figures, followed by a longer text.
+fn lead_clause(text: &str, piece: &Range<usize>) -> Option<Range<usize>> {
+    let p = text.get(piece.clone())?;
+    let end = p.find('。')?;
+    let sentence = &p[..end];
+    let clauses: Vec<&str> = sentence.split(['，', ',']).collect();
+    let plain = |c: &str| {
+        LEAD_CLAUSE.contains(&c.chars().count())
+            && c.chars()
+                .all(|ch| ch.is_alphabetic() || "、“”\"《》".contains(ch))
+            && !c.contains(['我', '你', '他', '她', '这', '那'])
+    };
+    let shaped = sentence.chars().count() <= MAX_LEAD
+        && clauses.len() == 2
+        && clauses.iter().all(|c| plain(c));
+    let followed = p[end..].chars().count() >= 2 * sentence.chars().count();
+    (shaped && followed).then(|| piece.start..piece.start + end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Range<usize>> {
+        crate::parse::layout::lines(text)
+            .into_iter()
+            .map(|l| l.range)
+            .collect()
+    }
+
+    fn summary(text: &str, heads: &[Head]) -> Vec<(u32, String)> {
+        heads
+            .iter()
+            .map(|h| (h.ordinal, text[h.heading.clone()].to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn numbered_paragraphs_make_the_top_level() {
+        let text = "同志们：\n下面，我讲三点意见。\n一、坚持党的领导。党的领导是根本。\n（一）把牢方向。要把牢方向。\n二、坚持人民至上。人民是根本。\n（一）倾听民意。要倾听。";
+        let top = top_level(text, &lines(text));
+        assert!(!top.run_in);
+        assert_eq!(
+            summary(text, &top.heads),
+            vec![(1, "坚持党的领导".into()), (2, "坚持人民至上".into())]
+        );
+    }
+
+    #[test]
+    fn a_list_before_the_parts_does_not_outrank_them() {
+        let text = "过去一年：\n1.立法有进展。立法工作有序。\n2.监督有力度。监督工作扎实。\n一、坚持党的领导。要坚持。\n二、坚持人民至上。要坚持。";
+        let top = top_level(text, &lines(text));
+        assert_eq!(top.heads.len(), 2);
+        assert_eq!(top.heads[0].kind, Kind::Numbered(Family::Dun));
+    }
+
+    #[test]
+    fn a_fragment_keeps_the_numbers_written() {
+        let text = "上接前文的内容。\n第三，加强监督。监督是职责。\n第四，密切联系。联系是基础。";
+        let top = top_level(text, &lines(text));
+        assert_eq!(
+            top.heads.iter().map(|h| h.ordinal).collect::<Vec<_>>(),
+            vec![3, 4]
+        );
+    }
+
+    #[test]
+    fn stripped_line_breaks_leave_parts_inside_one_paragraph() {
+        let text = "同志们：今天开会。我讲两点。一、提高站位。要提高站位，统一思想。二、狠抓落实 各级要狠抓落实。让我们努力奋斗！";
+        let top = top_level(text, &lines(text));
+        assert!(top.run_in);
+        assert_eq!(
+            summary(text, &top.heads),
+            vec![(1, "提高站位".into()), (2, "狠抓落实".into())]
+        );
+    }
+
+    #[test]
+    fn skips_are_kept_and_flagged() {
+        let items = [
+            (0, Ordinal::Number(1)),
+            (1, Ordinal::Number(2)),
+            (2, Ordinal::Number(4)),
+        ];
+        assert_eq!(
+            longest_chain(&items, true),
+            vec![(0, 1, false), (1, 2, false), (2, 4, true)]
+        );
+        let repeated = [
+            (0, Ordinal::Number(1)),
+            (1, Ordinal::Number(3)),
+            (2, Ordinal::Number(2)),
+        ];
+        assert_eq!(
+            longest_chain(&repeated, true),
+            vec![(0, 1, false), (2, 2, false)]
+        );
+        let sequence = [
+            (0, Ordinal::Number(1)),
+            (1, Ordinal::Number(2)),
+            (2, Ordinal::Next),
+        ];
+        assert_eq!(longest_chain(&sequence, true).len(), 3);
+    }
+
+    #[test]
+    fn heading_lines_without_numbers() {
+        let text = "把握正确方向\n人大工作必须坚持正确政治方向，始终在党的领导下依法履职，做到党委有部署、人大有行动。\n提升履职质效\n要聚焦中心大局，综合运用执法检查、专题询问等监督方式，推动解决一批突出问题。";
+        let top = top_level(text, &lines(text));
+        assert_eq!(
+            summary(text, &top.heads),
+            vec![(1, "把握正确方向".into()), (2, "提升履职质效".into())]
+        );
+    }
+
+    #[test]
+    fn lead_sentences_of_articles() {
+        let text = "人大制度是根本政治制度，是支撑国家治理体系的制度安排，意义重大而深远。\n坚守政治方向，始终坚持党的领导。理论上清醒，政治上才能坚定，行动上才能自觉，要把党的领导贯穿人大工作全过程各方面。\n厚植为民情怀，切实回应群众期盼。人大代表来自人民，要把群众呼声带上来，把党和政府的声音传下去，办好民生实事。";
+        let top = top_level(text, &lines(text));
+        assert_eq!(top.heads.len(), 2);
+        assert_eq!(
+            &text[top.heads[1].heading.clone()],
+            "厚植为民情怀，切实回应群众期盼"
+        );
+    }
+
+    #[test]
+    fn sub_levels_restart_at_one_and_skip_families_above() {
+        let text = "一、坚持党的领导。\n（一）把牢方向。内容。\n（二）强化统领。内容。\n1.要点。";
+        let pieces = lines(text);
+        let subs = sub_level(text, &pieces, &[Kind::Numbered(Family::Dun)], false);
+        assert_eq!(subs.len(), 2);
+        assert_eq!(subs[0].kind, Kind::Numbered(Family::ParenHan));
+    }
+}

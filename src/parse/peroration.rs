@@ -1,0 +1,229 @@
+//! The cues of a speech's frame: the salutation that opens it, the announcement of its parts
+//! (下面，我讲五点意见), the peroration that closes it and the appendix a publisher adds.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::markers::{self, SENTENCE_ENDS};
+
+/// Whom a speaker addresses: 同志们, 各位代表, 尊敬的各位领导 …
+const ADDRESSEE: &str = r"(?:尊敬的)?(?:各位(?:老)?(?:领导|代表|委员|同志|来宾|嘉宾|朋友|同仁|专家|企业家)们?|同志们|代表们|委员们|朋友们|女士们|先生们|老同志们)";
+
+/// An opening run of addressees, separated by 、 or commas, up to the punctuation after it.
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^{ADDRESSEE}(?:[、，,]{ADDRESSEE})*"))
+        .expect("the address pattern is valid")
+});
+
+/// Announcements of the number of parts: 讲五个方面意见, 讲四个问题, 谈三点体会, 从三个方面.
+static ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:(?:讲|谈|说|提|强调|提出|交流|汇报)(?:以下|这样)?|从)([一二三四五六七八九十两]+)(?:个方面|个问题|方面|点|条)",
+    )
+    .expect("the announcement pattern is valid")
+});
+
+/// Phrases that only a peroration uses.
+const PERORATION: &[&str] = &[
+    "让我们",
+    "汇报完毕",
+    "发言完毕",
+    "讲话完毕",
+    "谢谢大家",
+    "谢谢！",
+    "谢谢!",
+    "以上汇报",
+    "以上发言",
+    "团结在以习近平同志为核心的党中央周围",
+    "而努力奋斗",
+    "而不懈奋斗",
+    "而团结奋斗",
+    "而共同奋斗",
+    "作出更大贡献",
+    "作出新的更大贡献",
+    "作出新的贡献",
+];
+
+/// Openings of what a publisher adds after a speech: glossaries, notes, attachments.
+const APPENDIX: &[&str] = &[
+    "名词解释",
+    "附件",
+    "附录",
+    "附：",
+    "附:",
+    "注释",
+    "注：",
+    "注:",
+    "【注释】",
+    "[注释]",
+    "参考文献",
+    "相关链接",
+];
+/// Longest appendix heading line, in characters (附件1：…, 名词解释).
+const MAX_APPENDIX_HEADING: usize = 20;
+
+/// The addressees that open `s` (各位代表、同志们), without the punctuation after them, when a
+/// punctuation mark or the end of `s` follows.
+pub fn address(s: &str) -> Option<Range<usize>> {
+    let found = ADDRESS.find(s)?;
+    let next = s[found.end()..].chars().next();
+    let ends = matches!(
+        next,
+        None | Some('：' | ':' | '，' | ',' | '！' | '!' | '。' | '；')
+    );
+    ends.then(|| found.range())
+}
+
+/// The salutation among the first pieces: the addressees that open the first piece of prose
+/// (or a short piece before it), as a byte range of `text`.
+pub fn salutation(text: &str, pieces: &[Range<usize>]) -> Option<Range<usize>> {
+    for piece in pieces {
+        let s = text.get(piece.clone())?;
+        if let Some(found) = address(s) {
+            return Some(piece.start + found.start..piece.start + found.end);
+        }
+        if s.contains(SENTENCE_ENDS) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The number of parts announced in `region` of `text` (下面，我讲五个方面意见 → 5), with the
+/// byte range of the announcement: the last announcement in a sentence spoken in the first
+/// person (我 but not 我们, or 下面).
+pub fn announcement(text: &str, region: &Range<usize>) -> Option<(u32, Range<usize>)> {
+    let s = text.get(region.clone())?;
+    let mut found = None;
+    let mut sentence_start = 0;
+    for end in s
+        .match_indices(SENTENCE_ENDS)
+        .map(|(i, m)| i + m.len())
+        .chain([s.len()])
+    {
+        let sentence = &s[sentence_start..end];
+        if first_person(sentence) {
+            for m in ANNOUNCEMENT.captures_iter(sentence) {
+                let (Some(all), Some(count)) = (m.get(0), m.get(1)) else {
+                    continue;
+                };
+                if let Some((n, len)) = markers::count_numeral(count.as_str()) {
+                    if len == count.len() {
+                        let at = region.start + sentence_start;
+                        found = Some((n, at + all.start()..at + all.end()));
+                    }
+                }
+            }
+        }
+        sentence_start = end;
+    }
+    found
+}
+
+fn first_person(sentence: &str) -> bool {
+    sentence.contains("下面")
+        || sentence
+            .match_indices('我')
+            .any(|(i, m)| !sentence[i + m.len()..].starts_with('们'))
+}
+
+/// Whether a piece belongs to a peroration: it opens with an address (同志们，…) or uses a phrase
+/// that only perorations use (让我们…而努力奋斗, 汇报完毕).
+pub fn is_peroration(s: &str) -> bool {
+    address(s).is_some() || PERORATION.iter().any(|p| s.contains(p))
+}
+
+/// Whether a sentence opens a peroration (in text whose line breaks were stripped).
+pub fn opens_peroration(sentence: &str) -> bool {
+    address(sentence).is_some()
+        || [
+            "让我们",
+            "汇报完毕",
+            "发言完毕",
+            "谢谢",
+            "以上汇报",
+            "以上发言",
+        ]
+        .iter()
+        .any(|p| sentence.starts_with(p))
+}
+
+/// Whether a piece opens an appendix: a short heading (名词解释, 附件1) or a note (注：…).
+pub fn opens_appendix(s: &str) -> bool {
+    let Some(cue) = APPENDIX.iter().find(|c| s.starts_with(*c)) else {
+        return false;
+    };
+    let short = s.chars().count() <= MAX_APPENDIX_HEADING && !s.contains(SENTENCE_ENDS);
+    let labelled =
+        s[cue.len()..].starts_with(['：', ':', '】', ']']) || cue.ends_with(['：', ':', '】', ']']);
+    short || labelled
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_open_a_speech() {
+        let at = |s: &'static str| address(s).map(|r| &s[r]);
+        assert_eq!(at("同志们，今天召开会议"), Some("同志们"));
+        assert_eq!(
+            at("各位领导、各位代表、同志们:"),
+            Some("各位领导、各位代表、同志们")
+        );
+        assert_eq!(at("各位代表,同志们!历史的画卷"), Some("各位代表,同志们"));
+        assert_eq!(at("尊敬的各位来宾"), Some("尊敬的各位来宾"));
+        assert_eq!(at("各位代表要珍惜党和人民的信任"), None);
+        assert_eq!(at("同志们的发言很好"), None);
+    }
+
+    #[test]
+    fn the_salutation_is_in_the_first_prose() {
+        let lines = |t: &str| -> Vec<Range<usize>> {
+            crate::parse::layout::lines(t)
+                .into_iter()
+                .map(|l| l.range)
+                .collect()
+        };
+        let text = "讲话标题\n同志们：\n今天开会。";
+        assert_eq!(
+            salutation(text, &lines(text)).map(|r| &text[r]),
+            Some("同志们")
+        );
+        let later = "今天开会。\n同志们，要努力。";
+        assert_eq!(salutation(later, &lines(later)), None);
+    }
+
+    #[test]
+    fn announcements_count_the_parts() {
+        let count = |s: &str| announcement(s, &(0..s.len())).map(|a| a.0);
+        assert_eq!(count("下面，我讲五个方面意见。"), Some(5));
+        assert_eq!(
+            count("借此机会，我就进一步加强人大工作讲五点意见。"),
+            Some(5)
+        );
+        assert_eq!(count("我想从三个方面谈谈体会。"), Some(3));
+        assert_eq!(count("下面，我讲两个问题。"), Some(2));
+        assert_eq!(
+            count("总书记从六个方面作出部署，新时代我们党推进制度建设。"),
+            None
+        );
+        assert_eq!(count("下面，我讲几点意见。"), None);
+    }
+
+    #[test]
+    fn perorations_and_appendices() {
+        assert!(is_peroration("同志们，新的征程已经开启。"));
+        assert!(is_peroration("人大工作大有可为。让我们携手奋进！"));
+        assert!(is_peroration("汇报完毕。"));
+        assert!(!is_peroration("要加强代表工作。"));
+        assert!(opens_appendix("名词解释"));
+        assert!(opens_appendix("附件1：重点工作清单"));
+        assert!(opens_appendix("注：文中数据为初步统计。"));
+        assert!(!opens_appendix(
+            "附件中提到的各项工作要抓好落实，确保取得实效。"
+        ));
+    }
+}
