@@ -38,7 +38,10 @@ pub fn assemble(
     let regions: Vec<_> = segments
         .iter()
         .filter(|s| {
-            matches!(s.role, Role::Body | Role::Front(FrontMatterKind::Title | FrontMatterKind::Subtitle))
+            matches!(
+                s.role,
+                Role::Body | Role::Front(FrontMatterKind::Title | FrontMatterKind::Subtitle)
+            )
         })
         .map(|s| s.range.clone())
         .collect();
