@@ -1,6 +1,7 @@
 //! Doctrines that follow a pattern rather than a list: 习近平…思想, 习近平总书记关于…的重要
 //! 思想/论述, party congresses (党的十九大, 党的XX大 as redacted), plenums (十九届历次全会,
-//! 二十届三中全会) and five-year plans (十五五).
+//! 二十届三中全会), sessions of the National People's Congress (十四届全国人大二次会议) and
+//! five-year plans (十五五).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -51,6 +52,12 @@ static PLENUM_FULL: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"({NUMBER})届中央委员会第([一二三四五六七八九])次全体会议"
     ))
+});
+
+static NPC_SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(十[一二三四五六七八九]|二十[一二三四五六七八九]?)届全国人大([一二三四五六七八九])次会议",
+    )
 });
 
 static FIVE_YEAR_PLAN: LazyLock<Regex> = LazyLock::new(|| compile(r"十[一二三四五六七八九]五"));
@@ -135,6 +142,13 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
         let name = format!("{}届{}中全会", number.as_str(), which.as_str());
         push(all.range(), name, DoctrineKind::Meeting);
     }
+    for c in captures_where(&NPC_SESSION, text, "全国人大") {
+        let (Some(all), Some(term), Some(session)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let name = format!("{}届全国人大{}次会议", term.as_str(), session.as_str());
+        push(all.range(), name, DoctrineKind::Meeting);
+    }
     for m in FIVE_YEAR_PLAN.find_iter(text) {
         let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
         let after = text.get(m.end()..).and_then(|s| s.chars().next());
@@ -187,6 +201,10 @@ mod tests {
         assert_eq!(names("中国共产党第二十次全国代表大会"), ["党的二十大"]);
         assert_eq!(names("十九届中央委员会第六次全体会议"), ["十九届六中全会"]);
         assert!(names("二十大类产品、XX大道").is_empty());
+        assert_eq!(
+            names("贯彻十四届全国人大二次会议精神"),
+            ["十四届全国人大二次会议"]
+        );
     }
 
     #[test]
