@@ -62,11 +62,6 @@ const KNOWN_GAPS: &[(&str, &str, &str)] = &[
         "front matter run into the body on one line is not split off",
     ),
     (
-        "004_yancheng_oneline",
-        "salutation",
-        "同志们： in the middle of the one line is not seen",
-    ),
-    (
         "005_tianshui_gb18030",
         "meta.place",
         "天水 is flagged a common word; the source line 天水市人大常委会办公室 is not used",
