@@ -278,3 +278,51 @@ fn every_format_asked_for_is_written_and_xml_reads_back_to_the_same_document() {
     let json = std::fs::read(dir.path().join("out/a/000.json")).expect("read");
     assert_eq!(back.stdout, json);
 }
+
+#[test]
+fn a_bad_document_in_a_batch_is_located_and_the_run_exits_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(&dir.path().join("corpus/000.txt"), &seed("000_"));
+    write(
+        &dir.path().join("corpus/bad.json"),
+        b"{\n  \"schema_version\": \"1.0\",\n  \"meta\": 3\n}",
+    );
+    write(
+        &dir.path().join("corpus/x/bad.xml"),
+        b"<speech xmlns=\"https://jianghua.dev/ns/speech/1\" schema_version=\"1.0\">\n  <p/>\n</speech>",
+    );
+    let out = jianghua(dir.path(), &["convert", "corpus", "--out-dir", "out"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error: corpus/bad.json:3:11: not a valid JSON document: invalid type"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error: corpus/x/bad.xml:2:3: unexpected element <p> in <speech>"),
+        "{stderr}"
+    );
+    assert_eq!(tree(&dir.path().join("out")), ["000.json"]);
+
+    let out = jianghua(
+        dir.path(),
+        &[
+            "convert",
+            "corpus",
+            "--out-dir",
+            "out",
+            "--message-format",
+            "json",
+        ],
+    );
+    let failure: Value = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .find(|line| line["file"] == "corpus/bad.json")
+        .expect("a JSON line for bad.json");
+    assert_eq!(
+        (failure["line"].as_u64(), failure["column"].as_u64()),
+        (Some(3), Some(11))
+    );
+    assert_eq!(failure["code"], "file_failed");
+}

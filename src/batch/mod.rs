@@ -4,9 +4,10 @@
 //! The stages, each in its own module:
 //!
 //! * [`walk`]: command-line arguments → the input files, lazily, each with its relative path;
-//! * [`job`]: the bytes of one input → a document (speech text is parsed, JSON read back);
-//! * [`format`] and [`write`]: a document → output files, written atomically;
-//! * [`summary`]: the tally printed at the end;
+//! * [`crate::convert`]: the bytes of one input → a document (speech text is parsed, JSON and
+//!   XML read back) → the bytes of each output form;
+//! * [`write`](mod@write): where outputs go (a tree mirroring the inputs), written atomically;
+//! * [`summary`]: what documents hold and the tally printed at the end;
 //! * [`diff`]: a structural difference of two JSON documents (for `check`);
 //! * [`corpus`]: a varied corpus made from seed texts, for benchmarks and tests.
 //!
@@ -16,8 +17,6 @@
 
 pub mod corpus;
 pub mod diff;
-pub mod format;
-pub mod job;
 pub mod summary;
 pub mod walk;
 pub mod write;
@@ -28,11 +27,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-pub use format::OutputFormat;
-pub use job::{load, Counts, InputKind, LoadError, Loaded};
-pub use summary::Summary;
+pub use summary::{Counts, Summary};
 pub use walk::{InputFile, Inputs};
 pub use write::{write_atomic, OutputTree};
+
+use crate::convert::{ConvertError, OutputForm};
+use crate::model::Speech;
+use crate::validate::Position;
 
 /// Why one input failed; the run reports it and goes on with the others.
 #[derive(Debug, thiserror::Error)]
@@ -43,12 +44,9 @@ pub enum FileError {
     /// The input could not be read.
     #[error("cannot read: {0}")]
     Read(std::io::Error),
-    /// The input is not a speech text or document.
+    /// The input is not a speech text or document, or its document could not be rendered.
     #[error(transparent)]
-    Load(#[from] LoadError),
-    /// The document could not be rendered.
-    #[error(transparent)]
-    Render(#[from] format::RenderError),
+    Convert(#[from] ConvertError),
     /// An output could not be written.
     #[error("cannot write {path}: {source}")]
     Write {
@@ -89,36 +87,46 @@ pub enum FileError {
     },
 }
 
-/// Reads an input file, or stdin for `-`.
-pub fn read_input(path: &Path) -> Result<Vec<u8>, FileError> {
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(FileError::Read)?;
-        Ok(bytes)
-    } else {
-        std::fs::read(path).map_err(FileError::Read)
+impl FileError {
+    /// Where in the input the problem lies, when it lies somewhere (JSON and XML documents).
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            FileError::Convert(e) => e.position(),
+            _ => None,
+        }
+    }
+
+    /// What is wrong, without the position (shown in front of it by reports).
+    pub fn message(&self) -> String {
+        match self {
+            FileError::Convert(e) => e.message(),
+            other => other.to_string(),
+        }
     }
 }
 
-/// Renders `speech` in each format and writes it atomically to the paired path.
-pub fn write_outputs(
-    speech: &model::Speech,
-    targets: &[(OutputFormat, PathBuf)],
-) -> Result<(), FileError> {
-    for (format, path) in targets {
-        let bytes = format.render(speech)?;
-        write_atomic(path, &bytes).map_err(|source| FileError::Write {
+/// Reads an input file, or stdin for `-`.
+pub fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut bytes)?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+/// Renders `speech` in each form and writes it atomically to the paired path.
+pub fn write_outputs(speech: &Speech, targets: &[(OutputForm, PathBuf)]) -> Result<(), FileError> {
+    for (form, path) in targets {
+        let text = crate::convert::write(speech, *form)?;
+        write_atomic(path, text.as_bytes()).map_err(|source| FileError::Write {
             path: path.clone(),
             source,
         })?;
     }
     Ok(())
 }
-
-use crate::model;
 
 /// Whether a run went through every item or was stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,41 @@
 use std::fmt;
 use std::time::Duration;
 
-use super::job::Counts;
+use crate::model::{Section, Severity, Speech};
+
+/// Counts of what a document holds, for summaries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Sections at every depth.
+    pub sections: usize,
+    /// Directives in every section.
+    pub directives: usize,
+    /// Diagnostics of severity warning or error.
+    pub warnings: usize,
+}
+
+impl Counts {
+    /// Counts the parts of `speech`.
+    pub fn of(speech: &Speech) -> Self {
+        fn walk(sections: &[Section], counts: &mut Counts) {
+            for section in sections {
+                counts.sections += 1;
+                counts.directives += section.directives.len();
+                walk(&section.subsections, counts);
+            }
+        }
+        let mut counts = Counts {
+            warnings: speech
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity >= Severity::Warning)
+                .count(),
+            ..Counts::default()
+        };
+        walk(&speech.sections, &mut counts);
+        counts
+    }
+}
 
 /// What a run did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

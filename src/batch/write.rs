@@ -3,9 +3,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::format::OutputFormat;
+use crate::convert::OutputForm;
 
-/// The output folder: outputs mirror their input's relative path, with the format's extension.
+/// The output folder: outputs mirror their input's relative path, with the extension of their form.
 #[derive(Debug, Clone)]
 pub struct OutputTree {
     root: PathBuf,
@@ -26,8 +26,17 @@ impl OutputTree {
     }
 
     /// Where the output of the input at `relative` goes: `a/b/x.txt` → `ROOT/a/b/x.json`.
-    pub fn path(&self, relative: &Path, format: OutputFormat) -> PathBuf {
-        self.root.join(relative.with_extension(format.extension()))
+    pub fn path(&self, relative: &Path, form: OutputForm) -> PathBuf {
+        self.root.join(relative.with_extension(extension(form)))
+    }
+}
+
+/// The file name extension of outputs in `form`.
+pub const fn extension(form: OutputForm) -> &'static str {
+    match form {
+        OutputForm::Json => "json",
+        OutputForm::Xml => "xml",
+        OutputForm::Akn => "akn.xml",
     }
 }
 
@@ -100,7 +109,7 @@ mod tests {
             root: PathBuf::from("out"),
         };
         assert_eq!(
-            tree.path(Path::new("a/b/x.txt"), OutputFormat::Json),
+            tree.path(Path::new("a/b/x.txt"), OutputForm::Json),
             Path::new("out/a/b/x.json")
         );
     }

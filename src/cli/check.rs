@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use jianghua::batch::diff::{self, Change};
-use jianghua::batch::{self, Completion, FileError, InputFile, Inputs, OutputFormat, OutputTree};
+use jianghua::batch::{self, Completion, FileError, InputFile, Inputs, OutputTree};
+use jianghua::convert::{ConvertError, OutputForm};
 use serde_json::Value;
 
-use super::report::{self, MessageFormat, Verbosity};
-use super::session::{self, Session};
+use super::report::{self, usage_error, MessageFormat, Verbosity};
+use super::session::Session;
 use super::Status;
 
 /// Compare conversions with expected documents stored in a folder (a regression check for CI).
@@ -73,10 +74,10 @@ struct Tally {
 pub fn run(args: Args, verbosity: Verbosity) -> Status {
     let inputs = match Inputs::new(&args.inputs) {
         Ok(inputs) => inputs,
-        Err(e) => return session::usage_error(&e),
+        Err(e) => return usage_error(&e),
     };
     if !args.update && !args.expected.is_dir() {
-        return session::usage_error(&format!(
+        return usage_error(&format!(
             "{}: no such folder (create it with --update)",
             args.expected.display()
         ));
@@ -85,13 +86,13 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
         Ok(tree) => tree,
         Err(e) => {
             let message = format!("cannot create {}: {e}", args.expected.display());
-            return session::usage_error(&message);
+            return usage_error(&message);
         }
     };
     let inputs = inputs.exclude(tree.root());
     let session = match Session::start(&inputs, args.jobs, verbosity, args.message_format, false) {
         Ok(session) => session,
-        Err(e) => return session::usage_error(&e),
+        Err(e) => return usage_error(&e),
     };
     let checker = Checker {
         update: args.update,
@@ -106,7 +107,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
         session.stop_flag(),
         |file| match file {
             Ok(file) => {
-                let expected = tree.path(&file.relative, OutputFormat::Json);
+                let expected = tree.path(&file.relative, OutputForm::Json);
                 let verdict = checker.check(&file, &expected);
                 (file.path, expected, verdict)
             }
@@ -136,7 +137,11 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
                 }
                 Err(error) => {
                     tally.failed += 1;
-                    session.print(&report::render_failure(&file, &error, args.message_format));
+                    session.print(&report::render_file_error(
+                        &file,
+                        &error,
+                        args.message_format,
+                    ));
                 }
             }
             session.advance();
@@ -178,10 +183,10 @@ struct Checker {
 impl Checker {
     /// Converts one input and compares it with its expected document (on a worker thread).
     fn check(&self, file: &InputFile, expected_path: &Path) -> Result<Verdict, FileError> {
-        let bytes = batch::read_input(&file.path)?;
-        let loaded = batch::load(&bytes, &jianghua::ParseOptions::default())?;
-        let actual =
-            serde_json::to_value(&loaded.speech).map_err(|e| FileError::Render(e.into()))?;
+        let bytes = batch::read_input(&file.path).map_err(FileError::Read)?;
+        let document = jianghua::convert::read(&bytes, &jianghua::ParseOptions::default())?;
+        let actual = serde_json::to_value(&document.speech)
+            .map_err(|e| ConvertError::Write(e.to_string()))?;
         let expected = match std::fs::read(expected_path) {
             Ok(bytes) => match serde_json::from_slice::<Value>(&bytes) {
                 Ok(expected) => Some(expected),
@@ -211,8 +216,8 @@ impl Checker {
             return Ok(Verdict::Same);
         }
         if self.update {
-            let target = (OutputFormat::Json, expected_path.to_path_buf());
-            batch::write_outputs(&loaded.speech, &[target])?;
+            let target = (OutputForm::Json, expected_path.to_path_buf());
+            batch::write_outputs(&document.speech, &[target])?;
             return Ok(Verdict::Updated {
                 count: expected.is_some().then_some(changes.len()),
             });

@@ -9,14 +9,13 @@ use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use jianghua::batch::{
-    self, Completion, FileError, InputFile, Inputs, OutputFormat, OutputTree, Summary,
-};
+use jianghua::batch::{self, Completion, FileError, InputFile, Inputs, OutputTree, Summary};
+use jianghua::convert::{ConvertError, InputForm, OutputForm};
 use jianghua::model::Speech;
 use jianghua::text::SourceText;
 
-use super::report::{self, MessageFormat, Verbosity};
-use super::session::{self, Session};
+use super::report::{self, usage_error, MessageFormat, Verbosity};
+use super::session::Session;
 use super::Status;
 
 /// Convert speech texts into documents: one file, or whole folders in parallel.
@@ -70,10 +69,10 @@ pub struct Args {
     message_format: MessageFormat,
 }
 
-/// The output formats on the command line.
+/// The output forms on the command line (of `parse` too).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum FormatArg {
-    /// The JSON document of `jianghua schema`.
+pub(super) enum FormatArg {
+    /// The JSON document of `jianghua schema` (DIR/a/x.json).
     Json,
     /// The XML form of `schema/speech.xsd` (DIR/a/x.xml).
     Xml,
@@ -81,12 +80,12 @@ enum FormatArg {
     Akn,
 }
 
-impl From<FormatArg> for OutputFormat {
+impl From<FormatArg> for OutputForm {
     fn from(format: FormatArg) -> Self {
         match format {
-            FormatArg::Json => OutputFormat::Json,
-            FormatArg::Xml => OutputFormat::Xml,
-            FormatArg::Akn => OutputFormat::Akn,
+            FormatArg::Json => OutputForm::Json,
+            FormatArg::Xml => OutputForm::Xml,
+            FormatArg::Akn => OutputForm::Akn,
         }
     }
 }
@@ -95,13 +94,13 @@ impl From<FormatArg> for OutputFormat {
 enum Destination {
     /// One document to stdout or a file.
     Single {
-        format: OutputFormat,
+        format: OutputForm,
         output: Option<PathBuf>,
     },
     /// A mirrored tree of files.
     Tree {
         tree: OutputTree,
-        formats: Vec<OutputFormat>,
+        formats: Vec<OutputForm>,
     },
     /// JSON lines on stdout.
     Lines,
@@ -110,23 +109,23 @@ enum Destination {
 pub fn run(args: Args, verbosity: Verbosity) -> Status {
     let inputs = match Inputs::new(&args.inputs) {
         Ok(inputs) => inputs,
-        Err(e) => return session::usage_error(&e),
+        Err(e) => return usage_error(&e),
     };
-    let mut formats: Vec<OutputFormat> = args.format.iter().map(|&f| f.into()).collect();
+    let mut formats: Vec<OutputForm> = args.format.iter().map(|&f| f.into()).collect();
     formats.dedup();
     let destination = match (&args.out_dir, args.jsonl) {
         (Some(dir), _) => match OutputTree::create(dir) {
             Ok(tree) => Destination::Tree { tree, formats },
             Err(e) => {
-                return session::usage_error(&format!("cannot create {}: {e}", dir.display()));
+                return usage_error(&format!("cannot create {}: {e}", dir.display()));
             }
         },
-        (None, true) if formats != [OutputFormat::Json] => {
-            return session::usage_error(&"--jsonl writes JSON only; drop --format");
+        (None, true) if formats != [OutputForm::Json] => {
+            return usage_error(&"--jsonl writes JSON only; drop --format");
         }
         (None, true) => Destination::Lines,
         (None, false) if !inputs.is_single_file() => {
-            return session::usage_error(
+            return usage_error(
                 &"several inputs need --out-dir DIR (or --jsonl); one file converts to stdout",
             );
         }
@@ -135,11 +134,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
                 format: *format,
                 output: args.output.clone(),
             },
-            _ => {
-                return session::usage_error(
-                    &"one output takes one --format; use --out-dir for more",
-                )
-            }
+            _ => return usage_error(&"one output takes one --format; use --out-dir for more"),
         },
     };
     let inputs = match &destination {
@@ -154,7 +149,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
         matches!(destination, Destination::Single { .. }),
     ) {
         Ok(session) => session,
-        Err(e) => return session::usage_error(&e),
+        Err(e) => return usage_error(&e),
     };
     let converter = Converter {
         inputs: &inputs,
@@ -177,7 +172,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
 /// that outputs claimed twice or lying over inputs are refused before any work starts.
 struct Planned {
     file: InputFile,
-    targets: Vec<(OutputFormat, PathBuf)>,
+    targets: Vec<(OutputForm, PathBuf)>,
 }
 
 /// An input as planned: to convert, or refused already.
@@ -247,6 +242,7 @@ fn convert_all(session: &Session, converter: &Converter<'_>) -> Summary {
                         if let Err(e) = stdout.write_all(&bytes) {
                             session.print(&report::render_failure(
                                 Path::new("-"),
+                                None,
                                 &format!("cannot write to stdout: {e}"),
                                 converter.message_format,
                             ));
@@ -256,7 +252,7 @@ fn convert_all(session: &Session, converter: &Converter<'_>) -> Summary {
                 }
                 Err(error) => {
                     summary.failed();
-                    session.print(&report::render_failure(
+                    session.print(&report::render_file_error(
                         &outcome.file,
                         &error,
                         converter.message_format,
@@ -313,7 +309,7 @@ impl Converter<'_> {
         Item::Convert(Planned { file, targets })
     }
 
-    fn targets(&self, file: &InputFile) -> Vec<(OutputFormat, PathBuf)> {
+    fn targets(&self, file: &InputFile) -> Vec<(OutputForm, PathBuf)> {
         match self.destination {
             Destination::Tree { tree, formats } => formats
                 .iter()
@@ -338,22 +334,22 @@ impl Converter<'_> {
 
     fn convert_file(&self, planned: &Planned) -> Result<Converted, FileError> {
         let path = &planned.file.path;
-        let bytes = batch::read_input(path)?;
-        let loaded = batch::load(&bytes, &jianghua::ParseOptions::default())?;
-        let speech = &loaded.speech;
+        let bytes = batch::read_input(path).map_err(FileError::Read)?;
+        let document = jianghua::convert::read(&bytes, &jianghua::ParseOptions::default())?;
+        let speech = &document.speech;
         batch::write_outputs(speech, &planned.targets)?;
         let stdout = match self.destination {
             Destination::Lines => Some(json_line(path, speech)?),
             Destination::Single {
                 format,
                 output: None,
-            } => Some(format.render(speech).map_err(FileError::Render)?),
+            } => Some(jianghua::convert::write(speech, *format)?.into_bytes()),
             _ => None,
         };
         let messages = match self.verbosity.shown_severity() {
             Some(min) if !speech.diagnostics.is_empty() => {
                 // The spans point into the decoded text, decoded again only when needed.
-                let source = (loaded.kind == batch::InputKind::Text)
+                let source = (document.form == InputForm::Text)
                     .then(|| jianghua::parse::decode::decode(&bytes).ok())
                     .flatten()
                     .map(|decoded| SourceText::new(decoded.text));
@@ -381,7 +377,7 @@ fn json_line(path: &Path, speech: &Speech) -> Result<Vec<u8>, FileError> {
         path: path.to_string_lossy(),
         document: speech,
     })
-    .map_err(|e| FileError::Render(e.into()))?;
+    .map_err(|e| ConvertError::Write(e.to_string()))?;
     bytes.push(b'\n');
     Ok(bytes)
 }

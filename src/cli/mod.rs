@@ -92,19 +92,7 @@ pub fn run() -> ExitCode {
     status.into()
 }
 
-/// Reads a file, or stdin for `-`.
-pub fn read_input(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut bytes)?;
-        Ok(bytes)
-    } else {
-        std::fs::read(path)
-    }
-}
-
-/// Writes `bytes` to `path` (atomically: a temporary file renamed into place), or to stdout
+/// Writes `bytes` to `path` atomically (see [`jianghua::batch::write_atomic`]), or to stdout
 /// when there is no path.
 pub fn write_output(path: Option<&std::path::Path>, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
@@ -114,20 +102,6 @@ pub fn write_output(path: Option<&std::path::Path>, bytes: &[u8]) -> std::io::Re
             out.write_all(bytes)?;
             out.flush()
         }
-        Some(path) => {
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-            std::fs::write(&tmp, bytes)?;
-            std::fs::rename(&tmp, path).inspect_err(|_| {
-                let _ = std::fs::remove_file(&tmp);
-            })
-        }
+        Some(path) => jianghua::batch::write_atomic(path, bytes),
     }
 }

@@ -2,6 +2,10 @@
 
 use std::path::PathBuf;
 
+use jianghua::convert::OutputForm;
+
+use super::convert::FormatArg;
+use super::report::{self, usage_error, MessageFormat};
 use super::Status;
 
 /// Parse a speech text (any encoding) into a JSON document.
@@ -14,8 +18,8 @@ pub struct Args {
     #[arg(default_value = "-")]
     input: PathBuf,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = FormatArg::Json)]
+    format: FormatArg,
     /// Write to this file instead of stdout (atomically).
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -24,16 +28,6 @@ pub struct Args {
     /// tab-separated, # comments). Its entries extend the built-in lexicon.
     #[arg(long, value_name = "FILE")]
     lexicon: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum Format {
-    /// The JSON document of `schema/speech.schema.json`.
-    Json,
-    /// The XML document of `schema/speech.xsd`.
-    Xml,
-    /// An Akoma Ntoso 3.0 `debate` document.
-    Akn,
 }
 
 /// Reads and parses a `--lexicon` file; the message names the file, line and column.
@@ -55,40 +49,29 @@ pub fn run(args: Args) -> Status {
     if let Some(path) = &args.lexicon {
         match read_lexicon(path) {
             Ok(lexicon) => options.lexicon = Some(lexicon),
-            Err(message) => {
-                eprintln!("error: {message}");
-                return Status::Failure;
-            }
+            Err(message) => return usage_error(&message),
         }
     }
-    let bytes = match super::read_input(&args.input) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            eprintln!("error: {}: {e}", args.input.display());
-            return Status::Failure;
-        }
+    let failure = |reason: &dyn std::fmt::Display| {
+        let message = report::render_failure(&args.input, None, reason, MessageFormat::Human);
+        anstream::eprint!("{message}");
+        Status::Failure
     };
+    let bytes = match jianghua::batch::read_input(&args.input) {
+        Ok(bytes) => bytes,
+        Err(e) => return failure(&e),
+    };
+    // Always parsed as a speech text, whatever it looks like: `convert` reads documents back.
     let speech = match jianghua::parse_bytes(&bytes, &options) {
         Ok(speech) => speech,
-        Err(e) => {
-            eprintln!("error: {}: {e}", args.input.display());
-            return Status::Failure;
-        }
+        Err(e) => return failure(&e),
     };
-    let text = match args.format {
-        Format::Json => match serde_json::to_string_pretty(&speech) {
-            Ok(json) => json + "\n",
-            Err(e) => {
-                eprintln!("error: cannot serialize the document: {e}");
-                return Status::Failure;
-            }
-        },
-        Format::Xml => jianghua::xml::to_xml(&speech),
-        Format::Akn => jianghua::xml::to_akn(&speech),
+    let text = match jianghua::convert::write(&speech, OutputForm::from(args.format)) {
+        Ok(text) => text,
+        Err(e) => return usage_error(&e),
     };
-    if let Err(e) = super::write_output(args.output.as_deref(), text.as_bytes()) {
-        eprintln!("error: cannot write the output: {e}");
-        return Status::Failure;
+    match super::write_output(args.output.as_deref(), text.as_bytes()) {
+        Ok(()) => Status::Success,
+        Err(e) => usage_error(&format!("cannot write the output: {e}")),
     }
-    Status::Success
 }

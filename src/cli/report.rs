@@ -185,11 +185,8 @@ fn floor_boundary(text: &str, offset: usize) -> usize {
 
 /// 1-based line and column (in characters) of a byte offset.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_boundary(text, offset);
-    let before = text.get(..offset).unwrap_or_default();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-    (before.matches('\n').count() + 1, column)
+    let at = jianghua::validate::LineIndex::new(text).position(offset);
+    (at.line, at.column)
 }
 
 fn level(severity: Severity) -> Level<'static> {
@@ -286,13 +283,6 @@ fn render_diagnostic(
 /// A problem found by `validate`, shown like a parse diagnostic: underlined where its value
 /// starts in the document `text` (or, for source text no object covers, in the `source`), with
 /// its JSON Pointer as the hint.
-#[cfg_attr(
-    not(test),
-    expect(
-        dead_code,
-        reason = "the compiler-style form that validate reports can print"
-    )
-)]
 pub fn render_validation(
     file: &Path,
     text: &str,
@@ -382,16 +372,19 @@ fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
     Some(line_start + within)
 }
 
-/// A failure of a whole file (unreadable, undecodable, refused), one line.
+/// A failure of a whole file (unreadable, undecodable, refused), one line:
+/// `error: FILE: reason`, or `error: FILE:LINE:COLUMN: reason` when it lies at a place.
 pub fn render_failure(
     file: &Path,
+    at: Option<jianghua::validate::Position>,
     reason: &dyn std::fmt::Display,
     format: MessageFormat,
 ) -> String {
     match format {
         MessageFormat::Human => {
             let style = anstyle::AnsiColor::BrightRed.on_default().bold();
-            format!("{style}error{style:#}: {}: {reason}\n", file.display())
+            let at = at.map(|at| format!(":{at}")).unwrap_or_default();
+            format!("{style}error{style:#}: {}{at}: {reason}\n", file.display())
         }
         MessageFormat::Json => {
             let mut line = serde_json::json!({
@@ -399,12 +392,30 @@ pub fn render_failure(
                 "severity": Severity::Error,
                 "code": "file_failed",
                 "message": reason.to_string(),
+                "line": at.map(|at| at.line),
+                "column": at.map(|at| at.column),
             })
             .to_string();
             line.push('\n');
             line
         }
     }
+}
+
+/// A failure of a batch input, placed at its line and column when it has one.
+pub fn render_file_error(
+    file: &Path,
+    error: &jianghua::batch::FileError,
+    format: MessageFormat,
+) -> String {
+    render_failure(file, error.position(), &error.message(), format)
+}
+
+/// Reports a usage error (bad arguments, nothing to read, no output folder) on stderr.
+pub fn usage_error(error: &dyn std::fmt::Display) -> super::Status {
+    let style = anstyle::AnsiColor::BrightRed.on_default().bold();
+    anstream::eprintln!("{style}error{style:#}: {error}");
+    super::Status::Failure
 }
 
 #[cfg(test)]

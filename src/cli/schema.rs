@@ -21,9 +21,6 @@ pub fn run(args: Args) -> Status {
         jianghua::schema::json_schema_text().as_bytes(),
     ) {
         Ok(()) => Status::Success,
-        Err(e) => {
-            eprintln!("error: cannot write the schema: {e}");
-            Status::Failure
-        }
+        Err(e) => super::report::usage_error(&format!("cannot write the schema: {e}")),
     }
 }

@@ -10,7 +10,6 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jianghua::batch::{Inputs, Summary};
 
 use super::report::{MessageFormat, Verbosity};
-use super::Status;
 
 /// Inputs queued per worker: enough to keep workers busy, few enough to bound memory.
 const WINDOW_PER_JOB: usize = 8;
@@ -159,11 +158,4 @@ fn stop_on_signals(stop: &Arc<AtomicBool>) -> std::io::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(stop))?;
     }
     Ok(())
-}
-
-/// Reports a usage error (bad arguments, nothing to read, no output folder).
-pub fn usage_error(error: &dyn std::fmt::Display) -> Status {
-    let style = anstyle::AnsiColor::BrightRed.on_default().bold();
-    anstream::eprintln!("{style}error{style:#}: {error}");
-    Status::Failure
 }

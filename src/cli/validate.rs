@@ -1,24 +1,28 @@
 //! `jianghua validate`: check documents against the schema and the semantic rules.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
+use jianghua::convert::{detect, InputForm};
 use jianghua::text::SourceText;
 use jianghua::validate::{self, Checks, DocumentError, Position, Problem, Report, Severity};
+use jianghua::xml::{ReadError, ReadErrorKind};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::report::{self, MessageFormat};
 use super::Status;
 
-/// Validate JSON documents against the JSON Schema and the semantic rules.
+/// Validate JSON and XML documents against the JSON Schema and the semantic rules.
 ///
+/// A document starting with `<` is read as the XML form (schema/speech.xsd), any other as JSON.
 /// Every problem is reported with the JSON Pointer of the value concerned and its line:column in
 /// the file. Exit status: 0 every document valid (warnings allowed), 1 some document invalid,
-/// 2 usage error or a document that cannot be read as JSON.
+/// 2 usage error or a document that cannot be read (malformed JSON or XML, XML not of the form).
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  jianghua validate speech.json\n  jianghua validate speech.json --source speech.txt\n  jianghua parse speech.txt | jianghua validate - --source speech.txt --format json"
+    after_help = "Examples:\n  jianghua validate speech.json\n  jianghua validate speech.xml --source speech.txt\n  jianghua validate speech.json --source speech.txt\n  jianghua parse speech.txt | jianghua validate - --source speech.txt --format json"
 )]
 pub struct Args {
     /// The documents; `-` reads stdin.
@@ -35,7 +39,8 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
-    /// One problem a line: `file:line:col: severity[code] /pointer: message`.
+    /// One problem a line: `file:line:col: severity[code] /pointer: message`; on a terminal,
+    /// each problem under the line of the document it lies on.
     Text,
     /// A JSON array with one entry a document.
     Json,
@@ -48,6 +53,8 @@ enum InputError {
     Unreadable(#[from] std::io::Error),
     #[error("{0}")]
     Document(#[from] DocumentError),
+    #[error("{0}")]
+    Xml(#[from] ReadError),
     #[error("the file is {size} bytes, more than the {limit} bytes allowed")]
     TooLarge { size: u64, limit: usize },
     #[error("cannot decode the source text: {0}")]
@@ -65,12 +72,31 @@ impl InputError {
             InputError::Document(DocumentError::NotUtf8 { .. }) => "not-utf8",
             InputError::Document(DocumentError::Malformed { .. }) => "json-syntax",
             InputError::Undecodable(_) => "undecodable",
+            InputError::Xml(e) => match e.kind {
+                ReadErrorKind::TooLarge { .. } => "too-large",
+                ReadErrorKind::NotUtf8(_) => "not-utf8",
+                ReadErrorKind::Encoding(_)
+                | ReadErrorKind::Syntax(_)
+                | ReadErrorKind::Doctype
+                | ReadErrorKind::UndefinedEntity(_)
+                | ReadErrorKind::IllegalCharacter(_)
+                | ReadErrorKind::TooDeep(_)
+                | ReadErrorKind::NoRoot => "xml-syntax",
+                ReadErrorKind::ForeignElement { .. }
+                | ReadErrorKind::UnexpectedElement { .. }
+                | ReadErrorKind::MissingElement { .. }
+                | ReadErrorKind::UnexpectedText { .. }
+                | ReadErrorKind::UnknownAttribute { .. }
+                | ReadErrorKind::MissingAttribute { .. }
+                | ReadErrorKind::BadValue { .. } => "xml-shape",
+            },
         }
     }
 
     fn position(&self) -> Option<Position> {
         match self {
             InputError::Document(e) => e.position(),
+            InputError::Xml(e) => Some(Position::new(e.line, e.column)),
             _ => None,
         }
     }
@@ -84,6 +110,7 @@ impl InputError {
             InputError::Document(DocumentError::NotUtf8 { byte, .. }) => {
                 format!("invalid UTF-8 at byte {byte}: JSON documents must be UTF-8")
             }
+            InputError::Xml(e) => e.kind.to_string(),
             other => other.to_string(),
         }
     }
@@ -99,6 +126,18 @@ enum Outcome {
 struct Checked {
     file: String,
     outcome: Outcome,
+    /// The problems rendered under the lines they lie on, for a terminal.
+    excerpts: Option<String>,
+}
+
+/// How a text report shows problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TextStyle {
+    /// One line a problem, for pipes, files and tools.
+    Lines,
+    /// Like a compiler, for a reader at a terminal: the line of the document (or the source
+    /// text) with the value underlined, the rule's code and the JSON Pointer.
+    Excerpts,
 }
 
 pub fn run(args: Args) -> Status {
@@ -107,39 +146,51 @@ pub fn run(args: Args) -> Status {
         + args.source.iter().filter(|p| reads_stdin(p)).count()
         > 1
     {
-        eprintln!("error: stdin (`-`) can be read only once");
-        return Status::Failure;
+        return report::usage_error(&"stdin (`-`) can be read only once");
     }
     let source = match args.source.as_deref().map(read_source).transpose() {
         Ok(source) => source,
         Err(e) => {
             let path = args.source.as_deref().map(display_name).unwrap_or_default();
-            eprintln!("error: {path}: {e}");
-            return Status::Failure;
+            return report::usage_error(&format!("{path}: {e}"));
         }
     };
+    let source_name = args.source.as_deref().map(display_name);
+    let style = if args.format == Format::Text && std::io::stdout().is_terminal() {
+        TextStyle::Excerpts
+    } else {
+        TextStyle::Lines
+    };
+    let source_file = source_name.as_deref().map(Path::new).zip(source.as_ref());
     // Documents are independent: check them in parallel, report them in the order given.
     let checked: Vec<Checked> = args
         .inputs
         .par_iter()
-        .map(|path| Checked {
-            file: display_name(path),
-            outcome: match check(path, source.as_ref()) {
-                Ok(report) => Outcome::Checked(report),
-                Err(e) => Outcome::Failed(e),
-            },
+        .map(|path| {
+            let file = display_name(path);
+            match check(path, source.as_ref()) {
+                Ok((report, bytes)) => Checked {
+                    excerpts: (style == TextStyle::Excerpts)
+                        .then(|| excerpts(Path::new(&file), &bytes, &report, source_file)),
+                    file,
+                    outcome: Outcome::Checked(report),
+                },
+                Err(e) => Checked {
+                    file,
+                    outcome: Outcome::Failed(e),
+                    excerpts: None,
+                },
+            }
         })
         .collect();
 
-    let source_name = args.source.as_deref().map(display_name);
     let written = match args.format {
         Format::Text => write_text(&checked, source_name.as_deref()),
         Format::Json => write_json(&checked, source_name.as_deref()),
     };
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the report: {e}");
-            return Status::Failure;
+            return report::usage_error(&format!("cannot write the report: {e}"));
         }
     }
     status(&checked)
@@ -161,9 +212,36 @@ fn status(checked: &[Checked]) -> Status {
     }
 }
 
-fn check(path: &Path, source: Option<&SourceText>) -> Result<Report, InputError> {
+/// Validates one document; its bytes are kept for showing where its problems lie.
+fn check(path: &Path, source: Option<&SourceText>) -> Result<(Report, Vec<u8>), InputError> {
     let bytes = read_limited(path)?;
-    Ok(validate::validate_json(&bytes, source)?)
+    let report = match detect(&bytes) {
+        InputForm::Xml => validate::validate_xml(&bytes, source)?,
+        // Anything else is meant to be JSON; a speech text fails as malformed JSON.
+        InputForm::Json | InputForm::Text => validate::validate_json(&bytes, source)?,
+    };
+    Ok((report, bytes))
+}
+
+/// The problems of a document rendered like compiler diagnostics, each under the line it lies
+/// on. Positions count from after a byte order mark, as validation does.
+fn excerpts(
+    file: &Path,
+    bytes: &[u8],
+    report: &Report,
+    source: Option<(&Path, &SourceText)>,
+) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // A document that validated is UTF-8; were it not, problems are shown without their line.
+    let text = std::str::from_utf8(bytes).unwrap_or_default();
+    report
+        .problems
+        .iter()
+        .map(|problem| {
+            // A blank line between problems, as compilers print them.
+            report::render_validation(file, text, problem, source, MessageFormat::Human) + "\n"
+        })
+        .collect()
 }
 
 fn read_source(path: &Path) -> Result<SourceText, InputError> {
@@ -211,7 +289,16 @@ fn display_name(path: &Path) -> String {
 
 fn write_text(checked: &[Checked], source_name: Option<&str>) -> std::io::Result<()> {
     let mut out = anstream::stdout().lock();
-    for Checked { file, outcome } in checked {
+    for Checked {
+        file,
+        outcome,
+        excerpts,
+    } in checked
+    {
+        if let Some(excerpts) = excerpts {
+            write!(out, "{excerpts}")?;
+            continue;
+        }
         match outcome {
             Outcome::Checked(report) => {
                 for problem in &report.problems {
@@ -359,7 +446,7 @@ fn write_json(checked: &[Checked], source_name: Option<&str>) -> std::io::Result
     let source_file = source_name.unwrap_or("source");
     let entries: Vec<JsonEntry<'_>> = checked
         .iter()
-        .map(|Checked { file, outcome }| match outcome {
+        .map(|Checked { file, outcome, .. }| match outcome {
             Outcome::Checked(report) => JsonEntry {
                 file,
                 status: if report.is_valid() {
@@ -414,4 +501,55 @@ fn write_json(checked: &[Checked], source_name: Option<&str>) -> std::io::Result
     serde_json::to_writer_pretty(&mut out, &entries)?;
     writeln!(out)?;
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(relative: &str) -> (PathBuf, Vec<u8>) {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        (path, bytes)
+    }
+
+    #[test]
+    fn excerpts_underline_the_value_in_an_xml_document() {
+        let (path, bytes) = fixture("tests/data/xml/ordinal-order.xml");
+        let report = validate::validate_xml(&bytes, None).unwrap_or_else(|e| panic!("{e}"));
+        let shown =
+            anstream::adapter::strip_str(&excerpts(&path, &bytes, &report, None)).to_string();
+        assert!(
+            shown.starts_with("error[ordinal-order]: section ordinal 1 does not follow"),
+            "{shown}"
+        );
+        assert!(shown.contains("ordinal-order.xml:68:14\n"), "{shown}");
+        assert!(
+            shown.contains("68 |     <section ordinal=\"1\" start=\"189\" end=\"234\">"),
+            "{shown}"
+        );
+        let underline = shown.lines().find(|l| l.contains('^')).unwrap_or_default();
+        assert_eq!(
+            underline.trim_start_matches([' ', '|']).trim_end(),
+            "^".repeat("ordinal=\"1\"".len())
+        );
+        assert!(
+            shown.contains("help: the value at /sections/1/ordinal"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn excerpts_of_uncovered_source_text_show_the_source_line() {
+        let (path, bytes) = fixture("tests/data/invalid/source-uncovered.json");
+        let (source_path, source_bytes) = fixture("tests/data/valid/speech.txt");
+        let source = SourceText::new(String::from_utf8(source_bytes).unwrap_or_default());
+        let report =
+            validate::validate_json(&bytes, Some(&source)).unwrap_or_else(|e| panic!("{e}"));
+        let shown = excerpts(&path, &bytes, &report, Some((&source_path, &source)));
+        let shown = anstream::adapter::strip_str(&shown).to_string();
+        assert!(shown.contains("error[source-uncovered]"), "{shown}");
+        assert!(shown.contains("speech.txt:14:1"), "{shown}");
+        assert!(shown.contains("14 | 版权所有"), "{shown}");
+    }
 }

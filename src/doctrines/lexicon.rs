@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use thiserror::Error;
 
 use crate::model::DoctrineKind;
@@ -135,11 +135,17 @@ impl Lexicon {
                 texts.push(&form.text);
             }
         }
-        // Leftmost-longest: 两个联系 inside 人大常委会“两个联系”机制 wins over nothing shorter,
-        // and an identical form keeps the earliest entry (the user's).
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&texts)
+        // Leftmost-longest: the longest form wins (双联系 over 双联), and an identical form
+        // keeps the earliest entry (the user's). A DFA is the fastest to search; a very large
+        // user lexicon may not fit one and gets the default automaton instead.
+        let build = |kind| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(kind)
+                .build(&texts)
+        };
+        let matcher = build(Some(AhoCorasickKind::DFA))
+            .or_else(|_| build(None))
             .map_err(|e| LexiconError::Matcher(e.to_string()))?;
         Ok(Lexicon {
             entries,

@@ -57,48 +57,83 @@ pub fn extract(
 ) -> Vec<Doctrine> {
     let lexicon = extra.unwrap_or_else(|| Lexicon::builtin());
     let text = source.as_str();
+    let body = Body::new(text, regions);
     let mut candidates = Vec::new();
-    for region in regions {
+    let mut marked = HashSet::new();
+    for region in &body.regions {
         if let Some(region_text) = text.get(region.clone()) {
-            collect(region_text, region.start, lexicon, &mut candidates);
+            classify_marks(region_text, region.start, &mut marked, &mut candidates);
         }
     }
-    let mut kept = resolve(candidates);
-    add_unmarked_repeats(text, regions, &mut kept);
-    group(source, kept)
-}
-
-/// Gathers the candidates of one region (`text` starts at byte `offset` of the input).
-fn collect(text: &str, offset: usize, lexicon: &Lexicon, out: &mut Vec<Candidate>) {
-    let marks = marks::scan(text, offset);
-    let marked: HashSet<(usize, usize)> =
-        marks.iter().map(|m| (m.inner.start, m.inner.end)).collect();
+    // The lexicon and the patterns run once over the whole text (one call per line costs
+    // more than the search) and keep what lies inside the body.
     for hit in lexicon.find(text) {
-        let range = offset + hit.range.start..offset + hit.range.end;
-        if hit.marked_only && !marked.contains(&(range.start, range.end)) {
+        if !body.holds(&hit.range)
+            || (hit.marked_only && !marked.contains(&(hit.range.start, hit.range.end)))
+            || !on_word_boundary(text, &hit.range)
+        {
             continue;
         }
-        if !on_word_boundary(text, &hit.range) {
-            continue;
-        }
-        out.push(Candidate {
-            range,
+        candidates.push(Candidate {
+            range: hit.range,
             name: hit.entry.name.clone(),
             kind: hit.entry.kind,
             attribution: None,
             origin: Origin::Lexicon,
         });
     }
-    for found in patterns::find(text, offset) {
-        out.push(Candidate {
-            range: found.range,
-            name: found.name,
-            kind: found.kind,
-            attribution: None,
-            origin: Origin::Pattern,
-        });
+    for found in patterns::find(text, 0) {
+        if body.holds(&found.range) {
+            candidates.push(Candidate {
+                range: found.range,
+                name: found.name,
+                kind: found.kind,
+                attribution: None,
+                origin: Origin::Pattern,
+            });
+        }
     }
-    for mark in marks {
+    let mut kept = resolve(candidates);
+    add_unmarked_repeats(text, &body, &mut kept);
+    group(source, kept)
+}
+
+/// The body regions, sorted and clamped to the text.
+struct Body {
+    regions: Vec<Range<usize>>,
+}
+
+impl Body {
+    fn new(text: &str, regions: &[Range<usize>]) -> Body {
+        let mut regions: Vec<Range<usize>> = regions
+            .iter()
+            .filter(|r| r.start < r.end && text.get((*r).clone()).is_some())
+            .cloned()
+            .collect();
+        regions.sort_by_key(|r| (r.start, r.end));
+        Body { regions }
+    }
+
+    /// Whether `range` lies inside one region.
+    fn holds(&self, range: &Range<usize>) -> bool {
+        let after = self.regions.partition_point(|r| r.start <= range.start);
+        after
+            .checked_sub(1)
+            .and_then(|i| self.regions.get(i))
+            .is_some_and(|r| r.end >= range.end)
+    }
+}
+
+/// Finds the marked passages of one region (`text` starts at byte `offset` of the input),
+/// records their ranges in `marked` and adds those that cite something to `out`.
+fn classify_marks(
+    text: &str,
+    offset: usize,
+    marked: &mut HashSet<(usize, usize)>,
+    out: &mut Vec<Candidate>,
+) {
+    for mark in marks::scan(text, offset) {
+        marked.insert((mark.inner.start, mark.inner.end));
         let (Some(start), Some(end)) = (
             mark.inner.start.checked_sub(offset),
             mark.inner.end.checked_sub(offset),
@@ -202,7 +237,7 @@ struct Kept {
 /// Names first recognised by their marks (“四城四区”, a quoted regulation) are found again
 /// where the speaker repeats them unmarked. Short ones (“三为”) are not: two characters recur
 /// by chance.
-fn add_unmarked_repeats(text: &str, regions: &[Range<usize>], kept: &mut Kept) {
+fn add_unmarked_repeats(text: &str, body: &Body, kept: &mut Kept) {
     let mut forms: Vec<String> = Vec::new();
     let mut of_form: Vec<usize> = Vec::new();
     for (i, c) in kept.candidates.iter().enumerate() {
@@ -228,31 +263,31 @@ fn add_unmarked_repeats(text: &str, regions: &[Range<usize>], kept: &mut Kept) {
         return;
     };
     let mut repeats = Vec::new();
-    for region in regions {
-        let Some(region_text) = text.get(region.clone()) else {
+    let cited_at: HashSet<(usize, usize)> = kept
+        .candidates
+        .iter()
+        .map(|c| (c.range.start, c.range.end))
+        .collect();
+    for m in matcher.find_iter(text) {
+        let range = m.range();
+        if cited_at.contains(&(range.start, range.end))
+            || !body.holds(&range)
+            || kept.taken.overlaps(&range)
+            || !on_word_boundary(text, &range)
+        {
+            continue;
+        }
+        let Some(source) = of_form
+            .get(m.pattern().as_usize())
+            .and_then(|&i| kept.candidates.get(i))
+        else {
             continue;
         };
-        for m in matcher.find_iter(region_text) {
-            let range = region.start + m.start()..region.start + m.end();
-            let quoted_at_same_place = kept.candidates.iter().any(|c| c.range == range);
-            if quoted_at_same_place
-                || kept.taken.overlaps(&range)
-                || !on_word_boundary(region_text, &m.range())
-            {
-                continue;
-            }
-            let Some(source) = of_form
-                .get(m.pattern().as_usize())
-                .and_then(|&i| kept.candidates.get(i))
-            else {
-                continue;
-            };
-            kept.taken.insert(&range);
-            repeats.push(Candidate {
-                range,
-                ..source.clone()
-            });
-        }
+        kept.taken.insert(&range);
+        repeats.push(Candidate {
+            range,
+            ..source.clone()
+        });
     }
     kept.candidates.extend(repeats);
 }

@@ -1,11 +1,12 @@
 //! Doctrines that follow a pattern rather than a list: 习近平…思想, 习近平总书记关于…的重要
 //! 思想/论述, party congresses (党的十九大, 党的XX大 as redacted), plenums (十九届历次全会,
-//! 二十届三中全会) and five-year plans (十五五).
+//! 二十届三中全会), sessions of the National People's Congress (十四届全国人大二次会议) and
+//! five-year plans (十五五).
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{CaptureMatches, Regex};
 
 use crate::model::DoctrineKind;
 
@@ -53,6 +54,12 @@ static PLENUM_FULL: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+static NPC_SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(十[一二三四五六七八九]|二十[一二三四五六七八九]?)届全国人大([一二三四五六七八九])次会议",
+    )
+});
+
 static FIVE_YEAR_PLAN: LazyLock<Regex> = LazyLock::new(|| compile(r"十[一二三四五六七八九]五"));
 
 /// What may follow a congress written without 党的 (十九大精神, 二十大以来); 二十大类 is not one.
@@ -60,6 +67,12 @@ const AFTER_BARE_CONGRESS: &str = "精以报胜召开闭和、及作提强确后
 
 /// Words inside 习近平…思想 that show it is not one name (习近平同志为核心的党中央…思想).
 const NOT_IN_THOUGHT: &[&str] = &["的", "总书记", "同志", "关于", "重要", "主席", "在", "和"];
+
+/// `regex` run only on texts that hold `needle`: most lines lack it, and checking is faster
+/// than a regex whose first characters vary.
+fn captures_where<'r, 'h>(regex: &'r Regex, text: &'h str, needle: &str) -> CaptureMatches<'r, 'h> {
+    regex.captures_iter(if text.contains(needle) { text } else { "" })
+}
 
 /// Finds the patterned doctrines in `text`, which starts at byte `offset` of the input.
 pub fn find(text: &str, offset: usize) -> Vec<Found> {
@@ -71,7 +84,7 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
             kind,
         })
     };
-    for c in THOUGHT.captures_iter(text) {
+    for c in captures_where(&THOUGHT, text, "思想") {
         let (Some(all), Some(middle)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -79,7 +92,7 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
             push(all.range(), all.as_str().to_owned(), DoctrineKind::Thought);
         }
     }
-    for c in IMPORTANT_THOUGHT.captures_iter(text) {
+    for c in captures_where(&IMPORTANT_THOUGHT, text, "重要") {
         let (Some(all), Some(topic), Some(what)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
@@ -105,7 +118,7 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
             );
         }
     }
-    for c in CONGRESS_FULL.captures_iter(text) {
+    for c in captures_where(&CONGRESS_FULL, text, "全国代表大会") {
         let (Some(all), Some(number)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -115,18 +128,25 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
             DoctrineKind::Meeting,
         );
     }
-    for c in PLENUM.captures_iter(text) {
+    for c in captures_where(&PLENUM, text, "届") {
         let (Some(all), Some(number), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
         let name = format!("{}届{}全会", number.as_str(), which.as_str());
         push(all.range(), name, DoctrineKind::Meeting);
     }
-    for c in PLENUM_FULL.captures_iter(text) {
+    for c in captures_where(&PLENUM_FULL, text, "中央委员会") {
         let (Some(all), Some(number), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
         let name = format!("{}届{}中全会", number.as_str(), which.as_str());
+        push(all.range(), name, DoctrineKind::Meeting);
+    }
+    for c in captures_where(&NPC_SESSION, text, "全国人大") {
+        let (Some(all), Some(term), Some(session)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let name = format!("{}届全国人大{}次会议", term.as_str(), session.as_str());
         push(all.range(), name, DoctrineKind::Meeting);
     }
     for m in FIVE_YEAR_PLAN.find_iter(text) {
@@ -181,6 +201,10 @@ mod tests {
         assert_eq!(names("中国共产党第二十次全国代表大会"), ["党的二十大"]);
         assert_eq!(names("十九届中央委员会第六次全体会议"), ["十九届六中全会"]);
         assert!(names("二十大类产品、XX大道").is_empty());
+        assert_eq!(
+            names("贯彻十四届全国人大二次会议精神"),
+            ["十四届全国人大二次会议"]
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! paragraph starts and count up in sequence. Texts without numbered parts fall back to
 //! unnumbered heading lines, then to the lead sentences of articles.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::markers::{self, Family, Marker, Ordinal, SENTENCE_ENDS};
@@ -58,16 +59,15 @@ const RUN_IN_SHARE: f64 = 0.8;
 /// Finds the top-level heads of the body `pieces`.
 pub fn top_level(text: &str, pieces: &[Range<usize>]) -> TopLevel {
     let at_starts = candidates(text, pieces, false, false);
-    if let Some(heads) = numbered(text, pieces, &at_starts, |_| true, false) {
+    if let Some(heads) = numbered(text, pieces, &at_starts, |_| true, |_| true, false) {
         return TopLevel {
             heads,
             run_in: false,
         };
     }
-    let one_block = one_block(pieces);
     let inside = candidates(text, pieces, true, false);
-    let allowed = |f: Family| f.is_outline() || one_block;
-    if let Some(heads) = numbered(text, pieces, &inside, allowed, false) {
+    let mostly_in = |holding: &[usize]| holds_most(pieces, holding);
+    if let Some(heads) = numbered(text, pieces, &inside, |_| true, mostly_in, false) {
         return TopLevel {
             heads,
             run_in: true,
@@ -92,7 +92,7 @@ pub fn top_level(text: &str, pieces: &[Range<usize>]) -> TopLevel {
 pub fn sub_level(text: &str, pieces: &[Range<usize>], above: &[Kind], run_in: bool) -> Vec<Head> {
     let found = candidates(text, pieces, run_in, true);
     let allowed = |f: Family| f.is_outline() && !above.contains(&Kind::Numbered(f));
-    if let Some(heads) = numbered(text, pieces, &found, allowed, true) {
+    if let Some(heads) = numbered(text, pieces, &found, allowed, |_| true, true) {
         return heads;
     }
     if above.contains(&Kind::HeadingLine) || above.contains(&Kind::LeadSentence) {
@@ -148,12 +148,14 @@ fn candidates(
 /// One link of a chain: the candidate's index, its number and whether it skips one.
 type Link = (usize, u32, bool);
 
-/// The heads of the chosen numbered family, if any family counts up in sequence.
+/// The heads of the chosen numbered family, if any family counts up in sequence; `accepted`
+/// judges a sequence by the indices of the pieces its markers are in.
 fn numbered(
     text: &str,
     pieces: &[Range<usize>],
     found: &[Candidate],
     allowed: impl Fn(Family) -> bool,
+    accepted: impl Fn(&[usize]) -> bool,
     from_one: bool,
 ) -> Option<Vec<Head>> {
     let mut families: Vec<Family> = found
@@ -173,7 +175,12 @@ fn numbered(
                 .map(|(i, c)| (i, c.marker.ordinal))
                 .collect();
             let chain = longest_chain(&of_family, from_one);
-            (chain.len() >= 2).then_some((family, chain))
+            let holding: Vec<usize> = chain
+                .iter()
+                .filter_map(|l| found.get(l.0))
+                .map(|c| c.piece)
+                .collect();
+            (chain.len() >= 2 && accepted(&holding)).then_some((family, chain))
         })
         .collect();
     chains.sort_by_key(|(_, chain)| chain.first().map(|l| l.0));
@@ -220,14 +227,23 @@ fn rank(family: Family) -> u8 {
 }
 
 /// The longest run of numbers counting up by one (a single skip of one number is allowed when
-/// the skipped number never comes), starting at 1 when `from_one`.
+/// the skipped number never comes), starting at 1 when `from_one`. A run that starts inside an
+/// earlier run is no longer than it, so only items outside earlier runs start one.
 pub(crate) fn longest_chain(items: &[(usize, Ordinal)], from_one: bool) -> Vec<Link> {
+    let mut last_seen: HashMap<u32, usize> = HashMap::new();
+    for (j, &(_, ordinal)) in items.iter().enumerate() {
+        if let Ordinal::Number(n) = ordinal {
+            last_seen.insert(n, j);
+        }
+    }
+    let comes_after = |value: u32, j: usize| last_seen.get(&value).is_some_and(|&at| at > j);
+    let mut in_a_run = vec![false; items.len()];
     let mut best: Vec<Link> = Vec::new();
     for (s, &(first, ordinal)) in items.iter().enumerate() {
         let Ordinal::Number(n) = ordinal else {
             continue;
         };
-        if from_one && n != 1 {
+        if (from_one && n != 1) || in_a_run[s] {
             continue;
         }
         let mut chain = vec![(first, n, false)];
@@ -235,18 +251,15 @@ pub(crate) fn longest_chain(items: &[(usize, Ordinal)], from_one: bool) -> Vec<L
         for (j, &(index, ordinal)) in items.iter().enumerate().skip(s + 1) {
             let value = match ordinal {
                 Ordinal::Number(v) => v,
-                Ordinal::Next => last + 1,
+                Ordinal::Next => last.saturating_add(1),
             };
-            let skipped_never_comes = || {
-                !items[j + 1..]
-                    .iter()
-                    .any(|&(_, o)| o == Ordinal::Number(last + 1))
-            };
-            if value == last + 1 {
-                chain.push((index, value, false));
-                last = value;
-            } else if value == last + 2 && ordinal != Ordinal::Next && skipped_never_comes() {
-                chain.push((index, value, true));
+            let next = last.saturating_add(1);
+            let skip = value == last.saturating_add(2)
+                && ordinal != Ordinal::Next
+                && !comes_after(next, j);
+            if value == next || skip {
+                chain.push((index, value, skip));
+                in_a_run[j] = true;
                 last = value;
             }
         }
@@ -270,7 +283,9 @@ pub fn heading_after(text: &str, from: usize, piece_end: usize) -> Range<usize> 
             end = from + space;
         }
     }
-    from..from + text[from..end].trim_end().len()
+    let heading = text[from..end]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '：' | ':' | '；' | ';'));
+    from..from + heading.len()
 }
 
 /// A space that separates a heading from the text run in after it: after at least four
@@ -290,11 +305,18 @@ fn space_break(s: &str) -> Option<usize> {
     None
 }
 
-/// Whether one piece holds most of the body: a text whose line breaks were stripped.
-fn one_block(pieces: &[Range<usize>]) -> bool {
+/// Whether the pieces at `holding` hold most of the body: parts found inside paragraphs are
+/// parts only in text whose line breaks were stripped, not lists inside a paragraph.
+fn holds_most(pieces: &[Range<usize>], holding: &[usize]) -> bool {
+    let mut holding = holding.to_vec();
+    holding.dedup();
     let total: usize = pieces.iter().map(|p| p.len()).sum();
-    let largest = pieces.iter().map(|p| p.len()).max().unwrap_or(0);
-    total > 0 && largest as f64 >= RUN_IN_SHARE * total as f64
+    let held: usize = holding
+        .iter()
+        .filter_map(|&i| pieces.get(i))
+        .map(|p| p.len())
+        .sum();
+    total > 0 && held as f64 >= RUN_IN_SHARE * total as f64
 }
 
 /// Short lines of their own without a sentence end, each followed by body text; the first
@@ -341,6 +363,8 @@ fn is_prose(text: &str, piece: &Range<usize>) -> bool {
 const MAX_LEAD: usize = 32;
 /// Length of each clause of a lead sentence, in characters.
 const LEAD_CLAUSE: std::ops::RangeInclusive<usize> = 4..=16;
+/// Characters by which the clauses of parallel lead sentences may differ in length.
+const LEAD_SHAPE_SLACK: usize = 4;
 /// Non-lead paragraphs allowed between two lead paragraphs of one run.
 const LEAD_GAP: usize = 2;
 
@@ -352,10 +376,26 @@ fn lead_sentences(text: &str, pieces: &[Range<usize>]) -> Vec<Head> {
         .enumerate()
         .filter_map(|(i, p)| lead_clause(text, p).map(|h| (i, h)))
         .collect();
+    let shape = |lead: &Range<usize>| -> Vec<usize> {
+        text.get(lead.clone())
+            .map(|s| s.split(['，', ',']).map(|c| c.chars().count()).collect())
+            .unwrap_or_default()
+    };
+    let alike = |a: &Range<usize>, b: &Range<usize>| {
+        shape(a)
+            .iter()
+            .zip(shape(b))
+            .all(|(x, y)| x.abs_diff(y) <= LEAD_SHAPE_SLACK)
+    };
     let mut runs: Vec<Vec<&(usize, Range<usize>)>> = Vec::new();
     for lead in &leads {
         match runs.last_mut() {
-            Some(run) if run.last().is_some_and(|l| lead.0 - l.0 <= LEAD_GAP + 1) => run.push(lead),
+            Some(run)
+                if run.last().is_some_and(|l| lead.0 - l.0 <= LEAD_GAP + 1)
+                    && run.first().is_some_and(|f| alike(&f.1, &lead.1)) =>
+            {
+                run.push(lead)
+            }
             _ => runs.push(vec![lead]),
         }
     }
@@ -390,7 +430,7 @@ fn lead_clause(text: &str, piece: &Range<usize>) -> Option<Range<usize>> {
         LEAD_CLAUSE.contains(&c.chars().count())
             && c.chars()
                 .all(|ch| ch.is_alphabetic() || "、“”\"《》".contains(ch))
-            && !c.contains(['我', '你', '他', '她', '这', '那'])
+            && !c.contains(['我', '你', '他', '她', '这', '那', '是'])
     };
     let shaped = sentence.chars().count() <= MAX_LEAD
         && clauses.len() == 2
@@ -455,6 +495,18 @@ mod tests {
             summary(text, &top.heads),
             vec![(1, "提高站位".into()), (2, "狠抓落实".into())]
         );
+    }
+
+    #[test]
+    fn a_list_inside_one_paragraph_of_many_is_not_a_level() {
+        let text = "今天召开会议，研究部署全年工作，会议开得很成功。\n过去一年工作成效明显。一、立法有进展，制定法规三件。二、监督有力度，开展执法检查五次。\n今年任务依然繁重，各级人大要认真履行职责，确保完成全年目标任务。\n希望大家再接再厉，在新的一年里取得更好成绩，不断开创工作新局面。";
+        assert!(top_level(text, &lines(text)).heads.is_empty());
+    }
+
+    #[test]
+    fn statements_are_not_lead_sentences() {
+        let text = "今年是关键之年，做好工作意义重大。全市各级人大要提高站位，增强责任感和使命感，确保各项任务落到实处。\n明年是攻坚之年，做好工作责任重大。全市各级人大要主动作为，增强紧迫感，确保各项任务按期完成。";
+        assert!(top_level(text, &lines(text)).heads.is_empty());
     }
 
     #[test]

@@ -48,6 +48,7 @@ pub fn outline(source: &SourceText, segments: &[Segment]) -> Outline {
         split_after_salutation(text, &mut pieces, address);
     }
     let top = levels::top_level(text, &pieces);
+    let salutation = salutation.filter(|s| top.heads.first().is_none_or(|h| s.end <= h.start));
     let starts: Vec<usize> = top
         .heads
         .iter()
@@ -82,17 +83,9 @@ pub fn outline(source: &SourceText, segments: &[Segment]) -> Outline {
             .map(|p| source.passage(p))
             .collect()
     };
+    // Without sections there is no closing either: `body_end` is then the end of the pieces.
     let preamble = passages(0..preamble_end);
-    let closing = if sections.is_empty() {
-        Vec::new()
-    } else {
-        passages(body_end..pieces.len())
-    };
-    let preamble = if sections.is_empty() {
-        passages(0..pieces.len())
-    } else {
-        preamble
-    };
+    let closing = passages(body_end..pieces.len());
 
     let announcement = {
         let region_end = top
@@ -139,10 +132,10 @@ fn split_off_appendix(text: &str, pieces: &mut Vec<Range<usize>>) -> Vec<Range<u
 /// Gives the salutation its own piece, with the punctuation after it, so that the text after
 /// it starts a piece of its own.
 fn split_after_salutation(text: &str, pieces: &mut Vec<Range<usize>>, address: &Range<usize>) {
-    let Some(index) = pieces.iter().position(|p| p.start == address.start) else {
+    let index = split_at(text, pieces, address.start);
+    let Some(end) = pieces.get(index).map(|p| p.end) else {
         return;
     };
-    let end = pieces[index].end;
     let after = text
         .get(address.end..end)
         .and_then(|s| s.chars().next())
@@ -183,7 +176,8 @@ fn skip_space(text: &str, from: usize, end: usize) -> usize {
 ///
 /// The closing is the peroration after the last section: from the first piece after the last
 /// section's first paragraph that addresses the audience or uses a peroration phrase (in a
-/// run-in text, from such a sentence). Where the other sections all have the same number of
+/// run-in text, from such a sentence), together with the pledges of the Party committee just
+/// before it (市委将一如既往…). Where the other sections all have the same number of
 /// paragraphs, or all end with their last directive, the last section is taken to do the same
 /// and what follows it belongs to the closing too.
 fn closing_start(
@@ -235,6 +229,14 @@ fn closing_start(
     let last_first_body = first_body(last, pieces);
     let others: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
     let mut start = cue;
+    while start > last_first_body + 1
+        && pieces
+            .get(start - 1)
+            .and_then(|p| text.get(p.clone()))
+            .is_some_and(peroration::is_pledge)
+    {
+        start -= 1;
+    }
     if others.len() >= 2 {
         let counts: Vec<usize> = others
             .iter()

@@ -20,7 +20,7 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 /// Announcements of the number of parts: 讲五个方面意见, 讲四个问题, 谈三点体会, 从三个方面.
 static ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?:讲|谈|说|提|强调|提出|交流|汇报)(?:以下|这样)?|从)([一二三四五六七八九十两]+)(?:个方面|个问题|方面|点|条)",
+        r"(讲|谈|说|提|强调|提出|交流|汇报|从)(?:以下|这样)?([一二三四五六七八九十两]+)(?:个方面|个问题|方面|点|条)",
     )
     .expect("the announcement pattern is valid")
 });
@@ -77,12 +77,21 @@ pub fn address(s: &str) -> Option<Range<usize>> {
 }
 
 /// The salutation among the first pieces: the addressees that open the first piece of prose
-/// (or a short piece before it), as a byte range of `text`.
+/// (or a short piece before it), as a byte range of `text`. In text whose line breaks were
+/// stripped, the addressees may follow the title after a space.
 pub fn salutation(text: &str, pieces: &[Range<usize>]) -> Option<Range<usize>> {
     for piece in pieces {
         let s = text.get(piece.clone())?;
-        if let Some(found) = address(s) {
-            return Some(piece.start + found.start..piece.start + found.end);
+        let lead = &s[..s.find(SENTENCE_ENDS).unwrap_or(s.len())];
+        let openings = std::iter::once(0).chain(
+            lead.char_indices()
+                .filter(|(_, c)| c.is_whitespace())
+                .map(|(i, c)| i + c.len_utf8()),
+        );
+        for at in openings {
+            if let Some(found) = address(&s[at..]) {
+                return Some(piece.start + at + found.start..piece.start + at + found.end);
+            }
         }
         if s.contains(SENTENCE_ENDS) {
             return None;
@@ -92,8 +101,8 @@ pub fn salutation(text: &str, pieces: &[Range<usize>]) -> Option<Range<usize>> {
 }
 
 /// The number of parts announced in `region` of `text` (下面，我讲五个方面意见 → 5), with the
-/// byte range of the announcement: the last announcement in a sentence spoken in the first
-/// person (我 but not 我们, or 下面).
+/// byte range of the announcement: the last one that is the speaker's own: 讲/谈 with a count
+/// (讲五点意见), or another verb in a sentence in the first person (我 but not 我们, or 下面).
 pub fn announcement(text: &str, region: &Range<usize>) -> Option<(u32, Range<usize>)> {
     let s = text.get(region.clone())?;
     let mut found = None;
@@ -104,17 +113,17 @@ pub fn announcement(text: &str, region: &Range<usize>) -> Option<(u32, Range<usi
         .chain([s.len()])
     {
         let sentence = &s[sentence_start..end];
-        if first_person(sentence) {
-            for m in ANNOUNCEMENT.captures_iter(sentence) {
-                let (Some(all), Some(count)) = (m.get(0), m.get(1)) else {
-                    continue;
-                };
-                if let Some((n, len)) = markers::count_numeral(count.as_str()) {
-                    if len == count.len() {
-                        let at = region.start + sentence_start;
-                        found = Some((n, at + all.start()..at + all.end()));
-                    }
+        for m in ANNOUNCEMENT.captures_iter(sentence) {
+            let (Some(all), Some(verb), Some(count)) = (m.get(0), m.get(1), m.get(2)) else {
+                continue;
+            };
+            let spoken = matches!(verb.as_str(), "讲" | "谈") || first_person(sentence);
+            match markers::count_numeral(count.as_str()) {
+                Some((n, len)) if spoken && len == count.len() => {
+                    let at = region.start + sentence_start;
+                    found = Some((n, at + all.start()..at + all.end()));
                 }
+                _ => {}
             }
         }
         sentence_start = end;
@@ -129,11 +138,39 @@ fn first_person(sentence: &str) -> bool {
             .any(|(i, m)| !sentence[i + m.len()..].starts_with('们'))
 }
 
-/// Whether a piece belongs to a peroration: it opens with an address (同志们，…) or uses a phrase
-/// that only perorations use (让我们…而努力奋斗, 汇报完毕).
+/// Whether a piece belongs to a peroration: it opens with an address (同志们，…) or its last
+/// sentence uses a phrase that only perorations use (让我们…而努力奋斗, 汇报完毕). A phrase
+/// earlier in a piece (…为全市发展作出更大贡献。要…) is part of the argument.
 pub fn is_peroration(s: &str) -> bool {
-    address(s).is_some() || PERORATION.iter().any(|p| s.contains(p))
+    address(s).is_some() || PERORATION.iter().any(|p| last_sentence(s).contains(p))
 }
+
+/// The last sentence of `s`, its end punctuation included.
+fn last_sentence(s: &str) -> &str {
+    let body = s.trim_end().trim_end_matches(SENTENCE_ENDS);
+    let start = body.rfind(SENTENCE_ENDS).map_or(0, |i| {
+        i + body[i..].chars().next().map_or(0, char::len_utf8)
+    });
+    &s[start..]
+}
+
+/// A Party committee's pledge of support (市委将一如既往地支持…), which speeches by Party
+/// secretaries put between the last part and the peroration.
+static PLEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[省市县区州旗党]委(?:将|也将|会继续|将继续)").expect("the pledge pattern is valid")
+});
+
+/// Whether one of the first sentences of a piece is a Party committee's pledge of support.
+pub fn is_pledge(s: &str) -> bool {
+    let opening: String = s
+        .split_inclusive(SENTENCE_ENDS)
+        .take(PLEDGE_SENTENCES)
+        .collect();
+    PLEDGE.is_match(&opening)
+}
+
+/// Sentences of a piece looked at for a pledge.
+const PLEDGE_SENTENCES: usize = 2;
 
 /// Whether a sentence opens a peroration (in text whose line breaks were stripped).
 pub fn opens_peroration(sentence: &str) -> bool {
@@ -194,6 +231,11 @@ mod tests {
         );
         let later = "今天开会。\n同志们，要努力。";
         assert_eq!(salutation(later, &lines(later)), None);
+        let run_in = "讲话标题 各位代表，同志们：今天开会。";
+        assert_eq!(
+            salutation(run_in, &lines(run_in)).map(|r| &run_in[r]),
+            Some("各位代表，同志们")
+        );
     }
 
     #[test]
@@ -211,6 +253,9 @@ mod tests {
             None
         );
         assert_eq!(count("下面，我讲几点意见。"), None);
+        assert_eq!(count("借此机会，讲三点意见。"), Some(3));
+        assert_eq!(count("省委提出三点要求。"), None);
+        assert_eq!(count("总书记讲了三点意见。"), None);
     }
 
     #[test]
@@ -219,6 +264,14 @@ mod tests {
         assert!(is_peroration("人大工作大有可为。让我们携手奋进！"));
         assert!(is_peroration("汇报完毕。"));
         assert!(!is_peroration("要加强代表工作。"));
+        assert!(!is_peroration("为全市发展作出更大贡献。要加强代表工作。"));
+        assert!(is_peroration(
+            "新的一年任务繁重。让我们为实现目标而努力奋斗！"
+        ));
+        assert!(is_pledge(
+            "人大工作十分重要。市委将一如既往地支持人大工作。各级党委要重视。"
+        ));
+        assert!(!is_pledge("要加强监督。要加强立法。最后市委将研究。"));
         assert!(opens_appendix("名词解释"));
         assert!(opens_appendix("附件1：重点工作清单"));
         assert!(opens_appendix("注：文中数据为初步统计。"));

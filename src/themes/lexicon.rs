@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use thiserror::Error;
 
 use super::Evidence;
@@ -115,6 +115,8 @@ impl ThemeLexicon {
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            // A few hundred short forms make a small DFA, the fastest to search.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&keywords)
             .map_err(|e| ThemeLexiconError::Matcher(e.to_string()))?;
         Ok(ThemeLexicon {

@@ -102,12 +102,12 @@ pub fn assign_with(lexicon: &ThemeLexicon, speech: &mut Speech) {
         document.add(&lexicon.evidence(&passage.text), 1.0);
     }
     let frame = Frame::of(lexicon, speech.sections.iter().map(|s| s.heading.as_str()));
-    for section in &speech.sections {
-        document.add(&section_evidence(lexicon, section, &frame), 1.0);
+    for section in &mut speech.sections {
+        document.add(&assign_section(lexicon, section, &frame), 1.0);
     }
     let document_themes = document.top_themes();
     for section in &mut speech.sections {
-        assign_section(lexicon, section, &frame, &document_themes);
+        inherit(section, &document_themes);
     }
     speech.themes = weights(&document);
 }
@@ -140,6 +140,19 @@ impl Frame {
 /// The evidence of a section: heading (its frame left out), paragraphs, directive headings,
 /// subsections.
 pub fn section_evidence(lexicon: &ThemeLexicon, section: &Section, frame: &Frame) -> Evidence {
+    let mut evidence = own_evidence(lexicon, section, frame);
+    let subframe = Frame::of(
+        lexicon,
+        section.subsections.iter().map(|s| s.heading.as_str()),
+    );
+    for subsection in &section.subsections {
+        evidence.add(&section_evidence(lexicon, subsection, &subframe), 1.0);
+    }
+    evidence
+}
+
+/// A section's evidence without its subsections.
+fn own_evidence(lexicon: &ThemeLexicon, section: &Section, frame: &Frame) -> Evidence {
     let mut evidence = Evidence::default();
     evidence.add(
         &lexicon.evidence_except(&section.heading, &frame.0),
@@ -150,13 +163,6 @@ pub fn section_evidence(lexicon: &ThemeLexicon, section: &Section, frame: &Frame
     }
     for directive in &section.directives {
         evidence.add(&lexicon.evidence(&directive.heading), 1.0);
-    }
-    let subframe = Frame::of(
-        lexicon,
-        section.subsections.iter().map(|s| s.heading.as_str()),
-    );
-    for subsection in &section.subsections {
-        evidence.add(&section_evidence(lexicon, subsection, &subframe), 1.0);
     }
     evidence
 }
@@ -175,37 +181,41 @@ pub fn directive_evidence(
     evidence
 }
 
-fn assign_section(
-    lexicon: &ThemeLexicon,
-    section: &mut Section,
-    frame: &Frame,
-    inherited: &[ThemeId],
-) {
-    let own = section_evidence(lexicon, section, frame).top_themes();
-    section.themes = if own.is_empty() {
-        inherited.to_vec()
-    } else {
-        own
-    };
-    let directive_frame = Frame::of(
-        lexicon,
-        section.directives.iter().map(|d| d.heading.as_str()),
-    );
-    for directive in &mut section.directives {
-        let own = directive_evidence(lexicon, directive, &directive_frame).top_themes();
-        directive.themes = if own.is_empty() {
-            section.themes.clone()
-        } else {
-            own
-        };
-    }
-    let themes = section.themes.clone();
+/// Tags a section, its directives and subsections from their own evidence (bottom-up, each
+/// text matched once) and returns the section's evidence, subsections included.
+fn assign_section(lexicon: &ThemeLexicon, section: &mut Section, frame: &Frame) -> Evidence {
+    let mut evidence = own_evidence(lexicon, section, frame);
     let subframe = Frame::of(
         lexicon,
         section.subsections.iter().map(|s| s.heading.as_str()),
     );
     for subsection in &mut section.subsections {
-        assign_section(lexicon, subsection, &subframe, &themes);
+        evidence.add(&assign_section(lexicon, subsection, &subframe), 1.0);
+    }
+    section.themes = evidence.top_themes();
+    let directive_frame = Frame::of(
+        lexicon,
+        section.directives.iter().map(|d| d.heading.as_str()),
+    );
+    for directive in &mut section.directives {
+        directive.themes = directive_evidence(lexicon, directive, &directive_frame).top_themes();
+    }
+    evidence
+}
+
+/// Units without evidence of their own take the themes of what contains them.
+fn inherit(section: &mut Section, outer: &[ThemeId]) {
+    if section.themes.is_empty() {
+        section.themes = outer.to_vec();
+    }
+    for directive in &mut section.directives {
+        if directive.themes.is_empty() {
+            directive.themes = section.themes.clone();
+        }
+    }
+    let themes = section.themes.clone();
+    for subsection in &mut section.subsections {
+        inherit(subsection, &themes);
     }
 }
 

@@ -12,7 +12,8 @@
 //!
 //! [`validate_document`] works on a parsed value and a [`Locate`] implementation that maps JSON
 //! Pointers to positions, so any format that maps onto the model's JSON (XML, say) validates the
-//! same way with a locator of its own. [`validate_json`] is the whole path for JSON text.
+//! same way with a locator of its own. [`validate_json`] is the whole path for JSON text,
+//! [`validate_xml`] for XML documents (located by [`crate::xml::XmlLocator`]).
 
 pub mod json_schema;
 pub mod locate;
@@ -84,6 +85,19 @@ pub fn validate_json(bytes: &[u8], source: Option<&SourceText>) -> Result<Report
     Ok(validate_document(&value, &JsonLocator::new(text), source))
 }
 
+/// Validates an XML document of the project's XML form: read into the model (syntax and shape
+/// errors, refused constructs such as document type declarations, fail with their line and
+/// column), then the same layers as a JSON document, problems placed in the XML.
+pub fn validate_xml(
+    bytes: &[u8],
+    source: Option<&SourceText>,
+) -> Result<Report, crate::xml::ReadError> {
+    let (speech, locator) = crate::xml::from_xml_bytes_located(bytes)?;
+    // Serializing the model cannot fail: every key is a string and non-finite numbers become null.
+    let document = serde_json::to_value(&speech).unwrap_or(Value::Null);
+    Ok(validate_document(&document, &locator, source))
+}
+
 /// The text of a JSON document: size checked, byte order mark removed, UTF-8 checked.
 pub fn json_text(bytes: &[u8]) -> Result<&str, DocumentError> {
     if bytes.len() > MAX_INPUT_BYTES {
@@ -117,8 +131,9 @@ pub fn parse_json(text: &str) -> Result<Value, DocumentError> {
     })
 }
 
-/// `serde_json` counts columns in bytes; reports count characters.
-fn syntax_error_position(text: &str, line: usize, byte_column: usize) -> Position {
+/// The position of a `serde_json` error in `text`: `serde_json` counts columns in bytes, reports
+/// count characters.
+pub fn syntax_error_position(text: &str, line: usize, byte_column: usize) -> Position {
     let lines = LineIndex::new(text);
     match lines.line_start(line) {
         Some(start) => lines.position(start + byte_column.saturating_sub(1)),

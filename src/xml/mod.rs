@@ -23,11 +23,16 @@
 //! character, so nothing is lost and the document stays well-formed XML 1.0.
 
 mod akn;
+mod locate;
 mod read;
 mod write;
 
 pub use akn::{to_akn, write_akn, AKN_NAMESPACE, AKN_XSD_PATH};
-pub use read::{from_xml, from_xml_bytes, ReadError, ReadErrorKind, MAX_DEPTH, MAX_INPUT_BYTES};
+pub use locate::XmlLocator;
+pub use read::{
+    from_xml, from_xml_bytes, from_xml_bytes_located, ReadError, ReadErrorKind, MAX_DEPTH,
+    MAX_INPUT_BYTES,
+};
 pub use write::{to_xml, write_xml};
 
 /// The namespace of the project's XML form (version 1 of the form).

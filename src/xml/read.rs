@@ -14,6 +14,7 @@ use quick_xml::reader::NsReader;
 use quick_xml::XmlVersion;
 use serde::de::DeserializeOwned;
 
+use super::locate::{Attribute, Tracker, XmlLocator};
 use super::{enum_value, is_xml_char, parse_ctrl_code, CTRL, NAMESPACE};
 use crate::model::{
     Block, Diagnostic, Directive, Doctrine, Meta, PartialDate, Passage, Section, Source, Span,
@@ -97,6 +98,22 @@ impl fmt::Display for CodePoint {
 
 /// Reads a document from bytes: UTF-8, with or without a byte order mark.
 pub fn from_xml_bytes(bytes: &[u8]) -> Result<Speech> {
+    from_xml(xml_text(bytes)?)
+}
+
+/// Reads a document from bytes like [`from_xml_bytes`], and where each of its values is written
+/// (positions in the text after the byte order mark, as for JSON documents).
+pub fn from_xml_bytes_located(bytes: &[u8]) -> Result<(Speech, XmlLocator)> {
+    let text = xml_text(bytes)?;
+    let mut pull = Pull::new(text);
+    pull.tracker = Some(Tracker::default());
+    let speech = pull.document()?;
+    let locator = pull.tracker.unwrap_or_default().finish(text);
+    Ok((speech, locator))
+}
+
+/// The text of an XML document: size checked, byte order mark removed, UTF-8 checked.
+fn xml_text(bytes: &[u8]) -> Result<&str> {
     let at_start = |kind| ReadError {
         line: 1,
         column: 1,
@@ -110,7 +127,7 @@ pub fn from_xml_bytes(bytes: &[u8]) -> Result<Speech> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => from_xml(text),
+        Ok(text) => Ok(text),
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
             let (line, column) = line_column(&String::from_utf8_lossy(valid), valid.len());
@@ -135,11 +152,7 @@ pub fn from_xml(xml: &str) -> Result<Speech> {
             },
         });
     }
-    let mut pull = Pull::new(xml);
-    let root = pull.root()?;
-    let speech = pull.speech(&root)?;
-    pull.epilogue()?;
-    Ok(speech)
+    Pull::new(xml).document()
 }
 
 /// 1-based line and character column of a byte offset.
@@ -177,6 +190,8 @@ struct Pull<'i> {
     depth: usize,
     /// What [`Pull::peek`] read and has not been consumed yet.
     peeked: Option<Next>,
+    /// Where values are written, when asked for.
+    tracker: Option<Tracker>,
 }
 
 type Result<T> = std::result::Result<T, ReadError>;
@@ -194,7 +209,30 @@ impl<'i> Pull<'i> {
             input,
             depth: 0,
             peeked: None,
+            tracker: None,
         }
+    }
+
+    /// The whole document: prolog, root element, epilogue.
+    fn document(&mut self) -> Result<Speech> {
+        let root = self.root()?;
+        let speech = self.speech(&root)?;
+        self.epilogue()?;
+        Ok(speech)
+    }
+
+    /// The end tag of the innermost open element.
+    fn close(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+        if let Some(tracker) = &mut self.tracker {
+            tracker.close();
+        }
+    }
+
+    /// The byte offset in the input of `part`, a slice of it (the input is read in place).
+    fn offset_of(&self, part: &[u8]) -> Option<usize> {
+        let offset = (part.as_ptr() as usize).checked_sub(self.input.as_ptr() as usize)?;
+        (offset < self.input.len()).then_some(offset)
     }
 
     fn error_at(&self, at: usize, kind: ReadErrorKind) -> ReadError {
@@ -235,6 +273,7 @@ impl<'i> Pull<'i> {
             }
         }
         let mut attrs = Vec::new();
+        let mut attr_offsets = Vec::new();
         for attr in start.attributes() {
             let attr = attr.map_err(|e| self.error_at(at, ReadErrorKind::Syntax(e.to_string())))?;
             let key = attr.key.as_ref();
@@ -259,6 +298,16 @@ impl<'i> Pull<'i> {
                 .normalized_value(XmlVersion::Implicit1_0)
                 .map_err(|e| self.error_at(at, ReadErrorKind::Syntax(e.to_string())))?;
             attrs.push((local.as_ref().to_owned(), value.into_owned()));
+            attr_offsets.push(self.offset_of(key.as_bytes()).unwrap_or(at));
+        }
+        let content = self.position();
+        if let Some(tracker) = &mut self.tracker {
+            let attributes: Vec<Attribute<'_>> = attrs
+                .iter()
+                .zip(&attr_offsets)
+                .map(|((name, _), &at)| Attribute { name, at })
+                .collect();
+            tracker.open(&name, at, content, &attributes, empty);
         }
         if !empty {
             self.depth += 1;
@@ -350,7 +399,7 @@ impl<'i> Pull<'i> {
                 Event::Start(start) => return Ok(Next::Child(self.element(at, &start, false)?)),
                 Event::Empty(start) => return Ok(Next::Child(self.element(at, &start, true)?)),
                 Event::End(_) => {
-                    self.depth = self.depth.saturating_sub(1);
+                    self.close();
                     return Ok(Next::End { at });
                 }
                 Event::Text(text) if is_blank(&text) => {}
@@ -515,7 +564,7 @@ impl<'i> Pull<'i> {
                     self.end(&child)?;
                 }
                 Event::End(_) => {
-                    self.depth = self.depth.saturating_sub(1);
+                    self.close();
                     return Ok(text);
                 }
                 Event::Comment(_) | Event::PI(_) => {}

@@ -1,0 +1,334 @@
+//! The structural half of the parser on the seeds and on inputs made for it: the outline
+//! (sections, subsections, directives, salutation, closing, appendix) as a snapshot, the full
+//! document of each seed as a snapshot, and the structure each input was written to have.
+
+use std::path::Path;
+
+use jianghua::model::{DiagnosticCode, Section, Speech};
+use serde::Serialize;
+
+const SEEDS: &[&str] = &[
+    "000_3f4916e24b487887",
+    "001_92eadee56029bad3",
+    "002_d8406d316734750d",
+    "003_2af99a9e1bdd1e35",
+    "004_1c549c44ea05e382",
+];
+
+const INPUTS: &[&str] = &[
+    "outline_announced_mismatch",
+    "outline_arabic_levels",
+    "outline_di_sections",
+    "outline_fragment",
+    "outline_glossary",
+    "outline_sequence_words",
+    "outline_stripped",
+    "outline_wiki_wrapped",
+    "outline_work_report",
+];
+
+fn parse(path: &Path) -> Speech {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    jianghua::parse_bytes(&bytes, &Default::default())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn seed(name: &str) -> Speech {
+    parse(&Path::new("seeds").join(format!("{name}.txt")))
+}
+
+fn input(name: &str) -> Speech {
+    parse(&Path::new("tests/inputs").join(format!("{name}.txt")))
+}
+
+/// What the outline says about a document, without the text itself.
+#[derive(Serialize)]
+struct OutlineView {
+    salutation: Option<String>,
+    announced_sections: Option<u32>,
+    fragment: bool,
+    preamble_paragraphs: usize,
+    sections: Vec<SectionView>,
+    closing: Option<ClosingView>,
+    appendix_paragraphs: usize,
+    diagnostics: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SectionView {
+    ordinal: u32,
+    marker: Option<String>,
+    heading: String,
+    paragraphs: usize,
+    directives: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    subsections: Vec<SectionView>,
+}
+
+#[derive(Serialize)]
+struct ClosingView {
+    starts: String,
+    ends: String,
+}
+
+fn section_view(section: &Section) -> SectionView {
+    SectionView {
+        ordinal: section.ordinal,
+        marker: section.marker.clone(),
+        heading: section.heading.clone(),
+        paragraphs: section.paragraphs.len(),
+        directives: section
+            .directives
+            .iter()
+            .map(|d| format!("{} {} {}", d.ordinal, d.marker, d.heading))
+            .collect(),
+        subsections: section.subsections.iter().map(section_view).collect(),
+    }
+}
+
+fn outline_view(speech: &Speech) -> OutlineView {
+    let closing: String = speech.closing.iter().map(|p| p.text.as_str()).collect();
+    let chars: Vec<char> = closing.chars().collect();
+    let edge = |range: std::ops::Range<usize>| {
+        chars
+            .get(range)
+            .unwrap_or_default()
+            .iter()
+            .collect::<String>()
+    };
+    OutlineView {
+        salutation: speech.salutation.as_ref().map(|s| s.text.clone()),
+        announced_sections: speech.meta.announced_sections,
+        fragment: speech.meta.fragment,
+        preamble_paragraphs: speech.preamble.len(),
+        sections: speech.sections.iter().map(section_view).collect(),
+        closing: (!chars.is_empty()).then(|| ClosingView {
+            starts: edge(0..chars.len().min(16)),
+            ends: edge(chars.len().saturating_sub(12)..chars.len()),
+        }),
+        appendix_paragraphs: speech.appendix.len(),
+        diagnostics: speech
+            .diagnostics
+            .iter()
+            .map(|d| format!("{:?}: {}", d.code, d.message))
+            .collect(),
+    }
+}
+
+macro_rules! snapshot {
+    ($kind:literal, $name:expr, $value:expr) => {
+        insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_yaml_snapshot!(format!("{}__{}", $kind, $name), $value);
+        })
+    };
+}
+
+#[test]
+fn outlines_of_the_seeds() {
+    for name in SEEDS {
+        snapshot!("parse_outline__seed", name, outline_view(&seed(name)));
+    }
+}
+
+#[test]
+fn outlines_of_the_inputs() {
+    for name in INPUTS {
+        snapshot!("parse_outline__input", name, outline_view(&input(name)));
+    }
+}
+
+#[test]
+fn documents_of_the_seeds() {
+    for name in SEEDS {
+        insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_json_snapshot!(format!("parse_doc__{name}"), seed(name));
+        });
+    }
+}
+
+fn headings(sections: &[Section]) -> Vec<(u32, &str)> {
+    sections
+        .iter()
+        .map(|s| (s.ordinal, s.heading.as_str()))
+        .collect()
+}
+
+fn codes(speech: &Speech) -> Vec<DiagnosticCode> {
+    speech.diagnostics.iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn a_work_report_nests_subsections_with_lists() {
+    let speech = input("outline_work_report");
+    assert_eq!(
+        speech.salutation.as_ref().map(|s| s.text.as_str()),
+        Some("各位代表")
+    );
+    assert_eq!(
+        headings(&speech.sections),
+        vec![(1, "2023年主要工作"), (2, "2024年主要任务")]
+    );
+    for section in &speech.sections {
+        assert_eq!(
+            section
+                .subsections
+                .iter()
+                .map(|s| s.ordinal)
+                .collect::<Vec<_>>(),
+            vec![1, 2, 3]
+        );
+        assert!(section.directives.is_empty());
+    }
+    let lists: Vec<usize> = speech.sections[0]
+        .subsections
+        .iter()
+        .map(|s| s.directives.len())
+        .collect();
+    assert_eq!(lists, vec![3, 3, 0]);
+    assert_eq!(
+        speech.sections[1].subsections[1].directives[0].marker,
+        "一是"
+    );
+    assert!(speech.closing[0].text.starts_with("各位代表！"));
+    assert!(codes(&speech).is_empty());
+}
+
+#[test]
+fn di_sections_hold_yao_directives() {
+    let speech = input("outline_di_sections");
+    assert_eq!(speech.meta.announced_sections, Some(3));
+    let markers: Vec<_> = speech
+        .sections
+        .iter()
+        .filter_map(|s| s.marker.as_deref())
+        .collect();
+    assert_eq!(markers, vec!["第一，", "第二，", "第三，"]);
+    let counts: Vec<usize> = speech.sections.iter().map(|s| s.directives.len()).collect();
+    assert_eq!(
+        counts,
+        vec![3, 3, 0],
+        "要坚持… without a number is no directive"
+    );
+    assert!(speech.closing[0].text.ends_with("谢谢大家！"));
+}
+
+#[test]
+fn sequence_words_are_directives_counting_to_last() {
+    let speech = input("outline_sequence_words");
+    assert_eq!(
+        speech.salutation.as_ref().map(|s| s.text.as_str()),
+        Some("各位代表、同志们")
+    );
+    let ordinals: Vec<Vec<u32>> = speech
+        .sections
+        .iter()
+        .map(|s| s.directives.iter().map(|d| d.ordinal).collect())
+        .collect();
+    assert_eq!(ordinals, vec![vec![1, 2, 3], vec![1, 2, 3, 4]]);
+    assert!(speech.closing[0].text.starts_with("代表们，"));
+}
+
+#[test]
+fn arabic_levels_nest_four_deep() {
+    let speech = input("outline_arabic_levels");
+    let first = &speech.sections[0];
+    assert_eq!(
+        headings(&first.subsections),
+        vec![(1, "加强和改进监督工作"), (2, "加强和改进代表工作")]
+    );
+    let arabic = &first.subsections[0].subsections;
+    assert_eq!(
+        arabic
+            .iter()
+            .filter_map(|s| s.marker.as_deref())
+            .collect::<Vec<_>>(),
+        vec!["１．", "２．"]
+    );
+    assert_eq!(
+        headings(&arabic[1].subsections),
+        vec![(1, "预算审查监督"), (2, "国有资产监督")]
+    );
+    assert_eq!(speech.sections[1].subsections[1].subsections.len(), 2);
+    assert_eq!(speech.closing.len(), 1);
+}
+
+#[test]
+fn stripped_line_breaks_still_give_sections_and_headings() {
+    let speech = input("outline_stripped");
+    assert_eq!(
+        headings(&speech.sections),
+        vec![
+            (1, "坚定信心，抓好全年目标任务落实"),
+            (2, "依法履职，充分发挥镇人大作用"),
+            (3, "改进作风，树立良好形象")
+        ]
+    );
+    assert_eq!(
+        speech.salutation.as_ref().map(|s| s.text.as_str()),
+        Some("各位代表，同志们")
+    );
+    assert_eq!(speech.sections[0].directives.len(), 3);
+    assert_eq!(speech.meta.announced_sections, Some(3));
+    assert!(speech.closing[0].text.starts_with("同志们，让我们"));
+}
+
+#[test]
+fn hard_wrapped_lines_are_joined_into_paragraphs() {
+    let speech = input("outline_wiki_wrapped");
+    assert_eq!(
+        headings(&speech.sections),
+        vec![(1, "深化代表联络站建设"), (2, "提高代表建议办理质量")]
+    );
+    let first = &speech.sections[0];
+    assert_eq!(first.paragraphs.len(), 2);
+    assert!(first.paragraphs[1].text.contains('\n'));
+    assert!(first.paragraphs[1].text.ends_with("事事有回音。"));
+    assert_eq!(speech.meta.announced_sections, Some(2));
+}
+
+#[test]
+fn a_fragment_keeps_its_written_numbers() {
+    let speech = input("outline_fragment");
+    assert!(speech.meta.fragment);
+    assert_eq!(
+        speech
+            .sections
+            .iter()
+            .map(|s| s.ordinal)
+            .collect::<Vec<_>>(),
+        vec![3, 4, 5]
+    );
+    assert_eq!(speech.sections[0].directives.len(), 3);
+    assert_eq!(speech.sections[0].directives[0].marker, "一是要");
+    assert!(codes(&speech).contains(&DiagnosticCode::Fragment));
+}
+
+#[test]
+fn an_announced_count_that_does_not_match_is_reported() {
+    let speech = input("outline_announced_mismatch");
+    assert_eq!(speech.meta.announced_sections, Some(4));
+    assert_eq!(speech.sections.len(), 3);
+    assert_eq!(
+        codes(&speech),
+        vec![DiagnosticCode::AnnouncedSectionsMismatch]
+    );
+    assert_eq!(
+        speech
+            .closing
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>(),
+        vec!["谢谢大家！"]
+    );
+}
+
+#[test]
+fn a_glossary_after_the_closing_is_the_appendix() {
+    let speech = input("outline_glossary");
+    assert_eq!(speech.sections.len(), 2);
+    assert_eq!(speech.sections[1].directives.len(), 3);
+    assert!(speech.closing[0].text.starts_with("同志们，立法工作"));
+    let appendix: Vec<&str> = speech.appendix.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(appendix.first(), Some(&"名词解释"));
+    assert_eq!(appendix.len(), 3);
+}
