@@ -18,58 +18,13 @@ use serde_json::Value;
 const KNOWN_GAPS: &[(&str, &str, &str)] = &[
     (
         "003_mianyang_report",
-        "meta.date",
-        "bracketed dateline （2024年1月9日在…会议上） is taken for chrome",
-    ),
-    (
-        "003_mianyang_report",
-        "meta.occasion",
-        "bracketed dateline （2024年1月9日在…会议上） is taken for chrome",
-    ),
-    (
-        "003_mianyang_report",
         "directives",
         "1. 2. points under （一） come out as a third section level",
-    ),
-    (
-        "004_yancheng_oneline",
-        "meta.title",
-        "front matter run into the body on one line is not split off",
-    ),
-    (
-        "004_yancheng_oneline",
-        "meta.genre",
-        "front matter run into the body on one line is not split off",
-    ),
-    (
-        "004_yancheng_oneline",
-        "meta.speaker_name",
-        "front matter run into the body on one line is not split off",
-    ),
-    (
-        "004_yancheng_oneline",
-        "meta.speaker_role",
-        "front matter run into the body on one line is not split off",
-    ),
-    (
-        "004_yancheng_oneline",
-        "meta.date",
-        "front matter run into the body on one line is not split off",
-    ),
-    (
-        "004_yancheng_oneline",
-        "meta.occasion",
-        "front matter run into the body on one line is not split off",
     ),
     (
         "005_tianshui_gb18030",
         "meta.place",
         "天水 is flagged a common word; the source line 天水市人大常委会办公室 is not used",
-    ),
-    (
-        "006_yichang_bimuhui",
-        "meta.speaker_name",
-        "王立同志在…上的讲话 keeps 同志 in the name",
     ),
     (
         "007_xinshi_zhuxituan",

@@ -90,9 +90,28 @@ pub fn continues_on_next_line(first: &str, second: &str) -> bool {
     open_end || continuing_start
 }
 
-/// A subtitle or dateline: ——在全市人大工作会议上的讲话, ——2026年2月3日在…会议上.
+/// A subtitle or dateline: ——在全市人大工作会议上的讲话, ——2026年2月3日在…会议上, or the
+/// bracketed dateline of printed reports, （2024年1月9日在…代表大会第四次会议上）.
 pub fn is_subtitle(text: &str) -> bool {
-    text.starts_with(['—', '─', '－', '-', '―']) && text.chars().count() <= 80
+    text.chars().count() <= 80
+        && (text.starts_with(['—', '─', '－', '-', '―']) || is_bracketed_dateline(text))
+}
+
+/// （…在…上）: a whole line in brackets naming where it was delivered.
+fn is_bracketed_dateline(text: &str) -> bool {
+    let inner = unbracketed(text);
+    inner.len() < text.len()
+        && inner.contains('在')
+        && inner.ends_with(['上', '时'])
+        && !inner.contains(['（', '(', '）', ')'])
+}
+
+/// `text` without the brackets that enclose all of it: （…）, (…), 〔…〕.
+pub fn unbracketed(text: &str) -> &str {
+    [('（', '）'), ('(', ')'), ('〔', '〕'), ('［', '］')]
+        .iter()
+        .find_map(|&(open, close)| text.strip_prefix(open)?.strip_suffix(close))
+        .unwrap_or(text)
 }
 
 /// A line that is nothing but a date, maybe bracketed or labelled: (2022年9月22日),

@@ -407,10 +407,12 @@ static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Heading {
     fn parse(title: &str) -> Option<Heading> {
-        let c = OCCASION_TITLE.captures(title)?;
+        let c = OCCASION_TITLE.captures(front_lines::unbracketed(title))?;
+        // 王立同志在…: the form of address is not part of the name.
         let who = c
             .name("who")
             .map(|m| clean_value(m.as_str()))
+            .map(|w| w.strip_suffix("同志").map(str::to_owned).unwrap_or(w))
             .filter(|w| !w.is_empty());
         let speaker = who.as_deref().and_then(|w| {
             let c = ROLE_THEN_NAME.captures(w);
@@ -584,6 +586,33 @@ mod tests {
         let h = Heading::parse("——2026年2月3日在市人大常委会第二十次会议上").unwrap();
         assert_eq!(h.occasion.as_deref(), Some("市人大常委会第二十次会议"));
         assert_eq!(h.speaker, None);
+    }
+
+    #[test]
+    fn a_bracketed_dateline_gives_date_and_occasion() {
+        let m = meta("某市人民代表大会常务委员会工作报告\n（2024年1月9日在某市第八届人民代表大会第四次会议上）\n市人大常委会主任　周海涛\n各位代表：\n现在，我代表市人大常委会报告工作。\n");
+        assert_eq!(m.genre, Genre::Report);
+        assert_eq!(
+            m.occasion.as_deref(),
+            Some("某市第八届人民代表大会第四次会议")
+        );
+        let date = m.date.unwrap();
+        assert_eq!(
+            (date.year, date.month, date.day, date.text.as_str()),
+            (Some(2024), Some(1), Some(9), "2024年1月9日")
+        );
+    }
+
+    #[test]
+    fn a_form_of_address_is_not_part_of_the_name() {
+        let h = Heading::parse("王立同志在县人大常委会主任会议上的讲话").unwrap();
+        assert_eq!(h.speaker.unwrap().name.as_deref(), Some("王立"));
+        let h = Heading::parse("市委书记张雷明同志在市委人大工作会议上的讲话").unwrap();
+        let speaker = h.speaker.unwrap();
+        assert_eq!(
+            (speaker.role.as_deref(), speaker.name.as_deref()),
+            (Some("市委书记"), Some("张雷明"))
+        );
     }
 
     #[test]

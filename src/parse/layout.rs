@@ -32,7 +32,14 @@ pub fn strip_blank(text: &str) -> String {
     text.chars().filter(|&c| !is_blank_char(c)).collect()
 }
 
-/// Splits `text` into its non-blank lines, each trimmed of blank characters at both ends.
+/// A line at least this long whose text holds [`MIN_COLLAPSED_BREAKS`] wide gaps is a page whose
+/// line breaks were lost (each paragraph's indent run into the text before it).
+const MIN_COLLAPSED_LINE_CHARS: usize = 200;
+const MIN_COLLAPSED_BREAKS: usize = 3;
+
+/// Splits `text` into its non-blank lines, each trimmed of blank characters at both ends. A
+/// line whose breaks were collapsed into wide gaps (title　　byline　　（date）　　同志们：　　…)
+/// is split at those gaps, as the page showed it.
 pub fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut blank_before = false;
@@ -45,14 +52,50 @@ pub fn lines(text: &str) -> Vec<Line> {
             continue;
         }
         let start = raw.start + leading;
-        out.push(Line {
-            range: start..start + trimmed.len(),
-            number: number + 1,
-            blank_before,
-        });
-        blank_before = false;
+        for piece in collapsed_lines(trimmed) {
+            out.push(Line {
+                range: start + piece.start..start + piece.end,
+                number: number + 1,
+                blank_before,
+            });
+            blank_before = false;
+        }
     }
     out
+}
+
+/// The pieces of a trimmed line between its wide gaps (two or more blank characters) when the
+/// line reads as collapsed lines, else the whole line; byte ranges of `line`.
+fn collapsed_lines(line: &str) -> Vec<std::ops::Range<usize>> {
+    let gaps = wide_gaps(line);
+    if gaps.len() < MIN_COLLAPSED_BREAKS || line.chars().count() < MIN_COLLAPSED_LINE_CHARS {
+        return vec![0..line.len()];
+    }
+    let mut pieces = Vec::with_capacity(gaps.len() + 1);
+    let mut start = 0;
+    for gap in gaps {
+        pieces.push(start..gap.start);
+        start = gap.end;
+    }
+    pieces.push(start..line.len());
+    pieces
+}
+
+/// Byte ranges of the runs of two or more blank characters inside `line`.
+fn wide_gaps(line: &str) -> Vec<std::ops::Range<usize>> {
+    let mut gaps = Vec::new();
+    let mut run: Option<(usize, usize)> = None;
+    for (i, c) in line.char_indices() {
+        if is_blank_char(c) {
+            let (start, count) = run.unwrap_or((i, 0));
+            run = Some((start, count + 1));
+        } else if let Some((start, count)) = run.take() {
+            if count >= 2 {
+                gaps.push(start..i);
+            }
+        }
+    }
+    gaps
 }
 
 /// The byte ranges of the raw lines of `text`, terminators excluded.
@@ -131,6 +174,36 @@ mod tests {
             vec![(1, "一、坚持党的领导", false), (2, "二、依法履职", false)]
         );
         assert_eq!(ls[0].range.start, 2);
+    }
+
+    #[test]
+    fn a_page_run_into_one_line_is_split_at_its_wide_gaps() {
+        let body = "今天召开会议，总结工作，安排任务。".repeat(12);
+        let text = format!(
+            "在市人大常委会机关工作会议上的讲话\u{3000}\u{3000}市人大常委会主任\u{3000}孙\u{3000}伟\u{3000}\u{3000}（2024年2月20日）\u{3000}\u{3000}同志们：\u{3000}\u{3000}{body}"
+        );
+        let got: Vec<_> = texts(&text, &lines(&text))
+            .into_iter()
+            .map(|(n, t, _)| (n, t))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, "在市人大常委会机关工作会议上的讲话"),
+                (1, "市人大常委会主任\u{3000}孙\u{3000}伟"),
+                (1, "（2024年2月20日）"),
+                (1, "同志们："),
+                (1, body.as_str()),
+            ]
+        );
+    }
+
+    #[test]
+    fn short_lines_and_few_gaps_stay_whole() {
+        let text = "市委书记\u{3000}\u{3000}张雷明\n发布时间：2024-01-01  来源：某某网  作者：佚名";
+        assert_eq!(lines(text).len(), 2);
+        let long = format!("{}\u{3000}\u{3000}{}", "依法履职。".repeat(30), "担当作为。".repeat(30));
+        assert_eq!(lines(&long).len(), 1);
     }
 
     #[test]
