@@ -22,16 +22,6 @@ const KNOWN_GAPS: &[(&str, &str, &str)] = &[
         "1. 2. points under （一） come out as a third section level",
     ),
     (
-        "005_tianshui_gb18030",
-        "meta.place",
-        "天水 is flagged a common word; the source line 天水市人大常委会办公室 is not used",
-    ),
-    (
-        "007_xinshi_zhuxituan",
-        "meta.place",
-        "新市镇 is read as the short name of 新市区 (Urumqi)",
-    ),
-    (
         "008_baoding_article",
         "meta.genre",
         "a signed article with a name byline is not recognised",
@@ -40,11 +30,6 @@ const KNOWN_GAPS: &[(&str, &str, &str)] = &[
         "008_baoding_article",
         "meta.speaker_role",
         "the office in （作者系…） is not read",
-    ),
-    (
-        "009_wuhu_chrome",
-        "meta.place",
-        "the province of a cited 《安徽省…条例》 beats the city of a municipal speech",
     ),
 ];
 

@@ -327,6 +327,15 @@ impl<'a> Page<'a> {
         for text in headings.iter().flatten() {
             mentions.add(text, Weight::Heading);
         }
+        let chrome = self.segments.iter().filter(|s| {
+            matches!(
+                s.role,
+                Role::Boilerplate(_) | Role::Front(FrontMatterKind::Source)
+            )
+        });
+        for s in chrome {
+            mentions.add(self.text(&s.range), Weight::Chrome);
+        }
         if genre != Genre::Article {
             for s in self.front(FrontMatterKind::Byline) {
                 mentions.add(self.text(&s.range), Weight::Heading);

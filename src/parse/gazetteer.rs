@@ -134,13 +134,22 @@ pub enum Weight {
     Heading,
     /// The body: places are also mentioned in passing.
     Body,
+    /// The page's chrome and source lines: the publisher's own place, among others.
+    Chrome,
 }
+
+/// Characters that end the name of a division or of a place below one (新市镇, 城关村): a short
+/// name running into one of them names some other place.
+const DIVISION_SUFFIXES: &str = "省市州盟县区旗镇乡村";
 
 /// Mentions of divisions, accumulated over the texts of a speech.
 #[derive(Debug, Default)]
 pub struct Mentions {
-    /// Score of each division (by index in the table), in tenths.
+    /// Score of each division (by index in the table), in tenths, from the speech's own text.
     scores: HashMap<usize, u32>,
+    /// The same from the page's chrome, which only corroborates: an aggregator's footer names
+    /// the aggregator's city, not the speech's.
+    chrome: HashMap<usize, u32>,
 }
 
 impl Mentions {
@@ -156,20 +165,37 @@ impl Mentions {
             else {
                 continue;
             };
+            if !p.full && text[m.end()..].starts_with(|c| DIVISION_SUFFIXES.contains(c)) {
+                continue;
+            }
             let score = match (weight, p.full) {
                 (Weight::Heading, true) => 30,
                 (Weight::Heading, false) => 20,
                 (Weight::Body, true) => 10,
                 (Weight::Body, false) => 4,
+                (Weight::Chrome, true) => 6,
+                (Weight::Chrome, false) => 2,
             };
-            *self.scores.entry(p.division).or_default() += score;
+            let scores = match weight {
+                Weight::Chrome => &mut self.chrome,
+                Weight::Heading | Weight::Body => &mut self.scores,
+            };
+            *scores.entry(p.division).or_default() += score;
         }
     }
 
-    /// The best-supported division of one of `levels` (any level when empty), if it is
-    /// supported well enough: a full name, a heading, or a short name backed by its parent
-    /// or a child.
+    /// The best-supported division of the first of `levels` that has one (any level when
+    /// empty), if it is supported well enough: a full name, a heading, or a short name backed
+    /// by its parent or a child. A municipal speech that cites its province's laws is still
+    /// about its city.
     pub fn best(&self, levels: &[DivisionLevel]) -> Option<&'static Division> {
+        if levels.is_empty() {
+            return self.best_of(None);
+        }
+        levels.iter().find_map(|&level| self.best_of(Some(level)))
+    }
+
+    fn best_of(&self, level: Option<DivisionLevel>) -> Option<&'static Division> {
         let divisions: &'static [Division] = &DIVISIONS;
         let mentioned_codes: Vec<u32> = self
             .scores
@@ -187,11 +213,27 @@ impl Mentions {
                         && code != d.code
             })
         };
-        self.scores
-            .iter()
-            .filter_map(|(&i, &score)| Some((divisions.get(i)?, score)))
-            .filter(|(d, _)| levels.is_empty() || levels.contains(&d.level))
-            .map(|(d, score)| (d, score + if related(d) { 6 } else { 0 }))
+        let candidates: HashSet<usize> = self
+            .scores
+            .keys()
+            .chain(self.chrome.keys())
+            .copied()
+            .collect();
+        candidates
+            .into_iter()
+            .filter_map(|i| Some((i, divisions.get(i)?)))
+            .filter(|(_, d)| level.is_none_or(|level| d.level == level))
+            .map(|(i, d)| {
+                let own = self.scores.get(&i).copied().unwrap_or(0);
+                let related = related(d);
+                // Chrome counts only for a division the speech itself names, or a relative of one.
+                let chrome = if own > 0 || related {
+                    self.chrome.get(&i).copied().unwrap_or(0)
+                } else {
+                    0
+                };
+                (d, own + chrome + if related { 6 } else { 0 })
+            })
             .filter(|&(_, score)| score >= 10)
             .max_by_key(|&(d, score)| (score, std::cmp::Reverse(d.code)))
             .map(|(d, _)| d)
@@ -233,6 +275,54 @@ mod tests {
         assert_eq!(
             m.best(&[DivisionLevel::County]).map(|d| d.short),
             Some("安福")
+        );
+    }
+
+    #[test]
+    fn a_short_name_running_into_a_suffix_is_another_place() {
+        let mut m = Mentions::default();
+        m.add("新市镇人大主席团", Weight::Heading);
+        assert_eq!(m.best(&[]), None);
+        m.add("德清县新市镇人大主席团工作开展情况", Weight::Body);
+        assert_eq!(
+            m.best(&[DivisionLevel::County]).map(|d| d.short),
+            Some("德清")
+        );
+    }
+
+    #[test]
+    fn the_first_level_with_a_supported_division_wins() {
+        let mut m = Mentions::default();
+        m.add(
+            "贯彻《安徽省实施〈中华人民共和国代表法〉办法》",
+            Weight::Body,
+        );
+        m.add(
+            "镜湖区、无为市、南陵县人大常委会负责同志作了交流发言",
+            Weight::Body,
+        );
+        m.add("主办单位：芜湖市人大常委会办公室", Weight::Chrome);
+        m.add("地址：芜湖市鸠江区", Weight::Chrome);
+        let levels = [DivisionLevel::Prefecture, DivisionLevel::Province];
+        assert_eq!(m.best(&levels).map(|d| d.short), Some("芜湖"));
+        assert_eq!(m.best(&levels[1..]).map(|d| d.short), Some("安徽"));
+    }
+
+    #[test]
+    fn chrome_only_corroborates() {
+        let mut m = Mentions::default();
+        m.add(
+            "北京市东城区建国门内大街26号 北京中农兴业网络技术有限公司主办",
+            Weight::Chrome,
+        );
+        assert_eq!(m.best(&[]), None);
+        m.add("坚持守正创新，推动人大工作高质量发展", Weight::Body);
+        assert_eq!(m.best(&[]), None);
+        m.add("刚才，秦州区、麦积区人大常委会作了交流发言", Weight::Body);
+        m.add("来源：天水市人大常委会办公室", Weight::Chrome);
+        assert_eq!(
+            m.best(&[DivisionLevel::Prefecture]).map(|d| d.short),
+            Some("天水")
         );
     }
 

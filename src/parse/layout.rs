@@ -202,7 +202,11 @@ mod tests {
     fn short_lines_and_few_gaps_stay_whole() {
         let text = "市委书记\u{3000}\u{3000}张雷明\n发布时间：2024-01-01  来源：某某网  作者：佚名";
         assert_eq!(lines(text).len(), 2);
-        let long = format!("{}\u{3000}\u{3000}{}", "依法履职。".repeat(30), "担当作为。".repeat(30));
+        let long = format!(
+            "{}\u{3000}\u{3000}{}",
+            "依法履职。".repeat(30),
+            "担当作为。".repeat(30)
+        );
         assert_eq!(lines(&long).len(), 1);
     }
 
