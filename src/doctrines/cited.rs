@@ -61,12 +61,13 @@ const QUOTED_LAW_ENDINGS: &[&str] = &[
 const SPEECH_ENDINGS: &[&str] = &["讲话", "发言", "致辞", "报告", "演讲", "重要讲话"];
 
 /// A leader, then optionally a verb of saying, right before the quotation mark:
-/// 习近平总书记讲过：“…”, 总书记在…时强调，“…”, 习近平总书记“创新为要”的重要指示.
+/// 习近平总书记讲过：“…”, 总书记在…时强调，“…”, 总书记强调，要“…”, 习近平总书记“创新为要”的重要指示.
 static LEADER_BEFORE_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(习近平总书记|习近平主席|习近平同志|总书记|习近平|(?:毛泽东|邓小平|江泽民|胡锦涛)(?:同志)?)",
         r"(?:[^。！？；“”\x22]{0,40}?(?:指出|强调|讲过|说过|讲|说|要求|提出|指示|告诫|寄语|号召|阐述|阐明|批示|回信中写道|写道|重申|嘱托|嘱咐|勉励|所说|所言))?",
-        r"[：:，,]?\s*$"
+        // 强调，要“…”: the modal opens the quoted sentence.
+        r"[：:，,]?\s*(?:要|必须|就是要|一定要)?\s*$"
     ))
     .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 });
@@ -223,6 +224,13 @@ mod tests {
         assert_eq!(c.kind, DoctrineKind::Quote);
         let c = quote("人民是阅卷人", "总书记在会上强调，", "").unwrap();
         assert_eq!(c.attribution.as_deref(), Some("总书记"));
+        let c = quote(
+            "用好宪法赋予人大的监督权，实行正确监督、有效监督、依法监督",
+            "习近平总书记在中央人大工作会议上强调，要",
+            "。",
+        )
+        .unwrap();
+        assert_eq!(c.attribution.as_deref(), Some("习近平总书记"));
     }
 
     #[test]

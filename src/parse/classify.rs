@@ -217,6 +217,9 @@ fn head_label(f: &Features<'_>) -> Label {
     if f.date {
         return front(Date);
     }
+    if front_lines::author_office(f.text).is_some() {
+        return front(Byline);
+    }
     if boilerplate::is_menu(f.text) {
         return chrome(BoilerplateKind::Navigation);
     }
@@ -262,6 +265,9 @@ fn tail_label(f: &Features<'_>) -> Label {
     }
     if f.date {
         return front(FrontMatterKind::Date);
+    }
+    if front_lines::author_office(f.text).is_some() {
+        return front(FrontMatterKind::Byline);
     }
     if let Some(kind) = f.strong_cue().or_else(|| shaped_chrome(f)) {
         return chrome(kind);

@@ -61,6 +61,22 @@ pub fn byline(text: &str) -> Option<Byline> {
     })
 }
 
+/// The office in a signed article's author note, （作者系保定市人大常委会主任）, as a byte
+/// range of `text`, which must be the whole (trimmed) line.
+pub fn author_office(text: &str) -> Option<Range<usize>> {
+    let inner = unbracketed(text);
+    let rest = inner.strip_prefix("作者")?;
+    let office = ["系", "为", "是", "单位：", "单位:", "：", ":"]
+        .iter()
+        .find_map(|lead| rest.strip_prefix(lead))?
+        .trim_end_matches(['。', '.'])
+        .trim_matches(is_blank_char);
+    let plausible = (2..=40).contains(&office.chars().count())
+        && !office.contains(['，', ',', '。', '；', ';']);
+    let start = office.as_ptr() as usize - text.as_ptr() as usize;
+    plausible.then_some(start..start + office.len())
+}
+
 /// Words that make a short line a speech title.
 static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -251,6 +267,19 @@ mod tests {
 
     fn parts(text: &str) -> Option<(Option<&str>, &str)> {
         byline(text).map(|b| (b.role.map(|r| &text[r]), &text[b.name]))
+    }
+
+    #[test]
+    fn author_notes_name_the_office() {
+        let note = "（作者系保定市人大常委会主任）";
+        let office = author_office(note).map(|r| &note[r]);
+        assert_eq!(office, Some("保定市人大常委会主任"));
+        assert_eq!(
+            author_office("作者单位：某县人大常委会办公室").map(|r| r.len()),
+            Some("某县人大常委会办公室".len())
+        );
+        assert_eq!(author_office("作者：佚名，某某网"), None);
+        assert_eq!(author_office("作者认为，监督要有力。"), None);
     }
 
     #[test]

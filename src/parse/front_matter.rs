@@ -45,6 +45,11 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
         .is_some_and(|h| h.occasion.is_some());
     let speech_cues =
         heading_occasion || page.body_opens_like_speech() || page.occasion_in_body().is_some();
+    // Signed: an author note, or a byline of a bare name under a title with no speech words.
+    let signed = page.author_office().is_some()
+        || speaker
+            .as_ref()
+            .is_some_and(|s| s.role.is_none() && title.is_some());
     let genre = heading
         .as_ref()
         .and_then(|h| h.genre)
@@ -53,7 +58,7 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
         .unwrap_or(if speech_cues {
             Genre::Speech
         } else if (title.is_some() || page.has(FrontMatterKind::Source))
-            && speaker.is_none()
+            && (speaker.is_none() || signed)
             && occasion.is_none()
         {
             Genre::Article
@@ -72,7 +77,12 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
         (genre != Genre::Article).then(|| page.body_text()),
     );
     let place = page.place(
-        &[title.as_deref(), subtitle, occasion.as_deref()],
+        &[
+            title.as_deref(),
+            subtitle,
+            occasion.as_deref(),
+            speaker.as_ref().and_then(|s| s.role.as_deref()),
+        ],
         level,
         genre,
     );
@@ -156,12 +166,38 @@ impl<'a> Page<'a> {
         (!joined.is_empty()).then_some(joined)
     }
 
+    /// The speaker of the first byline, with the office of an author note (（作者系…）) when
+    /// the byline has none.
     fn byline(&self) -> Option<Speaker> {
-        let text = self.first_text(FrontMatterKind::Byline)?;
-        let b = front_lines::byline(text)?;
-        Some(Speaker {
-            name: Some(strip_blank(text.get(b.name)?)),
-            role: b.role.and_then(|r| text.get(r)).map(strip_blank),
+        let named = self.front(FrontMatterKind::Byline).find_map(|s| {
+            let text = self.text(&s.range);
+            let b = front_lines::byline(text)?;
+            Some(Speaker {
+                name: Some(strip_blank(text.get(b.name)?)),
+                role: b.role.and_then(|r| text.get(r)).map(strip_blank),
+            })
+        });
+        let office = self.author_office();
+        match named {
+            Some(speaker) if speaker.role.is_none() => Some(Speaker {
+                role: office,
+                ..speaker
+            }),
+            Some(speaker) => Some(speaker),
+            None => office.map(|role| Speaker {
+                name: None,
+                role: Some(role),
+            }),
+        }
+    }
+
+    /// The office of a signed article's author note.
+    fn author_office(&self) -> Option<String> {
+        self.front(FrontMatterKind::Byline).find_map(|s| {
+            let text = self.text(&s.range);
+            front_lines::author_office(text)
+                .and_then(|r| text.get(r))
+                .map(strip_blank)
         })
     }
 
@@ -658,6 +694,19 @@ mod tests {
         assert!(m.fragment);
         let texts: Vec<_> = m.redactions.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, vec!["新X市", "XX", "XX同志", "XX大"]);
+    }
+
+    #[test]
+    fn a_signed_article_takes_its_author_office_from_the_note() {
+        let m = meta("以钉钉子精神推动人大监督工作提质增效\n张　华\n来源：某省人大网\n监督权是宪法和法律赋予人大的重要职权。近年来，常委会坚持问题导向。\n我们注重发挥人大代表作用。\n（作者系保定市人大常委会主任）\n");
+        assert_eq!(m.genre, Genre::Article);
+        let speaker = m.speaker.unwrap();
+        assert_eq!(
+            (speaker.name.as_deref(), speaker.role.as_deref()),
+            (Some("张华"), Some("保定市人大常委会主任"))
+        );
+        assert_eq!(m.level, Some(Level::Municipal));
+        assert_eq!(m.place.as_deref(), Some("保定"));
     }
 
     #[test]
