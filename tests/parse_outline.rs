@@ -229,26 +229,34 @@ fn sequence_words_are_directives_counting_to_last() {
 }
 
 #[test]
-fn arabic_levels_nest_four_deep() {
+fn arabic_items_below_subsections_are_their_directives() {
     let speech = input("outline_arabic_levels");
     let first = &speech.sections[0];
     assert_eq!(
         headings(&first.subsections),
         vec![(1, "加强和改进监督工作"), (2, "加强和改进代表工作")]
     );
-    let arabic = &first.subsections[0].subsections;
-    assert_eq!(
-        arabic
+    let points = |s: &Section| -> Vec<(u32, String, String)> {
+        s.directives
             .iter()
-            .filter_map(|s| s.marker.as_deref())
-            .collect::<Vec<_>>(),
-        vec!["１．", "２．"]
-    );
+            .map(|d| (d.ordinal, d.marker.clone(), d.heading.clone()))
+            .collect()
+    };
+    // Full-width and half-width points alike; the （1） items under 2. stay in its section.
     assert_eq!(
-        headings(&arabic[1].subsections),
-        vec![(1, "预算审查监督"), (2, "国有资产监督")]
+        points(&first.subsections[0]),
+        vec![
+            (1, "１．".to_owned(), "完善监督机制".to_owned()),
+            (2, "２．".to_owned(), "突出监督重点".to_owned())
+        ]
     );
-    assert_eq!(speech.sections[1].subsections[1].subsections.len(), 2);
+    assert!(first.subsections[0].subsections.is_empty());
+    assert!(first.subsections[0]
+        .paragraphs
+        .iter()
+        .any(|p| p.text.starts_with("（1）预算审查监督")));
+    assert_eq!(points(&first.subsections[1]).len(), 2);
+    assert_eq!(speech.sections[1].subsections[1].directives.len(), 2);
     assert_eq!(speech.closing.len(), 1);
 }
 

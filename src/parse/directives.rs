@@ -34,14 +34,25 @@ const HEADING_ENDS: &[char] = &['。', '；', ';', '！', '!', '？', '?'];
 /// Clause ends after which 一是 may also start a point (一是…，二是…).
 const LIST_ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';', '：', ':', '，', ','];
 
+/// Where the paragraphs searched for points stand in the outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// A part that may hold parts of its own: outline markers (1., （1）) start parts there.
+    Nesting,
+    /// The innermost level of parts: outline markers at paragraph starts number its points
+    /// (the 1. 2. 3. under a work report's （二）).
+    Innermost,
+}
+
 /// Finds the directives in `paragraphs`, leaving out the families of the parts around them.
 pub fn find(
     source: &SourceText,
     paragraphs: &[Range<usize>],
     excluded: &[Family],
+    scope: Scope,
 ) -> Vec<Directive> {
     let text = source.as_str();
-    points(text, paragraphs, excluded)
+    points(text, paragraphs, excluded, scope)
         .into_iter()
         .map(|p| Directive {
             ordinal: p.ordinal,
@@ -55,8 +66,13 @@ pub fn find(
 }
 
 /// Finds the numbered points in `paragraphs`: the sequence of the family that starts first.
-pub fn points(text: &str, paragraphs: &[Range<usize>], excluded: &[Family]) -> Vec<Point> {
-    let found = candidates(text, paragraphs, excluded);
+pub fn points(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    excluded: &[Family],
+    scope: Scope,
+) -> Vec<Point> {
+    let found = candidates(text, paragraphs, excluded, scope);
     let mut families: Vec<Family> = found.iter().map(|(m, _)| m.family).collect();
     families.sort();
     families.dedup();
@@ -107,6 +123,7 @@ fn candidates(
     text: &str,
     paragraphs: &[Range<usize>],
     excluded: &[Family],
+    scope: Scope,
 ) -> Vec<(Marker, usize)> {
     let mut out = Vec::new();
     for (i, paragraph) in paragraphs.iter().enumerate() {
@@ -117,11 +134,9 @@ fn candidates(
             let family = marker.family;
             let placed = family == Family::Shi
                 || markers::starts_clause(text, paragraph.start, pos, CLAUSE_ENDS);
-            if placed
-                && !family.is_outline()
-                && !excluded.contains(&family)
-                && marker.rest < paragraph.end
-            {
+            let allowed =
+                !family.is_outline() || (scope == Scope::Innermost && pos == paragraph.start);
+            if placed && allowed && !excluded.contains(&family) && marker.rest < paragraph.end {
                 out.push((marker, i));
             }
         }
@@ -151,16 +166,21 @@ mod tests {
     use super::*;
 
     fn headings(text: &str, excluded: &[Family]) -> Vec<(u32, String, String)> {
-        points(text, std::slice::from_ref(&(0..text.len())), excluded)
-            .into_iter()
-            .map(|p| {
-                (
-                    p.ordinal,
-                    text[p.marker].to_owned(),
-                    text[p.heading].to_owned(),
-                )
-            })
-            .collect()
+        points(
+            text,
+            std::slice::from_ref(&(0..text.len())),
+            excluded,
+            Scope::Nesting,
+        )
+        .into_iter()
+        .map(|p| {
+            (
+                p.ordinal,
+                text[p.marker].to_owned(),
+                text[p.heading].to_owned(),
+            )
+        })
+        .collect()
     }
 
     #[test]
@@ -211,7 +231,12 @@ mod tests {
     #[test]
     fn texts_run_to_the_next_point_or_the_paragraph_end() {
         let text = "一要立法。内容甲。二要监督。内容乙。";
-        let got = points(text, std::slice::from_ref(&(0..text.len())), &[]);
+        let got = points(
+            text,
+            std::slice::from_ref(&(0..text.len())),
+            &[],
+            Scope::Nesting,
+        );
         assert_eq!(&text[got[0].text.clone()], "一要立法。内容甲。");
         assert_eq!(&text[got[1].text.clone()], "二要监督。内容乙。");
     }

@@ -35,8 +35,9 @@ pub struct Outline {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Deepest nesting of sections looked for (一、 → （一） → 1. → （1）).
-const MAX_DEPTH: usize = 4;
+/// Levels of sections: parts and their subsections (一、 → （一）). The numbered items of the
+/// level below (1. → （1）) are the subsections' directives, as the document model has them.
+const SECTION_LEVELS: usize = 2;
 
 /// Finds the structure of the body segments.
 pub fn outline(source: &SourceText, segments: &[Segment]) -> Outline {
@@ -266,7 +267,12 @@ fn last_directive_end(
 ) -> Option<usize> {
     let excluded: Vec<Family> = top.heads.iter().filter_map(|h| family(h.kind)).collect();
     let last_point = |scope: &Range<usize>| -> Option<usize> {
-        let points = directives::points(text, pieces.get(scope.clone())?, &excluded);
+        let points = directives::points(
+            text,
+            pieces.get(scope.clone())?,
+            &excluded,
+            directives::Scope::Nesting,
+        );
         points.last().map(|p| scope.start + p.paragraph)
     };
     let mut with_points = 0;
@@ -309,7 +315,7 @@ impl Builder<'_> {
         let mut pieces = pieces.to_vec();
         let mut kinds = above.to_vec();
         kinds.push(head.kind);
-        let subs = if depth < MAX_DEPTH {
+        let subs = if depth < SECTION_LEVELS {
             levels::sub_level(text, &pieces, &kinds, self.run_in)
         } else {
             Vec::new()
@@ -321,7 +327,12 @@ impl Builder<'_> {
         let own_end = starts.first().copied().unwrap_or(pieces.len());
         let own = pieces.get(..own_end).unwrap_or_default();
         let excluded: Vec<Family> = kinds.iter().filter_map(|&k| family(k)).collect();
-        let points = directives::points(text, own, &excluded);
+        let scope = if depth < SECTION_LEVELS {
+            directives::Scope::Nesting
+        } else {
+            directives::Scope::Innermost
+        };
+        let points = directives::points(text, own, &excluded, scope);
         diagnostics.extend(point_gaps(self.source, &points));
         let subsections = subs
             .iter()
