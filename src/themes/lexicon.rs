@@ -140,6 +140,11 @@ impl ThemeLexicon {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// The themes the keyword of index `hit` (from [`Self::keyword_hits`]) points to.
+    pub fn weights_at(&self, hit: usize) -> &[(ThemeId, f64)] {
+        self.weights.get(hit).map_or(&[], Vec::as_slice)
+    }
+
     /// The keywords found in `text`, by index, leftmost-longest.
     pub fn keyword_hits<'a>(&'a self, text: &'a str) -> impl Iterator<Item = usize> + 'a {
         self.matcher

@@ -135,6 +135,20 @@ impl Frame {
             _ => Frame::default(),
         }
     }
+
+    /// The frame without the keywords of `theme`: parallel headings that share the topic of
+    /// the part holding them (聚焦…立法 under 坚持科学立法) state that topic, not a frame.
+    pub fn foreign_to(self, lexicon: &ThemeLexicon, theme: Option<ThemeId>) -> Frame {
+        let Some(theme) = theme else {
+            return self;
+        };
+        Frame(
+            self.0
+                .into_iter()
+                .filter(|&hit| lexicon.weights_at(hit).iter().all(|&(t, _)| t != theme))
+                .collect(),
+        )
+    }
 }
 
 /// The evidence of a section: heading (its frame left out), paragraphs, directive headings,
@@ -196,11 +210,31 @@ fn assign_section(lexicon: &ThemeLexicon, section: &mut Section, frame: &Frame) 
     let directive_frame = Frame::of(
         lexicon,
         section.directives.iter().map(|d| d.heading.as_str()),
-    );
+    )
+    .foreign_to(lexicon, section.themes.first().copied());
     for directive in &mut section.directives {
-        directive.themes = directive_evidence(lexicon, directive, &directive_frame).top_themes();
+        directive.themes = directive_themes(lexicon, directive, &directive_frame, &section.themes);
     }
     evidence
+}
+
+/// A directive's themes. A heading without evidence of its own (提升专业能力) leaves the topic
+/// to the section: its text lists the means (立法、监督), so the section's first theme leads.
+fn directive_themes(
+    lexicon: &ThemeLexicon,
+    directive: &Directive,
+    frame: &Frame,
+    section_themes: &[ThemeId],
+) -> Vec<ThemeId> {
+    let own = directive_evidence(lexicon, directive, frame).top_themes();
+    let heading = lexicon.evidence_except(&directive.heading, &frame.0);
+    match section_themes.first() {
+        Some(&lead) if heading.total() <= 0.0 && !own.is_empty() => std::iter::once(lead)
+            .chain(own.into_iter().filter(|&t| t != lead))
+            .take(MAX_THEMES)
+            .collect(),
+        _ => own,
+    }
 }
 
 /// Units without evidence of their own take the themes of what contains them.
