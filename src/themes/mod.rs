@@ -380,4 +380,55 @@ mod tests {
         assert!(speech.sections[0].themes.is_empty());
         assert!(speech.sections[0].directives[0].themes.is_empty());
     }
+
+    #[test]
+    fn a_heading_without_evidence_is_led_by_its_section() {
+        let lexicon = lexicon();
+        let mut speech = crate::parse_str(String::new(), &Default::default());
+        speech.sections = vec![section(
+            "联系人大代表",
+            "联系人大代表，人大代表。",
+            vec![
+                directive(
+                    "积极参与履职活动",
+                    "积极参与履职活动。参与立法、监督、监督。",
+                ),
+                directive("办理民生建议", "办理民生建议，立法。"),
+            ],
+        )];
+        assign_with(&lexicon, &mut speech);
+        let s = &speech.sections[0];
+        assert_eq!(s.themes.first(), Some(&ThemeId::Deputies));
+        assert_eq!(
+            s.directives[0].themes,
+            [
+                ThemeId::Deputies,
+                ThemeId::Supervision,
+                ThemeId::Legislation
+            ]
+        );
+        // A heading that names a theme keeps it first.
+        assert_eq!(s.directives[1].themes.first(), Some(&ThemeId::Livelihood));
+    }
+
+    #[test]
+    fn parallel_headings_on_their_sections_topic_are_no_frame() {
+        let lexicon = lexicon();
+        let frame = Frame::of(
+            &lexicon,
+            ["聚焦民生立法", "聚焦中心大局立法", "健全立法机制"].into_iter(),
+        );
+        assert_eq!(frame.0.len(), 1);
+        let foreign = frame
+            .clone()
+            .foreign_to(&lexicon, Some(ThemeId::Legislation));
+        assert!(foreign.0.is_empty());
+        assert_eq!(
+            frame
+                .clone()
+                .foreign_to(&lexicon, Some(ThemeId::Supervision)),
+            frame
+        );
+        assert_eq!(frame.clone().foreign_to(&lexicon, None), frame);
+    }
 }
