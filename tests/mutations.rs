@@ -108,7 +108,10 @@ impl Mutation {
                 let mut lines: Vec<&str> = text.lines().collect();
                 // `at` is within 0..=1, so the index is within 0..=len.
                 let index = (at * lines.len() as f64).round() as usize;
-                lines.insert(index.min(lines.len()), BOILERPLATE[line % BOILERPLATE.len()]);
+                lines.insert(
+                    index.min(lines.len()),
+                    BOILERPLATE[line % BOILERPLATE.len()],
+                );
                 lines.join("\n")
             }
         }
@@ -181,7 +184,10 @@ fn problems(text: &str, encoding: Encoding) -> Vec<String> {
         Ok(mut speech) => {
             let expected = detected(text, encoding);
             if speech.meta.encoding != Some(expected) {
-                problems.push(format!("encoding {:?}, not {expected:?}", speech.meta.encoding));
+                problems.push(format!(
+                    "encoding {:?}, not {expected:?}",
+                    speech.meta.encoding
+                ));
             }
             speech.meta.encoding = twin.meta.encoding;
             if speech != twin {
