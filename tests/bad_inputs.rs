@@ -493,3 +493,15 @@ fn xml_nested_100_000_deep_is_refused_at_once() {
         stdout(&out)
     );
 }
+
+#[test]
+fn an_xml_document_over_its_limit_is_too_large() {
+    let dir = Dir::new();
+    let size = 65 * 1024 * 1024;
+    let file = sparse(&dir, "huge.xml", b"<speech>", size);
+    let limit = jianghua::xml::MAX_INPUT_BYTES;
+    assert_unreadable(
+        &jianghua(&["validate", &file]),
+        &format!("{file}:1:1: error[too-large]: the document is {size} bytes, more than the {limit} bytes accepted"),
+    );
+}

@@ -17,10 +17,7 @@ use regex::Regex;
 static TEXTS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
     common::corpus()
         .iter()
-        .map(|path| {
-            let (chars, _) = common::parse(path);
-            (path.display().to_string(), chars.into_iter().collect())
-        })
+        .map(|path| (path.display().to_string(), common::text(path)))
         .collect()
 });
 

@@ -24,13 +24,19 @@ pub fn corpus() -> Vec<PathBuf> {
     files
 }
 
+/// The decoded text of a corpus file.
+pub fn text(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let decoded = decode::decode(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    decoded.text
+}
+
 /// The decoded input as characters and the document parsed from it.
 pub fn parse(path: &Path) -> (Vec<char>, Speech) {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let decoded = decode::decode(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let speech = jianghua::parse_bytes(&bytes, &Default::default())
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    (decoded.text.chars().collect(), speech)
+    (text(path).chars().collect(), speech)
 }
 
 /// Every object of the document that has both `text` and `span`.
