@@ -348,7 +348,7 @@ fn assert_unreadable(out: &Output, line: &str) {
 }
 
 #[test]
-fn empty_whitespace_and_binary_documents_are_unreadable() {
+fn empty_blank_binary_missing_and_folder_documents_are_unreadable() {
     let dir = Dir::new();
     let empty = dir.file("empty.json", b"");
     assert_unreadable(
@@ -373,6 +373,11 @@ fn empty_whitespace_and_binary_documents_are_unreadable() {
         &format!(
             "{missing}: error[unreadable]: cannot read: No such file or directory (os error 2)"
         ),
+    );
+    let folder = dir.0.path().display().to_string();
+    assert_unreadable(
+        &jianghua(&["validate", &folder]),
+        &format!("{folder}: error[unreadable]: cannot read: Is a directory (os error 21)"),
     );
 }
 
