@@ -105,15 +105,38 @@ impl FileError {
     }
 }
 
-/// Reads an input file, or stdin for `-`.
+/// Reads an input file, or stdin for `-`, of at most [`crate::validate::MAX_INPUT_BYTES`]: a
+/// larger file fails with [`std::io::ErrorKind::FileTooLarge`] before it is read, larger input
+/// on stdin once the limit is passed.
 pub fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
+    let limit = crate::validate::MAX_INPUT_BYTES;
+    let too_large = |what: &str| {
+        let message = format!("{what} the {limit} bytes an input may have");
+        std::io::Error::new(std::io::ErrorKind::FileTooLarge, message)
+    };
+    let bound = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut bytes)?;
-        Ok(bytes)
+        std::io::stdin()
+            .lock()
+            .take(bound)
+            .read_to_end(&mut bytes)?;
+        if bytes.len() > limit {
+            return Err(too_large("the input is more than"));
+        }
     } else {
-        std::fs::read(path)
+        let file = std::fs::File::open(path)?;
+        let size = file.metadata()?.len();
+        if size >= bound {
+            return Err(too_large(&format!("the file is {size} bytes, more than")));
+        }
+        // The size may grow while the file is read: never read past the limit.
+        file.take(bound).read_to_end(&mut bytes)?;
+        if bytes.len() > limit {
+            return Err(too_large("the file grew to more than"));
+        }
     }
+    Ok(bytes)
 }
 
 /// Renders `speech` in each form and writes it atomically to the paired path.

@@ -55,8 +55,8 @@ enum InputError {
     Document(#[from] DocumentError),
     #[error("{0}")]
     Xml(#[from] ReadError),
-    #[error("the file is {size} bytes, more than the {limit} bytes allowed")]
-    TooLarge { size: u64, limit: usize },
+    #[error("{0}")]
+    TooLarge(String),
     #[error("cannot decode the source text: {0}")]
     Undecodable(#[from] jianghua::parse::DecodeError),
 }
@@ -66,7 +66,7 @@ impl InputError {
     fn code(&self) -> &'static str {
         match self {
             InputError::Unreadable(_) => "unreadable",
-            InputError::Document(DocumentError::TooLarge { .. }) | InputError::TooLarge { .. } => {
+            InputError::Document(DocumentError::TooLarge { .. }) | InputError::TooLarge(_) => {
                 "too-large"
             }
             InputError::Document(DocumentError::NotUtf8 { .. }) => "not-utf8",
@@ -252,28 +252,10 @@ fn read_source(path: &Path) -> Result<SourceText, InputError> {
 
 /// Reads a file or stdin, never more than the limit (a larger input fails without being read whole).
 fn read_limited(path: &Path) -> Result<Vec<u8>, InputError> {
-    use std::io::Read;
-    let limit = validate::MAX_INPUT_BYTES;
-    let too_large = |size| InputError::TooLarge { size, limit };
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        let bound = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
-        std::io::stdin()
-            .lock()
-            .take(bound)
-            .read_to_end(&mut bytes)?;
-    } else {
-        let file = std::fs::File::open(path)?;
-        let size = file.metadata()?.len();
-        if usize::try_from(size).map_or(true, |size| size > limit) {
-            return Err(too_large(size));
-        }
-        std::io::BufReader::new(file).read_to_end(&mut bytes)?;
-    }
-    if bytes.len() > limit {
-        return Err(too_large(u64::try_from(bytes.len()).unwrap_or(u64::MAX)));
-    }
-    Ok(bytes)
+    jianghua::batch::read_input(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::FileTooLarge => InputError::TooLarge(e.to_string()),
+        _ => InputError::Unreadable(e),
+    })
 }
 
 fn display_name(path: &Path) -> String {

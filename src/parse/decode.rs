@@ -2,7 +2,8 @@
 //!
 //! Detection order: UTF-8 (with or without a byte order mark) when the bytes are valid UTF-8;
 //! UTF-16 when a UTF-16 byte order mark opens the input; GB18030 (which includes GBK and
-//! GB2312) when the bytes decode without a single error. Anything else is refused with the byte
+//! GB2312) when the bytes decode without a single error, unless they are plainly UTF-8 up to a
+//! stray byte, which is then reported as invalid UTF-8. Anything else is refused with the byte
 //! offset of the first byte that no supported encoding accepts. Decoded text that is clearly not
 //! text (NUL bytes, runs of control characters) is refused as binary.
 
@@ -32,6 +33,13 @@ pub enum DecodeError {
     )]
     Invalid {
         /// Offset of the first undecodable byte (in the encoding that decoded furthest).
+        offset: usize,
+    },
+    /// Text that is UTF-8 up to an invalid byte: announced by its byte order mark, or with
+    /// enough UTF-8 before the byte that no other encoding is plausible.
+    #[error("invalid UTF-8 at byte offset {offset}: the text before it is UTF-8")]
+    InvalidUtf8 {
+        /// Offset of the first byte that is not UTF-8.
         offset: usize,
     },
     /// UTF-16 announced by its byte order mark, with an invalid code unit sequence.
@@ -93,9 +101,9 @@ fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 offset: at + UTF16BE_BOM.len(),
             });
     }
-    if bytes.starts_with(UTF8_BOM) {
-        // Announced as UTF-8: no other encoding is tried.
-        return Err(DecodeError::Invalid { offset: utf8_error });
+    if bytes.starts_with(UTF8_BOM) || looks_like_utf8(&bytes[..utf8_error]) {
+        // A stray byte in UTF-8 text: decoding it as GB18030 would only make mojibake.
+        return Err(DecodeError::InvalidUtf8 { offset: utf8_error });
     }
     match decode_strict(bytes, GB18030) {
         Ok(text) => Ok(Decoded {
@@ -106,6 +114,17 @@ fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             offset: gb_error.max(utf8_error),
         }),
     }
+}
+
+/// Multi-byte UTF-8 characters in a valid prefix that make it UTF-8 text. The bytes of GB18030
+/// text form a valid UTF-8 character now and then, but hardly ever this many in a row.
+const UTF8_EVIDENCE: usize = 8;
+
+/// Whether `valid`, a valid UTF-8 prefix of the input, holds enough non-ASCII characters to
+/// say that the input is UTF-8.
+fn looks_like_utf8(valid: &[u8]) -> bool {
+    let leads = valid.iter().filter(|&&b| b >= 0xC0);
+    leads.take(UTF8_EVIDENCE).count() == UTF8_EVIDENCE
 }
 
 /// Decodes without replacement; on failure, the byte offset of the first malformed sequence.
@@ -230,6 +249,39 @@ mod tests {
         bytes.push(0xFF);
         bytes.extend_from_slice("好".as_bytes());
         assert_eq!(decode(&bytes), Err(DecodeError::Invalid { offset: 9 }));
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_text_is_not_read_as_gb18030() {
+        // The UTF-8 bytes of this line and the stray 0x80 are also valid GB18030.
+        let mut bytes = "在县人大常委会会议上的".as_bytes().to_vec();
+        assert!(GB18030
+            .decode_without_bom_handling_and_without_replacement(
+                &[bytes.as_slice(), b"\x80"].concat()
+            )
+            .is_some());
+        bytes.push(0x80);
+        bytes.extend_from_slice("讲话".as_bytes());
+        let err = decode(&bytes).unwrap_err();
+        assert_eq!(err, DecodeError::InvalidUtf8 { offset: 33 });
+        assert!(
+            err.to_string()
+                .starts_with("invalid UTF-8 at byte offset 33"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_bad_byte_after_a_utf8_bom_is_invalid_utf8() {
+        let bytes = [UTF8_BOM, "讲话".as_bytes(), b"\xFF"].concat();
+        assert_eq!(decode(&bytes), Err(DecodeError::InvalidUtf8 { offset: 9 }));
+    }
+
+    #[test]
+    fn gb18030_text_is_not_taken_for_utf8() {
+        let (bytes, _, _) =
+            GB18030.encode("同志们：今天召开全市人大工作会议，主要任务是学习贯彻。");
+        assert_eq!(decode(&bytes).map(|d| d.encoding), Ok(Encoding::Gb18030));
     }
 
     #[test]

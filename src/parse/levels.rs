@@ -228,46 +228,149 @@ fn rank(family: Family) -> u8 {
 
 /// The longest run of numbers counting up by one (a single skip of one number is allowed when
 /// the skipped number never comes), starting at 1 when `from_one`. A run that starts inside an
-/// earlier run is no longer than it, so only items outside earlier runs start one.
+/// earlier run is no longer than it, so only items outside earlier runs start one. Ties go to
+/// the run that starts first.
 pub(crate) fn longest_chain(items: &[(usize, Ordinal)], from_one: bool) -> Vec<Link> {
-    let mut last_seen: HashMap<u32, usize> = HashMap::new();
-    for (j, &(_, ordinal)) in items.iter().enumerate() {
-        if let Ordinal::Number(n) = ordinal {
-            last_seen.insert(n, j);
+    let later = LaterNumbers::new(items);
+    longest_start(items, from_one, &later)
+        .map(|start| chain_from(items, start, &later))
+        .unwrap_or_default()
+}
+
+/// The last item of each number, to tell whether a number still comes after an item.
+struct LaterNumbers(HashMap<u32, usize>);
+
+impl LaterNumbers {
+    fn new(items: &[(usize, Ordinal)]) -> Self {
+        let last_seen = items
+            .iter()
+            .enumerate()
+            .filter_map(|(j, &(_, ordinal))| match ordinal {
+                Ordinal::Number(n) => Some((n, j)),
+                Ordinal::Next => None,
+            });
+        LaterNumbers(last_seen.collect())
+    }
+
+    fn comes_after(&self, value: u32, j: usize) -> bool {
+        self.0.get(&value).is_some_and(|&at| at > j)
+    }
+}
+
+/// Whether an item numbered `value` at `j` continues a run whose last number is `last`, and
+/// whether it does so by skipping a number.
+fn continues(
+    last: u32,
+    value: u32,
+    ordinal: Ordinal,
+    j: usize,
+    later: &LaterNumbers,
+) -> Option<bool> {
+    let next = last.saturating_add(1);
+    if value == next {
+        return Some(false);
+    }
+    let skip =
+        value == last.saturating_add(2) && ordinal != Ordinal::Next && !later.comes_after(next, j);
+    skip.then_some(true)
+}
+
+/// The run that starts at item `start`: every later item that counts on from it.
+fn chain_from(items: &[(usize, Ordinal)], start: usize, later: &LaterNumbers) -> Vec<Link> {
+    let Some(&(first, Ordinal::Number(n))) = items.get(start) else {
+        return Vec::new();
+    };
+    let mut chain = vec![(first, n, false)];
+    let mut last = n;
+    for (j, &(index, ordinal)) in items.iter().enumerate().skip(start + 1) {
+        let value = match ordinal {
+            Ordinal::Number(v) => v,
+            Ordinal::Next => last.saturating_add(1),
+        };
+        if let Some(skip) = continues(last, value, ordinal, j, later) {
+            chain.push((index, value, skip));
+            last = value;
         }
     }
-    let comes_after = |value: u32, j: usize| last_seen.get(&value).is_some_and(|&at| at > j);
-    let mut in_a_run = vec![false; items.len()];
-    let mut best: Vec<Link> = Vec::new();
-    for (s, &(first, ordinal)) in items.iter().enumerate() {
-        let Ordinal::Number(n) = ordinal else {
+    chain
+}
+
+/// A run being followed by [`longest_start`].
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    /// The item it starts at.
+    start: usize,
+    /// Numbered items it holds.
+    numbers: usize,
+    /// `Next` items (最后) seen before it started.
+    nexts_before: usize,
+}
+
+impl Run {
+    fn len(&self, nexts: usize) -> usize {
+        self.numbers + nexts - self.nexts_before
+    }
+
+    /// Of two runs at the same number, the one that ends longer: the longer so far (they go
+    /// on alike), or the earlier on a tie.
+    fn better(self, other: Run, nexts: usize) -> Run {
+        match self.len(nexts).cmp(&other.len(nexts)) {
+            std::cmp::Ordering::Greater => self,
+            std::cmp::Ordering::Less => other,
+            std::cmp::Ordering::Equal if self.start <= other.start => self,
+            std::cmp::Ordering::Equal => other,
+        }
+    }
+}
+
+/// Where the run of [`longest_chain`] starts, following every run at once in one pass: runs
+/// that reach the same number at the same item go on alike, so only the better one is kept,
+/// and a `Next` item continues every run. Runs are therefore keyed by their last number less
+/// the `Next` items seen, which a `Next` leaves unchanged.
+fn longest_start(
+    items: &[(usize, Ordinal)],
+    from_one: bool,
+    later: &LaterNumbers,
+) -> Option<usize> {
+    let mut runs: HashMap<i64, Run> = HashMap::new();
+    let mut nexts = 0usize;
+    for (j, &(_, ordinal)) in items.iter().enumerate() {
+        let Ordinal::Number(value) = ordinal else {
+            nexts += 1;
             continue;
         };
-        if (from_one && n != 1) || in_a_run[s] {
-            continue;
-        }
-        let mut chain = vec![(first, n, false)];
-        let mut last = n;
-        for (j, &(index, ordinal)) in items.iter().enumerate().skip(s + 1) {
-            let value = match ordinal {
-                Ordinal::Number(v) => v,
-                Ordinal::Next => last.saturating_add(1),
-            };
-            let next = last.saturating_add(1);
-            let skip = value == last.saturating_add(2)
-                && ordinal != Ordinal::Next
-                && !comes_after(next, j);
-            if value == next || skip {
-                chain.push((index, value, skip));
-                in_a_run[j] = true;
-                last = value;
+        let key = |last: u32| i64::from(last) - nexts as i64;
+        let mut taken: Option<Run> = None;
+        for last in [value.checked_sub(1), value.checked_sub(2)]
+            .into_iter()
+            .flatten()
+        {
+            if continues(last, value, ordinal, j, later).is_none() {
+                continue;
+            }
+            if let Some(mut run) = runs.remove(&key(last)) {
+                run.numbers += 1;
+                taken = Some(taken.map_or(run, |t| t.better(run, nexts)));
             }
         }
-        if chain.len() > best.len() {
-            best = chain;
-        }
+        let starts = !from_one || value == 1;
+        let run = match taken {
+            Some(run) => run,
+            None if starts => Run {
+                start: j,
+                numbers: 1,
+                nexts_before: nexts,
+            },
+            None => continue,
+        };
+        let kept = match runs.get(&key(value)) {
+            Some(&there) => there.better(run, nexts),
+            None => run,
+        };
+        runs.insert(key(value), kept);
     }
-    best
+    let best = runs.values().copied().reduce(|a, b| a.better(b, nexts));
+    best.map(|run| run.start)
 }
 
 /// The heading after a marker: up to the first sentence end, or to the end of the piece when the
@@ -535,6 +638,60 @@ mod tests {
             (2, Ordinal::Next),
         ];
         assert_eq!(longest_chain(&sequence, true).len(), 3);
+    }
+
+    /// The definition of [`longest_chain`], run from every start.
+    fn longest_chain_by_definition(items: &[(usize, Ordinal)], from_one: bool) -> Vec<Link> {
+        let later = LaterNumbers::new(items);
+        let mut in_a_run = vec![false; items.len()];
+        let mut best: Vec<Link> = Vec::new();
+        for (s, &(_, ordinal)) in items.iter().enumerate() {
+            let starts = matches!(ordinal, Ordinal::Number(n) if !from_one || n == 1);
+            if !starts || in_a_run[s] {
+                continue;
+            }
+            let chain = chain_from(items, s, &later);
+            for &(index, _, _) in &chain[1..] {
+                if let Some(j) = items.iter().position(|&(i, _)| i == index) {
+                    in_a_run[j] = true;
+                }
+            }
+            if chain.len() > best.len() {
+                best = chain;
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn the_one_pass_chain_is_the_longest_chain() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        for _ in 0..3000 {
+            let items: Vec<(usize, Ordinal)> = (0..rng.usize(0..14))
+                .map(|i| match rng.u8(0..8) {
+                    0 => (i, Ordinal::Next),
+                    _ => (i, Ordinal::Number(rng.u32(0..6))),
+                })
+                .collect();
+            for from_one in [true, false] {
+                assert_eq!(
+                    longest_chain(&items, from_one),
+                    longest_chain_by_definition(&items, from_one),
+                    "{items:?} from_one {from_one}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn many_restarting_runs_take_one_pass() {
+        // 100,000 items counting 1..9 over and over: one pass, not one scan per restart.
+        let items: Vec<(usize, Ordinal)> = (0..100_000)
+            .map(|i| (i, Ordinal::Number(i as u32 % 9 + 1)))
+            .collect();
+        let chain = longest_chain(&items, true);
+        assert_eq!(chain.len(), 9);
+        assert_eq!(chain[0], (0, 1, false));
     }
 
     #[test]

@@ -99,20 +99,24 @@ pub fn count_numeral(s: &str) -> Option<(u32, usize)> {
 /// Parses one or two ASCII or fullwidth digits at the start of `s`, refusing longer numbers
 /// (a year is not a list number).
 fn arabic_numeral(s: &str) -> Option<(u32, usize)> {
+    let digit = |c: char| match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    };
     let mut value = 0;
     let mut len = 0;
-    let mut digits = 0;
-    for c in s.chars() {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '０'..='９' => c as u32 - '０' as u32,
-            _ => break,
-        };
+    // A third digit already refuses the number: reading on would overflow on a long run of
+    // digits and make every position of the run cost its length.
+    for (i, c) in s.chars().enumerate() {
+        let Some(d) = digit(c) else { break };
+        if i == 2 {
+            return None;
+        }
         value = value * 10 + d;
         len += c.len_utf8();
-        digits += 1;
     }
-    (1..=2).contains(&digits).then_some((value, len))
+    (len > 0).then_some((value, len))
 }
 
 /// The marker that starts at byte `pos` of `text`, judged by its shape alone.
@@ -319,6 +323,16 @@ mod tests {
         assert_eq!(han_numeral("两"), None);
         assert_eq!(count_numeral("两个方面"), Some((2, 3)));
         assert_eq!(han_numeral("是"), None);
+    }
+
+    #[test]
+    fn arabic_numbers_have_one_or_two_digits() {
+        assert_eq!(arabic_numeral("7."), Some((7, 1)));
+        assert_eq!(arabic_numeral("１２．"), Some((12, 6)));
+        assert_eq!(arabic_numeral("2024年"), None);
+        assert_eq!(arabic_numeral("a1"), None);
+        // A run of digits longer than any integer, which used to overflow.
+        assert_eq!(arabic_numeral(&"9".repeat(40)), None);
     }
 
     #[test]

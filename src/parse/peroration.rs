@@ -142,7 +142,11 @@ fn first_person(sentence: &str) -> bool {
 /// sentence uses a phrase that only perorations use (让我们…而努力奋斗, 汇报完毕). A phrase
 /// earlier in a piece (…为全市发展作出更大贡献。要…) is part of the argument.
 pub fn is_peroration(s: &str) -> bool {
-    address(s).is_some() || PERORATION.iter().any(|p| last_sentence(s).contains(p))
+    if address(s).is_some() {
+        return true;
+    }
+    let last = last_sentence(s);
+    PERORATION.iter().any(|p| last.contains(p))
 }
 
 /// The last sentence of `s`, its end punctuation included.
