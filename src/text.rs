@@ -5,6 +5,12 @@ use std::ops::Range;
 
 use crate::model::{Passage, Span};
 
+/// Whether `c` is a CJK ideograph (the unified block and extension A): a character of a word,
+/// as opposed to punctuation, digits and Latin letters.
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
 /// The decoded text of one input, with an index from byte offsets to character offsets.
 #[derive(Debug, Clone)]
 pub struct SourceText {

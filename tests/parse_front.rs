@@ -18,6 +18,7 @@ const SEEDS: &[&str] = &[
 
 const INPUTS: &[&str] = &[
     "front_county_chrome",
+    "front_dated_byline",
     "front_gb18030_crlf",
     "front_utf16le",
     "front_utf8_bom",
@@ -379,6 +380,28 @@ fn statement_with_office_in_the_title() {
     assert_eq!(
         m.date.map(|d| (d.year, d.month, d.day)),
         Some((Some(2023), Some(7), Some(12)))
+    );
+}
+
+#[test]
+fn byline_with_its_date_under_a_plain_title() {
+    let m = input("front_dated_byline").meta;
+    assert_eq!(m.title.as_deref(), Some("扎实做好新时代县级人大工作"));
+    assert_eq!(m.genre, Genre::Speech);
+    let speaker = m.speaker.unwrap();
+    assert_eq!(
+        (speaker.role.as_deref(), speaker.name.as_deref()),
+        (Some("县委书记"), Some("李振华"))
+    );
+    assert_eq!(
+        m.date.map(|d| (d.year, d.month, d.day, d.text)),
+        Some((Some(2023), Some(12), Some(28), "2023年12月28日".to_owned()))
+    );
+    assert_eq!(m.occasion.as_deref(), Some("县委人大工作会议"));
+    // 新时代县级 names no county; the footer corroborates the 嘉善 of the closing.
+    assert_eq!(
+        (m.place.as_deref(), m.level),
+        (Some("嘉善"), Some(Level::County))
     );
 }
 

@@ -2,6 +2,7 @@
 //! numbered formulation, a leader's words, a regulation named in quotes, or mere rhetoric
 //! (“金点子”, “温度”), which cites nothing.
 
+use crate::text::is_han;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -163,10 +164,6 @@ pub fn quote(inner: &str, before: &str, after: &str) -> Option<Citation> {
         });
     }
     None
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// The leader whose words follow, when the current clause ends by introducing them.

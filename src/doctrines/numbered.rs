@@ -2,6 +2,8 @@
 //! “三为”, “一老一小一青壮”. They are recognised by their shape when the speaker quotes them,
 //! and told apart from ordinary counting (五个方面, 一个国家, 三个百分点).
 
+use crate::text::is_han;
+
 /// Numerals that open a numbered formulation (双 as in 双联系, 双减).
 fn is_numeral(c: char) -> bool {
     matches!(
@@ -20,10 +22,6 @@ fn is_numeral(c: char) -> bool {
             | '千'
             | '双'
     )
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// Measure words and units: a numeral followed by one of these counts things (三次, 五年,

@@ -30,12 +30,13 @@ pub struct Byline {
     pub name: Range<usize>,
 }
 
-/// The byline in `text`, which must be the whole (trimmed) line.
+/// The byline in `text`, which must be the whole (trimmed) line, maybe with the date of
+/// delivery after it (县委书记 李振华（2023年12月28日）).
 pub fn byline(text: &str) -> Option<Byline> {
     if text.starts_with('在') {
         return None;
     }
-    let c = BYLINE.captures(text)?;
+    let c = BYLINE.captures(without_trailing_date(text))?;
     let name = c.name("name")?;
     let role = c.name("role");
     let name_chars = name
@@ -75,6 +76,21 @@ pub fn author_office(text: &str) -> Option<Range<usize>> {
         && !office.contains(['，', ',', '。', '；', ';']);
     let start = office.as_ptr() as usize - text.as_ptr() as usize;
     plausible.then_some(start..start + office.len())
+}
+
+/// `text` without a date that ends it, with the brackets and blanks around that date.
+pub fn without_trailing_date(text: &str) -> &str {
+    let Some(found) = dates::find(text) else {
+        return text;
+    };
+    let is_wrapping = |c: char| is_blank_char(c) || "()（）〔〕[]【】".contains(c);
+    let after_is_wrapping = text[found.range.end..].chars().all(is_wrapping);
+    let before = text[..found.range.start].trim_end_matches(is_wrapping);
+    if after_is_wrapping && !before.is_empty() {
+        before
+    } else {
+        text
+    }
 }
 
 /// Words that make a short line a speech title.
@@ -267,6 +283,19 @@ mod tests {
 
     fn parts(text: &str) -> Option<(Option<&str>, &str)> {
         byline(text).map(|b| (b.role.map(|r| &text[r]), &text[b.name]))
+    }
+
+    #[test]
+    fn a_byline_may_carry_the_date() {
+        assert_eq!(
+            parts("县委书记 李振华（2023年12月28日）"),
+            Some((Some("县委书记"), "李振华"))
+        );
+        assert_eq!(
+            parts("市人大常委会主任　孙　伟　2024年2月20日"),
+            Some((Some("市人大常委会主任"), "孙　伟"))
+        );
+        assert_eq!(parts("（2023年12月28日）"), None);
     }
 
     #[test]

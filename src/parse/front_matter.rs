@@ -5,6 +5,7 @@
 //! body gives the occasion where the page has no title (今天我们在这里召开…大会), the level of
 //! the body addressed (全市, 我县) and, with the gazetteer, the place.
 
+use crate::text::is_han;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -228,8 +229,16 @@ impl<'a> Page<'a> {
             let found = dates::find(text).or_else(|| dates::find_month_day(text))?;
             Some(self.partial_date(segment.range.start, found))
         };
+        // A byline may end with the date (县委书记 李振华（2023年12月28日）).
+        let from_byline = |segment: &Segment| {
+            let text = self.text(&segment.range);
+            let found = dates::find(text)?;
+            let dated = front_lines::without_trailing_date(text).len() < text.len();
+            dated.then(|| self.partial_date(segment.range.start, found))
+        };
         self.front(FrontMatterKind::Date)
             .find_map(from_line)
+            .or_else(|| self.front(FrontMatterKind::Byline).find_map(from_byline))
             .or_else(|| {
                 subtitle?;
                 self.front(FrontMatterKind::Subtitle).find_map(|s| {
@@ -400,10 +409,6 @@ impl<'a> Page<'a> {
 
 /// Characters that stand between words rather than inside a name.
 const FUNCTION_CHARS: &str = "的和与及是在了把被将对为等向给由从同";
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
-}
 
 /// A metadata value: blanks at the ends removed, blank runs inside made one space, invisible
 /// characters dropped.

@@ -9,6 +9,7 @@
 //! are not also common words (the table flags 振兴, 大兴, 武功…), and count for little unless the
 //! text also names the division's parent or one of its children (安福 with 吉安市).
 
+use crate::text::is_han;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -89,6 +90,24 @@ struct Pattern {
 /// Characters that, opening a two-character name, make it a phrase (和县 in 市和县两级).
 const PHRASE_OPENERS: &str = "和与及各本全我该每省市县区乡镇新老大小";
 
+/// Characters that may stand right before a two-character name (代县, 和县) without making it
+/// the tail of another word (新时代县级): function words, the end of a parent's name, punctuation.
+const NAME_PRECEDERS: &str = "在对把和与及从向的是为到于省市州盟、，,：:“《（(";
+
+/// Whether the two-character division name (X县, X区) at `start..end` of `text` is only the
+/// end of another word and a suffix: 时代县级 is no mention of 代县, nor 县级 of anything.
+fn is_inside_a_word(text: &str, start: usize, end: usize) -> bool {
+    let name = &text[start..end];
+    if name.chars().count() != 2 || !name.ends_with(|c| "县区市旗".contains(c)) {
+        return false;
+    }
+    let glued_before = text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_han(c) && !NAME_PRECEDERS.contains(c));
+    glued_before || text[end..].starts_with('级')
+}
+
 /// The names to look for, each valued with its index in the list of [`Pattern`]s.
 type Matcher = CharwiseDoubleArrayAhoCorasick<u32>;
 
@@ -166,6 +185,9 @@ impl Mentions {
                 continue;
             };
             if !p.full && text[m.end()..].starts_with(|c| DIVISION_SUFFIXES.contains(c)) {
+                continue;
+            }
+            if is_inside_a_word(text, m.start(), m.end()) {
                 continue;
             }
             let score = match (weight, p.full) {
@@ -287,6 +309,18 @@ mod tests {
         assert_eq!(
             m.best(&[DivisionLevel::County]).map(|d| d.short),
             Some("德清")
+        );
+    }
+
+    #[test]
+    fn a_two_character_name_inside_a_word_is_no_mention() {
+        let mut m = Mentions::default();
+        m.add("扎实做好新时代县级人大工作", Weight::Heading);
+        assert_eq!(m.best(&[]), None);
+        m.add("在代县调研，忻州市代县人大常委会", Weight::Body);
+        assert_eq!(
+            m.best(&[DivisionLevel::County]).map(|d| d.name),
+            Some("代县")
         );
     }
 
