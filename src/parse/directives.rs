@@ -9,8 +9,6 @@ use std::ops::Range;
 
 use super::levels::longest_chain;
 use super::markers::{self, Family, Marker, CLAUSE_ENDS};
-use crate::model::Directive;
-use crate::text::SourceText;
 
 /// A numbered point, as byte ranges.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,27 +40,6 @@ pub enum Scope {
     /// The innermost level of parts: outline markers at paragraph starts number its points
     /// (the 1. 2. 3. under a work report's （二）).
     Innermost,
-}
-
-/// Finds the directives in `paragraphs`, leaving out the families of the parts around them.
-pub fn find(
-    source: &SourceText,
-    paragraphs: &[Range<usize>],
-    excluded: &[Family],
-    scope: Scope,
-) -> Vec<Directive> {
-    let text = source.as_str();
-    points(text, paragraphs, excluded, scope)
-        .into_iter()
-        .map(|p| Directive {
-            ordinal: p.ordinal,
-            marker: text.get(p.marker).unwrap_or_default().to_owned(),
-            heading: text.get(p.heading).unwrap_or_default().to_owned(),
-            text: text.get(p.text.clone()).unwrap_or_default().to_owned(),
-            span: source.span(&p.text),
-            themes: Vec::new(),
-        })
-        .collect()
 }
 
 /// Finds the numbered points in `paragraphs`: the sequence of the family that starts first.
