@@ -211,7 +211,8 @@ pub fn source_fields(text: &str) -> Vec<(SourceField, Range<usize>)> {
             .map_or(text.len(), |m| m.start());
         let area = &text[whole.end()..end];
         let lead = area.len() - area.trim_start_matches(is_separator).len();
-        let value = until_gap(&area[lead..]).trim_end_matches(is_separator);
+        let value =
+            without_unmatched_close(until_gap(&area[lead..]).trim_end_matches(is_separator));
         if value.is_empty() {
             continue;
         }
@@ -235,6 +236,14 @@ pub fn source_fields(text: &str) -> Vec<(SourceField, Range<usize>)> {
         }
     }
     fields
+}
+
+/// `value` without the bracket that closes a bracketed source line around it (（来源：…）).
+fn without_unmatched_close(value: &str) -> &str {
+    match value.strip_suffix(['）', ')']) {
+        Some(inner) if !inner.contains(['（', '(']) => inner.trim_end_matches(is_separator),
+        _ => value,
+    }
 }
 
 fn is_separator(c: char) -> bool {
@@ -283,6 +292,21 @@ mod tests {
 
     fn parts(text: &str) -> Option<(Option<&str>, &str)> {
         byline(text).map(|b| (b.role.map(|r| &text[r]), &text[b.name]))
+    }
+
+    #[test]
+    fn a_bracketed_source_line_keeps_its_brackets_out_of_the_value() {
+        let text = "（来源：某省人大常委会办公厅）";
+        let fields: Vec<_> = source_fields(text)
+            .into_iter()
+            .map(|(f, r)| (f, &text[r]))
+            .collect();
+        assert_eq!(fields, vec![(SourceField::Origin, "某省人大常委会办公厅")]);
+        let text = "来源：人民网（北京）";
+        assert_eq!(
+            source_fields(text).first().map(|(_, r)| &text[r.clone()]),
+            Some("人民网（北京）")
+        );
     }
 
     #[test]
