@@ -9,6 +9,7 @@
 
 pub mod batch;
 pub mod convert;
+pub mod dictionary;
 pub mod doctrines;
 pub mod model;
 pub mod parse;
