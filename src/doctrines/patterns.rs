@@ -6,8 +6,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{CaptureMatches, Regex};
+use regex::{CaptureMatches, Captures, Regex};
 
+use crate::bounded;
 use crate::model::DoctrineKind;
 
 /// A doctrine found by a pattern, before it is merged with the others.
@@ -31,10 +32,10 @@ fn compile(pattern: &str) -> Regex {
 /// Congress numbers: 十一…十九, 二十…二十九, or a redaction (XX, ××).
 const NUMBER: &str = r"(?:二十[一二三四五六七八九]?|十[一二三四五六七八九]|[XxＸｘ×＊*]{1,2})";
 
-static THOUGHT: LazyLock<Regex> = LazyLock::new(|| compile(r"习近平(\p{Han}{2,16}?)思想"));
+static THOUGHT: LazyLock<Regex> = LazyLock::new(|| compile(r"习近平(\p{Han}{2,}?)思想"));
 
 static IMPORTANT_THOUGHT: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?:习近平(?:总书记|同志)|总书记)关于([\p{Han}、]{2,40}?)的重要(思想|论述)")
+    compile(r"(?:习近平(?:总书记|同志)|总书记)关于([\p{Han}、]{2,}?)的重要(思想|论述)")
 });
 
 static CONGRESS: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(党的|中共)?({NUMBER})大")));
@@ -74,6 +75,18 @@ fn captures_where<'r, 'h>(regex: &'r Regex, text: &'h str, needle: &str) -> Capt
     regex.captures_iter(if text.contains(needle) { text } else { "" })
 }
 
+/// [`captures_where`] for a regex whose group 1, a lazy repetition, may hold at most `max`
+/// characters (see [`bounded`]).
+fn bounded_where<'r, 'h: 'r>(
+    regex: &'r Regex,
+    text: &'h str,
+    needle: &str,
+    max: usize,
+) -> impl Iterator<Item = Captures<'h>> + 'r {
+    let text = if text.contains(needle) { text } else { "" };
+    bounded::captures_iter(regex, text, move |c| bounded::at_most(c, 1, max))
+}
+
 /// Finds the patterned doctrines in `text`, which starts at byte `offset` of the input.
 pub fn find(text: &str, offset: usize) -> Vec<Found> {
     let mut found = Vec::new();
@@ -84,7 +97,7 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
             kind,
         })
     };
-    for c in captures_where(&THOUGHT, text, "思想") {
+    for c in bounded_where(&THOUGHT, text, "思想", 16) {
         let (Some(all), Some(middle)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -92,7 +105,7 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
             push(all.range(), all.as_str().to_owned(), DoctrineKind::Thought);
         }
     }
-    for c in captures_where(&IMPORTANT_THOUGHT, text, "重要") {
+    for c in bounded_where(&IMPORTANT_THOUGHT, text, "重要", 40) {
         let (Some(all), Some(topic), Some(what)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };

@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::dates;
 use super::layout::is_blank_char;
+use crate::bounded;
 
 /// Offices that make a line a byline (市委书记 张雷明) or a title a speaker's (县人大常委会主任在…).
 pub const ROLE_ENDINGS: &str = "书记|副书记|主任|副主任|主席|副主席|委员长|副委员长|秘书长|省长|副省长|市长|副市长|县长|副县长|区长|副区长|州长|盟长|旗长|镇长|乡长|部长|厅长|局长|院长|检察长|主任委员|党组成员|常委|委员";
@@ -16,7 +17,7 @@ pub const ROLE_ENDINGS: &str = "书记|副书记|主任|副主任|主席|副主�
 /// with spaces between its characters (习　近　平).
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?P<role>[\p{{Han}}、，,（）()]{{0,30}}?(?:{ROLE_ENDINGS}))[\s:：]*)?(?P<name>\p{{Han}}(?:[\s\u{{3000}}]*\p{{Han}}){{1,3}})$"
+        r"^(?:(?P<role>([\p{{Han}}、，,（）()]*?)(?:{ROLE_ENDINGS}))[\s:：]*)?(?P<name>\p{{Han}}(?:[\s\u{{3000}}]*\p{{Han}}){{1,3}})$"
     ))
     .expect("valid byline pattern")
 });
@@ -35,7 +36,8 @@ pub fn byline(text: &str) -> Option<Byline> {
     if text.starts_with('在') {
         return None;
     }
-    let c = BYLINE.captures(text)?;
+    // Past 30 characters before the office, no byline (nor a bare name) is possible.
+    let c = bounded::anchored(&BYLINE, text, |c| bounded::at_most(c, 2, 30))?;
     let name = c.name("name")?;
     let role = c.name("role");
     let name_chars = name
@@ -64,14 +66,14 @@ pub fn byline(text: &str) -> Option<Byline> {
 /// Words that make a short line a speech title.
 static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"讲话|发言|报告|致辞|汇报|讲稿|主持词|动员|总结|在.{2,60}?(?:上|时|中)的|会议|大会|座谈会",
+        r"讲话|发言|报告|致辞|汇报|讲稿|主持词|动员|总结|在(.{2,}?)(?:上|时|中)的|会议|大会|座谈会",
     )
     .expect("valid title pattern")
 });
 
 /// Whether `text` has the words of a speech title.
 pub fn has_title_cue(text: &str) -> bool {
-    TITLE_CUE.is_match(text)
+    bounded::captures(&TITLE_CUE, text, |c| bounded::at_most(c, 1, 60)).is_some()
 }
 
 /// Whether a title line looks cut before its end (在全市人大工作会议上的 / 讲话).
@@ -206,13 +208,13 @@ pub fn is_source_line(text: &str) -> bool {
 
 /// A salutation line or opening: 同志们, 各位代表、同志们, 尊敬的…: (alone or opening a paragraph).
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:尊敬的|各位|同志们|女士们|朋友们|亲爱的)[\p{Han}、，,\s]{0,40}?[:：!！,，]")
+    Regex::new(r"^(?:尊敬的|各位|同志们|女士们|朋友们|亲爱的)([\p{Han}、，,\s]*?)[:：!！,，]")
         .expect("valid salutation pattern")
 });
 
 /// Whether `text` opens with a salutation.
 pub fn opens_with_salutation(text: &str) -> bool {
-    SALUTATION.is_match(text)
+    bounded::anchored(&SALUTATION, text, |c| bounded::at_most(c, 1, 40)).is_some()
 }
 
 /// A section marker opening a line: 一、 （一） 第一， 一是.
