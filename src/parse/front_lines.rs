@@ -100,6 +100,9 @@ pub fn is_subtitle(text: &str) -> bool {
 /// A line that is nothing but a date, maybe bracketed or labelled: (2022年9月22日),
 /// 二〇二六年一月二十七日, 日期:01-17, 2022-09-22 星期四.
 pub fn is_date_line(text: &str) -> bool {
+    if !could_be_date_line(text) {
+        return false;
+    }
     let (found, labelled) = match dates::find(text) {
         Some(found) => (found, false),
         None => match DATE_LABEL.find(text) {
@@ -120,6 +123,23 @@ pub fn is_date_line(text: &str) -> bool {
         || rest
             .chars()
             .all(|c| is_blank_char(c) || "()（）〔〕[]【】<>《》:：,，.。-—".contains(c))
+}
+
+/// Whether `text` may be a date line: labelled, or made only of characters that a date, a
+/// weekday, a label or the punctuation around them can hold. Prose fails at its first word,
+/// which spares the date regexes.
+fn could_be_date_line(text: &str) -> bool {
+    const DATE_CHARS: &str =
+        "〇零○Ｏ一二三四五六七八九十年月日号-－/／.．星期周天时间:：()（）〔〕[]【】<>《》,，。—";
+    text.contains("日期")
+        || text.contains("时间")
+        || text.chars().all(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || c.is_whitespace()
+                || is_blank_char(c)
+                || DATE_CHARS.contains(c)
+        })
 }
 
 static DATE_LABEL: LazyLock<Regex> =
