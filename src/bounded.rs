@@ -64,6 +64,14 @@ pub fn at_most(c: &Captures, group: usize, max: usize) -> bool {
         .is_none_or(|m| m.as_str().chars().nth(max).is_none())
 }
 
+/// The first `max` characters of `text`: what a greedy repetition bounded at `max` that
+/// ends its regex takes of a longer run.
+pub fn first_chars(text: &str, max: usize) -> &str {
+    text.char_indices()
+        .nth(max)
+        .map_or(text, |(end, _)| &text[..end])
+}
+
 /// The byte offset of the character after the one at `at`, if there is one.
 fn next_char(text: &str, at: usize) -> Option<usize> {
     let c = text.get(at..)?.chars().next()?;
