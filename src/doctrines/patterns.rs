@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{CaptureMatches, Captures, Regex};
+use regex::{Captures, Regex};
 
 use crate::bounded;
 use crate::model::DoctrineKind;
@@ -70,21 +70,33 @@ const AFTER_BARE_CONGRESS: &str = "精以报胜召开闭和、及作提强确后
 const NOT_IN_THOUGHT: &[&str] = &["的", "总书记", "同志", "关于", "重要", "主席", "在", "和"];
 
 /// `regex` run only on texts that hold `needle`: most lines lack it, and checking is faster
-/// than a regex whose first characters vary.
-fn captures_where<'r, 'h>(regex: &'r Regex, text: &'h str, needle: &str) -> CaptureMatches<'r, 'h> {
-    regex.captures_iter(if text.contains(needle) { text } else { "" })
+/// than a regex whose first characters vary. A regex whose needle is absent is not compiled.
+fn captures_where<'r, 'h: 'r>(
+    regex: &'r LazyLock<Regex>,
+    text: &'h str,
+    needle: &str,
+) -> impl Iterator<Item = Captures<'h>> + 'r {
+    text.contains(needle)
+        .then(|| LazyLock::force(regex).captures_iter(text))
+        .into_iter()
+        .flatten()
 }
 
 /// [`captures_where`] for a regex whose group 1, a lazy repetition, may hold at most `max`
 /// characters (see [`bounded`]).
 fn bounded_where<'r, 'h: 'r>(
-    regex: &'r Regex,
+    regex: &'r LazyLock<Regex>,
     text: &'h str,
     needle: &str,
     max: usize,
 ) -> impl Iterator<Item = Captures<'h>> + 'r {
-    let text = if text.contains(needle) { text } else { "" };
-    bounded::captures_iter(regex, text, move |c| bounded::at_most(c, 1, max))
+    text.contains(needle)
+        .then(|| {
+            let regex = LazyLock::force(regex);
+            bounded::captures_iter(regex, text, move |c| bounded::at_most(c, 1, max))
+        })
+        .into_iter()
+        .flatten()
 }
 
 /// Finds the patterned doctrines in `text`, which starts at byte `offset` of the input.
@@ -112,7 +124,7 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
         let name = format!("习近平总书记关于{}的重要{}", topic.as_str(), what.as_str());
         push(all.range(), name, DoctrineKind::Thought);
     }
-    for c in CONGRESS.captures_iter(text) {
+    for c in captures_where(&CONGRESS, text, "大") {
         let (Some(all), Some(number)) = (c.get(0), c.get(2)) else {
             continue;
         };
@@ -162,7 +174,8 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
         let name = format!("{}届全国人大{}次会议", term.as_str(), session.as_str());
         push(all.range(), name, DoctrineKind::Meeting);
     }
-    for m in FIVE_YEAR_PLAN.find_iter(text) {
+    let five_year_plans = text.contains('十').then(|| FIVE_YEAR_PLAN.find_iter(text));
+    for m in five_year_plans.into_iter().flatten() {
         let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
         let after = text.get(m.end()..).and_then(|s| s.chars().next());
         let numeral = |c: Option<char>| c.is_some_and(|c| "一二三四五六七八九十百千第".contains(c));
