@@ -1,21 +1,61 @@
-//! Bounded lazy repetitions checked in code.
+//! Bounded repetitions checked in code.
 //!
-//! A regex such as `关于(\p{Han}{2,40}?)的` compiles the Unicode class forty times over, which
-//! costs far more than searching. Written `关于(\p{Han}{2,}?)的`, it compiles once; the bound
-//! is then checked on the captured group. A lazy repetition takes the fewest characters that
-//! let the rest match, so the bounded regex matches at a position exactly when the unbounded
-//! one does with the group within the bound; where the group is too long, the search goes on
-//! one character later, as the bounded regex's would.
+//! A regex such as `^各位([\p{Han}、]{0,40}?)[:：]` compiles the Unicode class forty times over,
+//! which costs far more than searching. Written `^各位([\p{Han}、]*?)[:：]`, it compiles once;
+//! the bound is then checked on the captured group. A lazy repetition takes the fewest
+//! characters that let the rest match, so where the regex is anchored at the start, the bounded
+//! regex matches exactly when the unbounded one does with the group within the bound. A greedy
+//! repetition that ends its regex takes the first characters of a longer run: cutting the
+//! group gives what the bounded regex would have captured.
+//!
+//! Unanchored, a match whose group is too long only says that there is none at that start;
+//! searching again one character later would be quadratic on a long text full of near misses.
+//! [`captures_iter`] then goes on with the bounded regex, compiled only when that happens.
+
+use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-/// The leftmost match of `regex` in `text` that `accept` takes.
-pub fn captures<'h>(
-    regex: &Regex,
+/// The successive matches of `bounded`, whose group `group` is a lazy repetition of at most
+/// `max` characters, found with `unbounded`, the same regex without the bound, as long as its
+/// matches keep within the bound; from the first that does not, with `bounded` itself.
+pub fn captures_iter<'r, 'h: 'r>(
+    unbounded: &'r Regex,
+    bounded: &'r LazyLock<Regex>,
     text: &'h str,
-    accept: impl Fn(&Captures<'h>) -> bool,
-) -> Option<Captures<'h>> {
-    captures_iter(regex, text, accept).next()
+    (group, max): (usize, usize),
+) -> impl Iterator<Item = Captures<'h>> + 'r {
+    let mut from = Some(0);
+    let mut exact = false;
+    std::iter::from_fn(move || {
+        let start = from?;
+        let found = if exact {
+            LazyLock::force(bounded).captures_at(text, start)
+        } else {
+            match unbounded.captures_at(text, start) {
+                Some(c) if at_most(&c, group, max) => Some(c),
+                Some(c) => {
+                    // No bounded match starts before this one.
+                    exact = true;
+                    let at = c.get(0).map_or(start, |m| m.start());
+                    LazyLock::force(bounded).captures_at(text, at)
+                }
+                None => None,
+            }
+        };
+        from = found.as_ref().and_then(|c| after(text, c));
+        found
+    })
+}
+
+/// Where the search resumes after match `c`: at its end, or past the next character if empty.
+fn after(text: &str, c: &Captures) -> Option<usize> {
+    let m = c.get(0)?;
+    if !m.is_empty() {
+        return Some(m.end());
+    }
+    let next = text.get(m.end()..)?.chars().next()?;
+    Some(m.end() + next.len_utf8())
 }
 
 /// The match of `regex`, anchored at the start of `text`, if `accept` takes it: a rejected
@@ -26,36 +66,6 @@ pub fn anchored<'h>(
     accept: impl Fn(&Captures<'h>) -> bool,
 ) -> Option<Captures<'h>> {
     regex.captures(text).filter(|c| accept(c))
-}
-
-/// The successive non-overlapping matches of `regex` in `text` that `accept` takes.
-pub fn captures_iter<'r, 'h, F>(
-    regex: &'r Regex,
-    text: &'h str,
-    accept: F,
-) -> impl Iterator<Item = Captures<'h>> + 'r
-where
-    'h: 'r,
-    F: Fn(&Captures<'h>) -> bool + 'r,
-{
-    let mut from = Some(0);
-    std::iter::from_fn(move || {
-        while let Some(start) = from {
-            let c = regex.captures_at(text, start)?;
-            let whole = c.get(0)?;
-            let accepted = accept(&c);
-            from = match (accepted, whole.is_empty()) {
-                (true, false) => Some(whole.end()),
-                // An empty match must not be found again at the same place.
-                (true, true) => next_char(text, whole.end()),
-                (false, _) => next_char(text, whole.start()),
-            };
-            if accepted {
-                return Some(c);
-            }
-        }
-        None
-    })
 }
 
 /// Whether group `group` of `c`, if it took part in the match, has at most `max` characters.
@@ -72,45 +82,51 @@ pub fn first_chars(text: &str, max: usize) -> &str {
         .map_or(text, |(end, _)| &text[..end])
 }
 
-/// The byte offset of the character after the one at `at`, if there is one.
-fn next_char(text: &str, at: usize) -> Option<usize> {
-    let c = text.get(at..)?.chars().next()?;
-    Some(at + c.len_utf8())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn bounded(text: &str) -> Vec<&str> {
-        let regex = Regex::new(r"关于(\p{Han}{2,}?)的").unwrap();
-        captures_iter(&regex, text, |c| at_most(c, 1, 3))
-            .map(|c| c.get(1).map_or("", |m| m.as_str()))
-            .collect()
+    #[test]
+    fn an_anchored_lazy_group_within_its_bound_agrees_with_the_bounded_regex() {
+        let bounded = Regex::new(r"^各位([\p{Han}、]{0,3}?)[:：]").unwrap();
+        let unbounded = Regex::new(r"^各位([\p{Han}、]*?)[:：]").unwrap();
+        for text in [
+            "各位代表：",
+            "各位代表、委员：",
+            "各位：",
+            "代表：",
+            "各位代表委员同志：",
+        ] {
+            let found = anchored(&unbounded, text, |c| at_most(c, 1, 3)).map(|c| c[0].len());
+            let expected = bounded.find(text).map(|m| m.len());
+            assert_eq!(found, expected, "{text}");
+        }
     }
 
     #[test]
-    fn a_group_over_the_bound_is_passed_over_for_a_later_match() {
-        assert_eq!(bounded("关于甲乙的关于丙丁戊的"), ["甲乙", "丙丁戊"]);
-        assert_eq!(bounded("关于甲乙丙丁关于戊己的"), ["戊己"]);
-        assert_eq!(bounded("关于甲乙丙丁戊的"), Vec::<&str>::new());
-    }
-
-    #[test]
-    fn agrees_with_the_bounded_regex() {
-        let regex = Regex::new(r"关于(\p{Han}{2,3}?)的").unwrap();
+    fn matches_over_the_bound_hand_over_to_the_bounded_regex() {
+        static BOUNDED: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"关于(\p{Han}{2,3}?)的").unwrap());
         let unbounded = Regex::new(r"关于(\p{Han}{2,}?)的").unwrap();
         for text in [
             "关于甲乙的关于丙丁戊的",
             "关于甲乙丙丁关于戊己的",
+            "关于甲乙的关于甲乙丙丁的关于戊己的",
             "关于关于甲的的",
             "",
         ] {
-            let expected: Vec<_> = regex.find_iter(text).map(|m| m.range()).collect();
-            let found: Vec<_> = captures_iter(&unbounded, text, |c| at_most(c, 1, 3))
+            let expected: Vec<_> = BOUNDED.find_iter(text).map(|m| m.range()).collect();
+            let found: Vec<_> = captures_iter(&unbounded, &BOUNDED, text, (1, 3))
                 .filter_map(|c| c.get(0).map(|m| m.range()))
                 .collect();
             assert_eq!(found, expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_greedy_run_is_cut_at_its_bound() {
+        assert_eq!(first_chars("廉政法治网", 3), "廉政法");
+        assert_eq!(first_chars("廉政", 3), "廉政");
+        assert_eq!(first_chars("", 3), "");
     }
 }

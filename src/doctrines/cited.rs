@@ -7,7 +7,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::numbered;
-use crate::bounded;
 use crate::model::DoctrineKind;
 
 /// What a marked passage was found to cite.
@@ -66,7 +65,7 @@ const SPEECH_ENDINGS: &[&str] = &["讲话", "发言", "致辞", "报告", "演�
 static LEADER_BEFORE_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(习近平总书记|习近平主席|习近平同志|总书记|习近平|(?:毛泽东|邓小平|江泽民|胡锦涛)(?:同志)?)",
-        r"(?:([^。！？；“”\x22]*?)(?:指出|强调|讲过|说过|讲|说|要求|提出|指示|告诫|寄语|号召|阐述|阐明|批示|回信中写道|写道|重申|嘱托|嘱咐|勉励|所说|所言))?",
+        r"(?:[^。！？；“”\x22]{0,40}?(?:指出|强调|讲过|说过|讲|说|要求|提出|指示|告诫|寄语|号召|阐述|阐明|批示|回信中写道|写道|重申|嘱托|嘱咐|勉励|所说|所言))?",
         r"[：:，,]?\s*$"
     ))
     .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
@@ -177,9 +176,7 @@ fn leader_before(before: &str) -> Option<String> {
         .and_then(|i| before.get(i..))
         .map(|s| s.trim_start_matches(['。', '！', '？', '；']))
         .unwrap_or(before);
-    let captures = bounded::captures(&LEADER_BEFORE_QUOTE, sentence, |c| {
-        bounded::at_most(c, 2, 40)
-    })?;
+    let captures = LEADER_BEFORE_QUOTE.captures(sentence)?;
     captures.get(1).map(|m| m.as_str().to_owned())
 }
 

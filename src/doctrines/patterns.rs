@@ -32,9 +32,15 @@ fn compile(pattern: &str) -> Regex {
 /// Congress numbers: 十一…十九, 二十…二十九, or a redaction (XX, ××).
 const NUMBER: &str = r"(?:二十[一二三四五六七八九]?|十[一二三四五六七八九]|[XxＸｘ×＊*]{1,2})";
 
-static THOUGHT: LazyLock<Regex> = LazyLock::new(|| compile(r"习近平(\p{Han}{2,}?)思想"));
+static THOUGHT: LazyLock<Regex> = LazyLock::new(|| compile(r"习近平(\p{Han}{2,16}?)思想"));
+/// [`THOUGHT`] without its bound (see [`bounded`]), far cheaper to compile.
+static THOUGHT_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| compile(r"习近平(\p{Han}{2,}?)思想"));
 
 static IMPORTANT_THOUGHT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?:习近平(?:总书记|同志)|总书记)关于([\p{Han}、]{2,40}?)的重要(思想|论述)")
+});
+/// [`IMPORTANT_THOUGHT`] without its bound.
+static IMPORTANT_THOUGHT_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?:习近平(?:总书记|同志)|总书记)关于([\p{Han}、]{2,}?)的重要(思想|论述)")
 });
 
@@ -82,19 +88,16 @@ fn captures_where<'r, 'h: 'r>(
         .flatten()
 }
 
-/// [`captures_where`] for a regex whose group 1, a lazy repetition, may hold at most `max`
-/// characters (see [`bounded`]).
+/// The matches of `bounded`, group 1 of at most `max` characters, in a text holding `needle`,
+/// found with its `unbounded` form while it can be (see [`bounded::captures_iter`]).
 fn bounded_where<'r, 'h: 'r>(
-    regex: &'r LazyLock<Regex>,
+    (unbounded, bounded): (&'r LazyLock<Regex>, &'r LazyLock<Regex>),
     text: &'h str,
     needle: &str,
     max: usize,
 ) -> impl Iterator<Item = Captures<'h>> + 'r {
     text.contains(needle)
-        .then(|| {
-            let regex = LazyLock::force(regex);
-            bounded::captures_iter(regex, text, move |c| bounded::at_most(c, 1, max))
-        })
+        .then(|| bounded::captures_iter(LazyLock::force(unbounded), bounded, text, (1, max)))
         .into_iter()
         .flatten()
 }
@@ -109,7 +112,7 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
             kind,
         })
     };
-    for c in bounded_where(&THOUGHT, text, "思想", 16) {
+    for c in bounded_where((&THOUGHT_UNBOUNDED, &THOUGHT), text, "思想", 16) {
         let (Some(all), Some(middle)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -117,7 +120,12 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
             push(all.range(), all.as_str().to_owned(), DoctrineKind::Thought);
         }
     }
-    for c in bounded_where(&IMPORTANT_THOUGHT, text, "重要", 40) {
+    for c in bounded_where(
+        (&IMPORTANT_THOUGHT_UNBOUNDED, &IMPORTANT_THOUGHT),
+        text,
+        "重要",
+        40,
+    ) {
         let (Some(all), Some(topic), Some(what)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };

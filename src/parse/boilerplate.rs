@@ -12,7 +12,6 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::layout::is_blank_char;
-use crate::bounded;
 use crate::model::BoilerplateKind;
 
 /// How much a cue word says on its own.
@@ -243,7 +242,7 @@ pub const SENTENCE_PUNCTUATION: &[char] = &['。', '，', ',', '；', ';', '！'
 /// A continuation mark of a print page: (上接一版), （下转第3版）, (转2版), （接上版）.
 static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[(（〔\[]\s*(?:(?:上接|下转|紧接|接|转)\s*(?:第\s*)?[一二三四五六七八九十0-9０-９A-Za-zＡ-Ｚ]{1,3}\s*版(\s*[^)）〕\]]*)?|接上版|接上页|未完待续|待续)\s*[)）〕\]]",
+        r"[(（〔\[]\s*(?:(?:上接|下转|紧接|接|转)\s*(?:第\s*)?[一二三四五六七八九十0-9０-９A-Za-zＡ-Ｚ]{1,3}\s*版(?:\s*[^)）〕\]]{0,12})?|接上版|接上页|未完待续|待续)\s*[)）〕\]]",
     )
     .expect("valid continuation pattern")
 });
@@ -251,12 +250,7 @@ static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Where a continuation mark opens or closes `text`: the mark's range, relative to `text`.
 pub fn continuation_marks(text: &str) -> Vec<Range<usize>> {
     let mut marks = Vec::new();
-    // At most 12 characters, less the blanks around them, between 版 and the bracket.
-    let short_note = |c: &regex::Captures| {
-        c.get(1)
-            .is_none_or(|note| note.as_str().trim().chars().nth(12).is_none())
-    };
-    for m in bounded::captures_iter(&CONTINUATION, text, short_note).filter_map(|c| c.get(0)) {
+    for m in CONTINUATION.find_iter(text) {
         let at_start = text[..m.start()].trim_matches(is_blank_char).is_empty();
         let at_end = text[m.end()..].trim_matches(is_blank_char).is_empty();
         if at_start || at_end {

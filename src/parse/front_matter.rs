@@ -175,11 +175,10 @@ impl<'a> Page<'a> {
     /// 今天我们在这里召开…大会 / 市委召开这次人大工作会议.
     fn occasion_in_body(&self) -> Option<String> {
         let opening = self.opening();
-        if let Some(c) = bounded::captures(&CONVENED_HERE, &opening, |c| bounded::at_most(c, 2, 40))
-        {
+        if let Some(c) = CONVENED_HERE.captures(&opening) {
             return c.name("occ").map(|m| clean_value(m.as_str()));
         }
-        let c = bounded::captures(&CONVENED_BY, &opening, |c| bounded::at_most(c, 3, 30))?;
+        let c = CONVENED_BY.captures(&opening)?;
         Some(format!(
             "{}{}",
             c.name("org")?.as_str(),
@@ -464,12 +463,12 @@ fn genre_of(text: &str) -> Option<Genre> {
 }
 
 static CONVENED_HERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"我们在这里(?:隆重|专门)?(?:召开|举行)(?:了)?(?P<occ>([^，,。；;！!：:\n]{3,}?)(?:会议|大会|座谈会|推进会|培训班|论坛|会))")
+    Regex::new(r"我们在这里(?:隆重|专门)?(?:召开|举行)(?:了)?(?P<occ>[^，,。；;！!：:\n]{3,40}?(?:会议|大会|座谈会|推进会|培训班|论坛|会))")
         .expect("valid occasion pattern")
 });
 
 static CONVENED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<org>省委|市委|州委|县委|区委)(?:专门)?(?:召开|举行)(?:这次|此次|今天的)(?P<occ>([^，,。；;！!\n]{2,}?)(?:会议|大会|座谈会))")
+    Regex::new(r"(?P<org>省委|市委|州委|县委|区委)(?:专门)?(?:召开|举行)(?:这次|此次|今天的)(?P<occ>[^，,。；;！!\n]{2,30}?(?:会议|大会|座谈会))")
         .expect("valid occasion pattern")
 });
 
