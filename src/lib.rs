@@ -8,7 +8,9 @@
 //! * [`convert`]: one document from any of these forms into another.
 
 pub mod batch;
+mod bounded;
 pub mod convert;
+pub mod dictionary;
 pub mod doctrines;
 pub mod model;
 pub mod parse;

@@ -7,9 +7,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use thiserror::Error;
 
+use crate::dictionary::Dictionary;
 use crate::model::DoctrineKind;
 
 /// The built-in lexicon file.
@@ -96,7 +96,7 @@ pub struct Lexicon {
     /// For each matcher pattern: (entry index, form index).
     patterns: Vec<(usize, usize)>,
     /// `None` only for the empty fallback lexicon.
-    matcher: Option<AhoCorasick>,
+    matcher: Option<Dictionary>,
 }
 
 impl Lexicon {
@@ -136,17 +136,8 @@ impl Lexicon {
             }
         }
         // Leftmost-longest: the longest form wins (双联系 over 双联), and an identical form
-        // keeps the earliest entry (the user's). A DFA is the fastest to search; a very large
-        // user lexicon may not fit one and gets the default automaton instead.
-        let build = |kind| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(kind)
-                .build(&texts)
-        };
-        let matcher = build(Some(AhoCorasickKind::DFA))
-            .or_else(|_| build(None))
-            .map_err(|e| LexiconError::Matcher(e.to_string()))?;
+        // keeps the earliest entry (the user's).
+        let matcher = Dictionary::new(texts).map_err(LexiconError::Matcher)?;
         Ok(Lexicon {
             entries,
             patterns,
@@ -161,12 +152,12 @@ impl Lexicon {
         };
         matcher
             .find_iter(text)
-            .filter_map(|m| {
-                let &(e, f) = self.patterns.get(m.pattern().as_usize())?;
+            .filter_map(|(range, pattern)| {
+                let &(e, f) = self.patterns.get(pattern)?;
                 let entry = self.entries.get(e)?;
                 let form = entry.forms.get(f)?;
                 Some(Hit {
-                    range: m.range(),
+                    range,
                     entry,
                     marked_only: form.marked_only,
                 })

@@ -6,8 +6,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{CaptureMatches, Regex};
+use regex::{Captures, Regex};
 
+use crate::bounded;
 use crate::model::DoctrineKind;
 
 /// A doctrine found by a pattern, before it is merged with the others.
@@ -32,9 +33,15 @@ fn compile(pattern: &str) -> Regex {
 const NUMBER: &str = r"(?:二十[一二三四五六七八九]?|十[一二三四五六七八九]|[XxＸｘ×＊*]{1,2})";
 
 static THOUGHT: LazyLock<Regex> = LazyLock::new(|| compile(r"习近平(\p{Han}{2,16}?)思想"));
+/// [`THOUGHT`] without its bound (see [`bounded`]), far cheaper to compile.
+static THOUGHT_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| compile(r"习近平(\p{Han}{2,}?)思想"));
 
 static IMPORTANT_THOUGHT: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?:习近平(?:总书记|同志)|总书记)关于([\p{Han}、]{2,40}?)的重要(思想|论述)")
+});
+/// [`IMPORTANT_THOUGHT`] without its bound.
+static IMPORTANT_THOUGHT_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?:习近平(?:总书记|同志)|总书记)关于([\p{Han}、]{2,}?)的重要(思想|论述)")
 });
 
 static CONGRESS: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(党的|中共)?({NUMBER})大")));
@@ -69,9 +76,30 @@ const AFTER_BARE_CONGRESS: &str = "精以报胜召开闭和、及作提强确后
 const NOT_IN_THOUGHT: &[&str] = &["的", "总书记", "同志", "关于", "重要", "主席", "在", "和"];
 
 /// `regex` run only on texts that hold `needle`: most lines lack it, and checking is faster
-/// than a regex whose first characters vary.
-fn captures_where<'r, 'h>(regex: &'r Regex, text: &'h str, needle: &str) -> CaptureMatches<'r, 'h> {
-    regex.captures_iter(if text.contains(needle) { text } else { "" })
+/// than a regex whose first characters vary. A regex whose needle is absent is not compiled.
+fn captures_where<'r, 'h: 'r>(
+    regex: &'r LazyLock<Regex>,
+    text: &'h str,
+    needle: &str,
+) -> impl Iterator<Item = Captures<'h>> + 'r {
+    text.contains(needle)
+        .then(|| LazyLock::force(regex).captures_iter(text))
+        .into_iter()
+        .flatten()
+}
+
+/// The matches of `bounded`, group 1 of at most `max` characters, in a text holding `needle`,
+/// found with its `unbounded` form while it can be (see [`bounded::captures_iter`]).
+fn bounded_where<'r, 'h: 'r>(
+    (unbounded, bounded): (&'r LazyLock<Regex>, &'r LazyLock<Regex>),
+    text: &'h str,
+    needle: &str,
+    max: usize,
+) -> impl Iterator<Item = Captures<'h>> + 'r {
+    text.contains(needle)
+        .then(|| bounded::captures_iter(LazyLock::force(unbounded), bounded, text, (1, max)))
+        .into_iter()
+        .flatten()
 }
 
 /// Finds the patterned doctrines in `text`, which starts at byte `offset` of the input.
@@ -84,7 +112,7 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
             kind,
         })
     };
-    for c in captures_where(&THOUGHT, text, "思想") {
+    for c in bounded_where((&THOUGHT_UNBOUNDED, &THOUGHT), text, "思想", 16) {
         let (Some(all), Some(middle)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -92,14 +120,19 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
             push(all.range(), all.as_str().to_owned(), DoctrineKind::Thought);
         }
     }
-    for c in captures_where(&IMPORTANT_THOUGHT, text, "重要") {
+    for c in bounded_where(
+        (&IMPORTANT_THOUGHT_UNBOUNDED, &IMPORTANT_THOUGHT),
+        text,
+        "重要",
+        40,
+    ) {
         let (Some(all), Some(topic), Some(what)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
         let name = format!("习近平总书记关于{}的重要{}", topic.as_str(), what.as_str());
         push(all.range(), name, DoctrineKind::Thought);
     }
-    for c in CONGRESS.captures_iter(text) {
+    for c in captures_where(&CONGRESS, text, "大") {
         let (Some(all), Some(number)) = (c.get(0), c.get(2)) else {
             continue;
         };
@@ -149,7 +182,8 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
         let name = format!("{}届全国人大{}次会议", term.as_str(), session.as_str());
         push(all.range(), name, DoctrineKind::Meeting);
     }
-    for m in FIVE_YEAR_PLAN.find_iter(text) {
+    let five_year_plans = text.contains('十').then(|| FIVE_YEAR_PLAN.find_iter(text));
+    for m in five_year_plans.into_iter().flatten() {
         let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
         let after = text.get(m.end()..).and_then(|s| s.chars().next());
         let numeral = |c: Option<char>| c.is_some_and(|c| "一二三四五六七八九十百千第".contains(c));

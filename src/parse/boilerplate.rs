@@ -4,6 +4,7 @@
 //! The lexicon is matched on a folded copy of a line (full-width ASCII made ASCII, lower case,
 //! blanks removed), so 版权所有, 版 权 所 有 and ＩＣＰ备 all match.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -180,8 +181,11 @@ static MATCHER: LazyLock<Option<AhoCorasick>> =
     LazyLock::new(|| AhoCorasick::new(LEXICON.iter().map(|(word, _, _)| word)).ok());
 
 /// A line's text for lexicon matching: full-width ASCII made ASCII, ASCII lower-cased, blank
-/// characters removed, 【】 kept.
-pub fn fold(text: &str) -> String {
+/// characters removed, 【】 kept. Most lines need none of it and are borrowed as they are.
+pub fn fold(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(changes_in_fold) {
+        return Cow::Borrowed(text);
+    }
     text.chars()
         .filter(|&c| !is_blank_char(c))
         .map(|c| match c {
@@ -190,6 +194,11 @@ pub fn fold(text: &str) -> String {
         })
         .map(|c| c.to_ascii_lowercase())
         .collect()
+}
+
+/// Whether [`fold`] removes or replaces `c`.
+fn changes_in_fold(c: char) -> bool {
+    is_blank_char(c) || ('\u{FF01}'..='\u{FF5E}').contains(&c) || c.is_ascii_uppercase()
 }
 
 /// The strongest cue in a folded line, with the kind it names (the first such cue on ties).

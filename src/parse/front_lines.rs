@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::dates;
 use super::layout::is_blank_char;
+use crate::bounded;
 
 /// Offices that make a line a byline (市委书记 张雷明) or a title a speaker's (县人大常委会主任在…).
 pub const ROLE_ENDINGS: &str = "书记|副书记|主任|副主任|主席|副主席|委员长|副委员长|秘书长|省长|副省长|市长|副市长|县长|副县长|区长|副区长|州长|盟长|旗长|镇长|乡长|部长|厅长|局长|院长|检察长|主任委员|党组成员|常委|委员";
@@ -16,7 +17,7 @@ pub const ROLE_ENDINGS: &str = "书记|副书记|主任|副主任|主席|副主�
 /// with spaces between its characters (习　近　平).
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?P<role>[\p{{Han}}、，,（）()]{{0,30}}?(?:{ROLE_ENDINGS}))[\s:：]*)?(?P<name>\p{{Han}}(?:[\s\u{{3000}}]*\p{{Han}}){{1,3}})$"
+        r"^(?:(?P<role>([\p{{Han}}、，,（）()]*?)(?:{ROLE_ENDINGS}))[\s:：]*)?(?P<name>\p{{Han}}(?:[\s\u{{3000}}]*\p{{Han}}){{1,3}})$"
     ))
     .expect("valid byline pattern")
 });
@@ -36,7 +37,10 @@ pub fn byline(text: &str) -> Option<Byline> {
     if text.starts_with('在') {
         return None;
     }
-    let c = BYLINE.captures(without_trailing_date(text))?;
+    // Past 30 characters before the office, no byline (nor a bare name) is possible.
+    let c = bounded::anchored(&BYLINE, without_trailing_date(text), |c| {
+        bounded::at_most(c, 2, 30)
+    })?;
     let name = c.name("name")?;
     let role = c.name("role");
     let name_chars = name
@@ -149,6 +153,9 @@ pub fn unbracketed(text: &str) -> &str {
 /// A line that is nothing but a date, maybe bracketed or labelled: (2022年9月22日),
 /// 二〇二六年一月二十七日, 日期:01-17, 2022-09-22 星期四.
 pub fn is_date_line(text: &str) -> bool {
+    if !could_be_date_line(text) {
+        return false;
+    }
     let (found, labelled) = match dates::find(text) {
         Some(found) => (found, false),
         None => match DATE_LABEL.find(text) {
@@ -169,6 +176,23 @@ pub fn is_date_line(text: &str) -> bool {
         || rest
             .chars()
             .all(|c| is_blank_char(c) || "()（）〔〕[]【】<>《》:：,，.。-—".contains(c))
+}
+
+/// Whether `text` may be a date line: labelled, or made only of characters that a date, a
+/// weekday, a label or the punctuation around them can hold. Prose fails at its first word,
+/// which spares the date regexes.
+fn could_be_date_line(text: &str) -> bool {
+    const DATE_CHARS: &str =
+        "〇零○Ｏ一二三四五六七八九十年月日号-－/／.．星期周天时间:：()（）〔〕[]【】<>《》,，。—";
+    text.contains("日期")
+        || text.contains("时间")
+        || text.chars().all(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || c.is_whitespace()
+                || is_blank_char(c)
+                || DATE_CHARS.contains(c)
+        })
 }
 
 static DATE_LABEL: LazyLock<Regex> =
@@ -266,13 +290,13 @@ pub fn is_source_line(text: &str) -> bool {
 
 /// A salutation line or opening: 同志们, 各位代表、同志们, 尊敬的…: (alone or opening a paragraph).
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:尊敬的|各位|同志们|女士们|朋友们|亲爱的)[\p{Han}、，,\s]{0,40}?[:：!！,，]")
+    Regex::new(r"^(?:尊敬的|各位|同志们|女士们|朋友们|亲爱的)([\p{Han}、，,\s]*?)[:：!！,，]")
         .expect("valid salutation pattern")
 });
 
 /// Whether `text` opens with a salutation.
 pub fn opens_with_salutation(text: &str) -> bool {
-    SALUTATION.is_match(text)
+    bounded::anchored(&SALUTATION, text, |c| bounded::at_most(c, 1, 40)).is_some()
 }
 
 /// A section marker opening a line: 一、 （一） 第一， 一是.

@@ -15,6 +15,7 @@ use super::front_lines::{self, SourceField, ROLE_ENDINGS};
 use super::gazetteer::{DivisionLevel, Mentions, Weight};
 use super::layout::{is_blank_char, strip_blank};
 use super::{dates, Role, Segment};
+use crate::bounded;
 use crate::model::{
     BoilerplateKind, FrontMatterKind, Genre, Level, Meta, PartialDate, Passage, Source, Speaker,
 };
@@ -304,7 +305,11 @@ impl<'a> Page<'a> {
             .filter(|s| matches!(s.role, Role::Boilerplate(_)))
             .find_map(|s| {
                 let c = SITE.captures(self.text(&s.range))?;
-                let name = c.name("site").or_else(|| c.name("owner"))?.as_str();
+                // The greedy repetitions are bounded here: 20 and 30 characters.
+                let name = match (c.name("site"), c.name("owner")) {
+                    (Some(site), _) => bounded::first_chars(site.as_str(), 20),
+                    (None, owner) => bounded::first_chars(owner?.as_str(), 30),
+                };
                 Some(clean_value(name))
             })
     }
@@ -520,7 +525,7 @@ static CONVENED_BY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"欢迎(?:来到|访问|光临)\s*(?P<site>[^!！。,，\s]{2,20})|版权所有\s*[:：]\s*(?P<owner>[^\s|｜]{2,30})")
+    Regex::new(r"欢迎(?:来到|访问|光临)\s*(?P<site>[^!！。,，\s]{2,})|版权所有\s*[:：]\s*(?P<owner>[^\s|｜]{2,})")
         .expect("valid site pattern")
 });
 

@@ -4,10 +4,10 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use thiserror::Error;
 
 use super::Evidence;
+use crate::dictionary::Dictionary;
 use crate::model::ThemeId;
 
 /// The built-in theme lexicon file.
@@ -46,7 +46,7 @@ pub struct ThemeLexicon {
     /// For each keyword (by matcher pattern index): the themes it points to, with weights.
     weights: Vec<Vec<(ThemeId, f64)>>,
     /// `None` only for the empty fallback lexicon.
-    matcher: Option<AhoCorasick>,
+    matcher: Option<Dictionary>,
 }
 
 impl ThemeLexicon {
@@ -113,12 +113,7 @@ impl ThemeLexicon {
                 }
             }
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            // A few hundred short forms make a small DFA, the fastest to search.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&keywords)
-            .map_err(|e| ThemeLexiconError::Matcher(e.to_string()))?;
+        let matcher = Dictionary::new(&keywords).map_err(ThemeLexiconError::Matcher)?;
         Ok(ThemeLexicon {
             keywords,
             weights,
@@ -150,7 +145,7 @@ impl ThemeLexicon {
         self.matcher
             .iter()
             .flat_map(move |m| m.find_iter(text))
-            .map(|m| m.pattern().as_usize())
+            .map(|(_, keyword)| keyword)
     }
 
     /// The theme evidence of a text: the weights of its keywords, summed.

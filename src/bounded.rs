@@ -1,0 +1,132 @@
+//! Bounded repetitions checked in code.
+//!
+//! A regex such as `^各位([\p{Han}、]{0,40}?)[:：]` compiles the Unicode class forty times over,
+//! which costs far more than searching. Written `^各位([\p{Han}、]*?)[:：]`, it compiles once;
+//! the bound is then checked on the captured group. A lazy repetition takes the fewest
+//! characters that let the rest match, so where the regex is anchored at the start, the bounded
+//! regex matches exactly when the unbounded one does with the group within the bound. A greedy
+//! repetition that ends its regex takes the first characters of a longer run: cutting the
+//! group gives what the bounded regex would have captured.
+//!
+//! Unanchored, a match whose group is too long only says that there is none at that start;
+//! searching again one character later would be quadratic on a long text full of near misses.
+//! [`captures_iter`] then goes on with the bounded regex, compiled only when that happens.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+/// The successive matches of `bounded`, whose group `group` is a lazy repetition of at most
+/// `max` characters, found with `unbounded`, the same regex without the bound, as long as its
+/// matches keep within the bound; from the first that does not, with `bounded` itself.
+pub fn captures_iter<'r, 'h: 'r>(
+    unbounded: &'r Regex,
+    bounded: &'r LazyLock<Regex>,
+    text: &'h str,
+    (group, max): (usize, usize),
+) -> impl Iterator<Item = Captures<'h>> + 'r {
+    let mut from = Some(0);
+    let mut exact = false;
+    std::iter::from_fn(move || {
+        let start = from?;
+        let found = if exact {
+            LazyLock::force(bounded).captures_at(text, start)
+        } else {
+            match unbounded.captures_at(text, start) {
+                Some(c) if at_most(&c, group, max) => Some(c),
+                Some(c) => {
+                    // No bounded match starts before this one.
+                    exact = true;
+                    let at = c.get(0).map_or(start, |m| m.start());
+                    LazyLock::force(bounded).captures_at(text, at)
+                }
+                None => None,
+            }
+        };
+        from = found.as_ref().and_then(|c| after(text, c));
+        found
+    })
+}
+
+/// Where the search resumes after match `c`: at its end, or past the next character if empty.
+fn after(text: &str, c: &Captures) -> Option<usize> {
+    let m = c.get(0)?;
+    if !m.is_empty() {
+        return Some(m.end());
+    }
+    let next = text.get(m.end()..)?.chars().next()?;
+    Some(m.end() + next.len_utf8())
+}
+
+/// The match of `regex`, anchored at the start of `text`, if `accept` takes it: a rejected
+/// match leaves no other, as the start cannot move.
+pub fn anchored<'h>(
+    regex: &Regex,
+    text: &'h str,
+    accept: impl Fn(&Captures<'h>) -> bool,
+) -> Option<Captures<'h>> {
+    regex.captures(text).filter(|c| accept(c))
+}
+
+/// Whether group `group` of `c`, if it took part in the match, has at most `max` characters.
+pub fn at_most(c: &Captures, group: usize, max: usize) -> bool {
+    c.get(group)
+        .is_none_or(|m| m.as_str().chars().nth(max).is_none())
+}
+
+/// The first `max` characters of `text`: what a greedy repetition bounded at `max` that
+/// ends its regex takes of a longer run.
+pub fn first_chars(text: &str, max: usize) -> &str {
+    text.char_indices()
+        .nth(max)
+        .map_or(text, |(end, _)| &text[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_anchored_lazy_group_within_its_bound_agrees_with_the_bounded_regex() {
+        let bounded = Regex::new(r"^各位([\p{Han}、]{0,3}?)[:：]").unwrap();
+        let unbounded = Regex::new(r"^各位([\p{Han}、]*?)[:：]").unwrap();
+        for text in [
+            "各位代表：",
+            "各位代表、委员：",
+            "各位：",
+            "代表：",
+            "各位代表委员同志：",
+        ] {
+            let found = anchored(&unbounded, text, |c| at_most(c, 1, 3)).map(|c| c[0].len());
+            let expected = bounded.find(text).map(|m| m.len());
+            assert_eq!(found, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn matches_over_the_bound_hand_over_to_the_bounded_regex() {
+        static BOUNDED: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"关于(\p{Han}{2,3}?)的").unwrap());
+        let unbounded = Regex::new(r"关于(\p{Han}{2,}?)的").unwrap();
+        for text in [
+            "关于甲乙的关于丙丁戊的",
+            "关于甲乙丙丁关于戊己的",
+            "关于甲乙的关于甲乙丙丁的关于戊己的",
+            "关于关于甲的的",
+            "",
+        ] {
+            let expected: Vec<_> = BOUNDED.find_iter(text).map(|m| m.range()).collect();
+            let found: Vec<_> = captures_iter(&unbounded, &BOUNDED, text, (1, 3))
+                .filter_map(|c| c.get(0).map(|m| m.range()))
+                .collect();
+            assert_eq!(found, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_greedy_run_is_cut_at_its_bound() {
+        assert_eq!(first_chars("廉政法治网", 3), "廉政法");
+        assert_eq!(first_chars("廉政", 3), "廉政");
+        assert_eq!(first_chars("", 3), "");
+    }
+}
