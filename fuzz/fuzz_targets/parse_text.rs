@@ -39,7 +39,10 @@ fuzz_target!(|bytes: &[u8]| {
         .into_iter()
         .filter(|p| p.severity == Severity::Error)
         .collect();
-    assert!(errors.is_empty(), "the parser broke semantic rules: {errors:#?}");
+    assert!(
+        errors.is_empty(),
+        "the parser broke semantic rules: {errors:#?}"
+    );
 });
 
 /// Calls `f` with the `text` and the span bounds of every object that has `text` and `span`.

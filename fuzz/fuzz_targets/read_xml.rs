@@ -12,7 +12,10 @@ static SOURCE: &str = include_str!("../../tests/data/valid/speech.txt");
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(speech) = xml::from_xml_bytes(bytes) else {
-        assert!(validate::validate_xml(bytes, None).is_err(), "both readers agree");
+        assert!(
+            validate::validate_xml(bytes, None).is_err(),
+            "both readers agree"
+        );
         return;
     };
     let source = SourceText::new(SOURCE.to_owned());

@@ -99,20 +99,24 @@ pub fn count_numeral(s: &str) -> Option<(u32, usize)> {
 /// Parses one or two ASCII or fullwidth digits at the start of `s`, refusing longer numbers
 /// (a year is not a list number).
 fn arabic_numeral(s: &str) -> Option<(u32, usize)> {
-    let mut value = 0;
-    let mut len = 0;
-    let mut digits = 0;
-    for c in s.chars() {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '０'..='９' => c as u32 - '０' as u32,
-            _ => break,
-        };
-        value = value * 10 + d;
-        len += c.len_utf8();
-        digits += 1;
+    let digit = |c: char| match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    };
+    // Three digits at most are read: a third is enough to refuse the number, and reading on
+    // through a long run of digits would overflow.
+    let digits: Vec<(char, u32)> = s
+        .chars()
+        .map_while(|c| digit(c).map(|d| (c, d)))
+        .take(3)
+        .collect();
+    if !(1..=2).contains(&digits.len()) {
+        return None;
     }
-    (1..=2).contains(&digits).then_some((value, len))
+    let value = digits.iter().fold(0, |value, &(_, d)| value * 10 + d);
+    let len = digits.iter().map(|&(c, _)| c.len_utf8()).sum();
+    Some((value, len))
 }
 
 /// The marker that starts at byte `pos` of `text`, judged by its shape alone.
@@ -319,6 +323,15 @@ mod tests {
         assert_eq!(han_numeral("两"), None);
         assert_eq!(count_numeral("两个方面"), Some((2, 3)));
         assert_eq!(han_numeral("是"), None);
+    }
+
+    #[test]
+    fn reads_one_or_two_digits_and_refuses_more() {
+        assert_eq!(arabic_numeral("7."), Some((7, 1)));
+        assert_eq!(arabic_numeral("１２．"), Some((12, 6)));
+        assert_eq!(arabic_numeral("2024年"), None);
+        assert_eq!(arabic_numeral(&"6".repeat(40)), None);
+        assert_eq!(arabic_numeral("。"), None);
     }
 
     #[test]
