@@ -56,3 +56,38 @@ fn a_long_run_of_digits_is_no_list_number() {
         parse_keeping_the_contract("同志们：\n66666666666666666666．加强监督。\n".as_bytes());
     assert!(speech.sections.is_empty(), "{:#?}", speech.sections);
 }
+
+/// A byte order mark at the start of a later line (here of a UTF-16 text) was trimmed off the
+/// line like any invisible character and then lay in no span, though it is no whitespace: the
+/// document failed `source-uncovered`. Invisible characters left out of every part are kept as
+/// boilerplate.
+#[test]
+fn invisible_characters_trimmed_off_lines_are_kept() {
+    let bytes = read("parse_stray_bom_utf16.txt");
+    let speech = parse_keeping_the_contract(&bytes);
+    let text = decode::decode(&bytes).expect("the input decodes").text;
+    let bom = text.chars().position(|c| c == '\u{FEFF}').expect("a BOM");
+    assert!(speech
+        .boilerplate
+        .iter()
+        .any(|b| b.text == "\u{FEFF}" && b.span.start == bom));
+
+    let text =
+        "\u{200B}同志们：\u{2060}\n一、加强监督。\u{FEFF}\u{3000}\u{200D}\n\u{00AD}\n谢谢大家。\n";
+    let speech = parse_keeping_the_contract(text.as_bytes());
+    let invisible: Vec<(&str, usize, usize)> = speech
+        .boilerplate
+        .iter()
+        .map(|b| (b.text.as_str(), b.span.start, b.span.end))
+        .collect();
+    assert_eq!(
+        invisible,
+        [
+            ("\u{200B}", 0, 1),
+            ("\u{2060}", 5, 6),
+            ("\u{FEFF}\u{3000}\u{200D}", 14, 17),
+            ("\u{00AD}", 18, 19),
+        ]
+    );
+    assert_eq!(speech.salutation.map(|s| s.text).as_deref(), Some("同志们"));
+}
