@@ -1,9 +1,11 @@
 //! Stage 7: the parts into one [`Speech`].
 
+use super::layout::is_blank_char;
 use super::outline::Outline;
 use super::{ParseOptions, Role, Segment};
-use crate::model::{Block, FrontMatterKind, Meta, Speech, SCHEMA_VERSION};
+use crate::model::{Block, BoilerplateKind, FrontMatterKind, Meta, Span, Speech, SCHEMA_VERSION};
 use crate::text::SourceText;
+use crate::validate::walk;
 
 /// Builds the document from the stages' results.
 pub fn assemble(
@@ -61,5 +63,51 @@ pub fn assemble(
         diagnostics: outline.diagnostics,
     };
     crate::themes::assign(&mut speech);
+    let invisible = invisible_leftovers(source, &speech);
+    if !invisible.is_empty() {
+        speech.boilerplate.extend(invisible);
+        speech
+            .boilerplate
+            .sort_by_key(|b| (b.span.start, b.span.end));
+    }
     speech
+}
+
+/// The invisible characters (zero-width spaces and joiners, stray byte order marks, soft
+/// hyphens…) that the stages trimmed off lines and parts and that lie in no part, each run as a
+/// block of boilerplate: they are not whitespace, so the contract wants them in some span.
+fn invisible_leftovers(source: &SourceText, speech: &Speech) -> Vec<Block<BoilerplateKind>> {
+    let mut covered = vec![false; source.char_len()];
+    for object in walk::text_objects(speech) {
+        let span = object.item.span;
+        if let Some(chars) = covered.get_mut(span.start..span.end) {
+            chars.fill(true);
+        }
+    }
+    let mut blocks = Vec::new();
+    let mut chars = source.as_str().chars().zip(covered).enumerate().peekable();
+    while let Some((start, (c, covered))) = chars.next() {
+        if covered || !is_blank_char(c) || c.is_whitespace() {
+            continue;
+        }
+        // The run goes on over uncovered blank characters to the end of the line, and ends at
+        // its last invisible one.
+        let mut end = start + 1;
+        while let Some(&(at, (c, false))) = chars.peek() {
+            if !is_blank_char(c) || matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+                break;
+            }
+            if !c.is_whitespace() {
+                end = at + 1;
+            }
+            chars.next();
+        }
+        let passage = source.passage(&source.byte_range(Span::new(start, end)));
+        blocks.push(Block {
+            kind: BoilerplateKind::Other,
+            text: passage.text,
+            span: passage.span,
+        });
+    }
+    blocks
 }

@@ -139,8 +139,9 @@ pub fn parse_number(text: &str) -> Option<u32> {
         let units = if units.is_empty() { 0 } else { single(units)? };
         return Some(tens * 10 + units);
     }
-    text.chars()
-        .try_fold(0u32, |acc, c| Some(acc.checked_mul(10)? + to_digit(c)?))
+    text.chars().try_fold(0u32, |acc, c| {
+        acc.checked_mul(10)?.checked_add(to_digit(c)?)
+    })
 }
 
 fn single(text: &str) -> Option<u32> {
@@ -209,5 +210,6 @@ mod tests {
         assert_eq!(parse_number("三十一"), Some(31));
         assert_eq!(parse_number("０９"), Some(9));
         assert_eq!(parse_number("十十"), None);
+        assert_eq!(parse_number("4294967299"), None);
     }
 }

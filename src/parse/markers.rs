@@ -333,6 +333,7 @@ mod tests {
         assert_eq!(arabic_numeral("a1"), None);
         // A run of digits longer than any integer, which used to overflow.
         assert_eq!(arabic_numeral(&"9".repeat(40)), None);
+        assert_eq!(arabic_numeral("。"), None);
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub mod locate;
 pub mod problem;
 pub mod semantic;
 pub mod source;
-mod walk;
+pub(crate) mod walk;
 
 use serde::Deserialize;
 use serde_json::Value;
