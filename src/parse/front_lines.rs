@@ -153,6 +153,9 @@ pub fn unbracketed(text: &str) -> &str {
 /// A line that is nothing but a date, maybe bracketed or labelled: (2022年9月22日),
 /// 二〇二六年一月二十七日, 日期:01-17, 2022-09-22 星期四.
 pub fn is_date_line(text: &str) -> bool {
+    if is_dated_note(text) {
+        return true;
+    }
     if !could_be_date_line(text) {
         return false;
     }
@@ -176,6 +179,22 @@ pub fn is_date_line(text: &str) -> bool {
         || rest
             .chars()
             .all(|c| is_blank_char(c) || "()（）〔〕[]【】<>《》:：,，.。-—".contains(c))
+}
+
+/// A bracketed date with an editor's note after it: （2023年9月5日，根据录音整理）. A place of
+/// delivery after the date (（2024年1月9日，在…会议上）) makes a dateline instead.
+fn is_dated_note(text: &str) -> bool {
+    let inner = unbracketed(text);
+    if inner.len() == text.len() || inner.chars().count() > 40 {
+        return false;
+    }
+    let Some(found) = dates::find(inner) else {
+        return false;
+    };
+    let note = &inner[found.range.end..];
+    found.range.start == 0
+        && note.starts_with(['，', ',', '；', ';', ' ', '\u{3000}'])
+        && !note.contains('在')
 }
 
 /// Whether `text` may be a date line: labelled, or made only of characters that a date, a
@@ -331,6 +350,14 @@ mod tests {
             source_fields(text).first().map(|(_, r)| &text[r.clone()]),
             Some("人民网（北京）")
         );
+    }
+
+    #[test]
+    fn a_bracketed_date_may_carry_a_note() {
+        assert!(is_date_line("（2023年9月5日，根据录音整理）"));
+        assert!(is_date_line("(2023年12月1日 有删节)"));
+        assert!(!is_date_line("（2024年1月9日，在市八届人大四次会议上）"));
+        assert!(!is_date_line("2023年9月5日，根据录音整理，全文如下。"));
     }
 
     #[test]

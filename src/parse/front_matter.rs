@@ -467,6 +467,7 @@ impl Heading {
         let who = c
             .name("who")
             .map(|m| clean_value(m.as_str()))
+            .map(|w| w.trim_end_matches([':', '：', ' ']).to_owned())
             .map(|w| w.strip_suffix("同志").map(str::to_owned).unwrap_or(w))
             .filter(|w| !w.is_empty());
         let speaker = who.as_deref().and_then(|w| {
@@ -660,6 +661,8 @@ mod tests {
 
     #[test]
     fn a_form_of_address_is_not_part_of_the_name() {
+        let h = Heading::parse("王予波：在省委人大工作会议上的讲话").unwrap();
+        assert_eq!(h.speaker.unwrap().name.as_deref(), Some("王予波"));
         let h = Heading::parse("王立同志在县人大常委会主任会议上的讲话").unwrap();
         assert_eq!(h.speaker.unwrap().name.as_deref(), Some("王立"));
         let h = Heading::parse("市委书记张雷明同志在市委人大工作会议上的讲话").unwrap();
