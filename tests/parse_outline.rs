@@ -25,6 +25,7 @@ const INPUTS: &[&str] = &[
     "outline_stripped",
     "outline_wiki_wrapped",
     "outline_work_report",
+    "outline_yao_sections",
 ];
 
 fn parse(path: &Path) -> Speech {
@@ -339,4 +340,24 @@ fn a_glossary_after_the_closing_is_the_appendix() {
     let appendix: Vec<&str> = speech.appendix.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(appendix.first(), Some(&"名词解释"));
     assert_eq!(appendix.len(), 3);
+}
+
+#[test]
+fn yao_points_as_parts_and_a_closing_after_full_lines() {
+    let speech = input("outline_yao_sections");
+    assert_eq!(
+        headings(&speech.sections),
+        vec![
+            (1, "提高政治站位"),
+            (2, "强化担当作为"),
+            (3, "密切联系代表"),
+            (4, "加强作风建设")
+        ]
+    );
+    assert_eq!(speech.meta.announced_sections, Some(4));
+    // The lines are all about as wide, as in hard-wrapped text: the address still starts the
+    // closing rather than continuing the last part.
+    assert_eq!(speech.sections[3].paragraphs.len(), 1);
+    assert!(speech.closing[0].text.starts_with("同志们，让我们"));
+    assert!(speech.diagnostics.is_empty(), "{:?}", speech.diagnostics);
 }

@@ -9,6 +9,7 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
 use super::markers;
+use super::peroration;
 use super::{Role, Segment};
 
 /// Display columns by which a full line of wrapped text may fall short of the wrap width
@@ -57,6 +58,10 @@ fn continues(text: &str, line: &Range<usize>, next: &Range<usize>, wrap: Option<
     let Some(next_text) = text.get(next.clone()) else {
         return false;
     };
+    // 同志们，… opens a paragraph of its own, however full the line before.
+    if peroration::address(next_text).is_some_and(|a| a.start == 0) {
+        return false;
+    }
     if next_text.starts_with(CONTINUATION_STARTS) {
         return true;
     }
@@ -145,6 +150,18 @@ mod tests {
         assert_eq!(got[0], "一、坚持党的领导");
         assert!(got[1].ends_with("水平\n。"));
         assert_eq!(got[2], "二、坚持依法履职");
+    }
+
+    #[test]
+    fn an_address_opens_a_paragraph_even_in_wrapped_text() {
+        let text = "党的领导是人大工作的根本政治保证，要把党的领导贯穿人大\n\
+                    工作全过程各方面，确保人大工作始终沿着正确方向前进，做\n\
+                    到党委有部署、人大有行动，不断提高依法履职的能力水平。\n\
+                    同志们，让我们团结一心，为全面建设社会主义现代化国家而\n\
+                    努力奋斗！";
+        let got = texts(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].starts_with("同志们，让我们"));
     }
 
     #[test]
