@@ -13,11 +13,11 @@ use crate::bounded;
 /// Offices that make a line a byline (市委书记 张雷明) or a title a speaker's (县人大常委会主任在…).
 pub const ROLE_ENDINGS: &str = "书记|副书记|主任|副主任|主席|副主席|委员长|副委员长|秘书长|省长|副省长|市长|副市长|县长|副县长|区长|副区长|州长|盟长|旗长|镇长|乡长|部长|厅长|局长|院长|检察长|主任委员|党组成员|常委|委员";
 
-/// A byline: an office then a name (市委书记 张雷明, 省长　王予波), or a name alone written
-/// with spaces between its characters (习　近　平).
+/// A byline: an office then a name (市委书记 张雷明, 省长　王予波, or redacted: 县委书记 XXX),
+/// or a name alone written with spaces between its characters (习　近　平).
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?P<role>([\p{{Han}}、，,（）()]*?)(?:{ROLE_ENDINGS}))[\s:：]*)?(?P<name>\p{{Han}}(?:[\s\u{{3000}}]*\p{{Han}}){{1,3}})$"
+        r"^(?:(?P<role>([\p{{Han}}、，,（）()]*?)(?:{ROLE_ENDINGS}))[\s:：]*)?(?P<name>\p{{Han}}(?:[\s\u{{3000}}]*\p{{Han}}){{1,3}}|[XＸ×]{{2,4}})$"
     ))
     .expect("valid byline pattern")
 });
@@ -358,6 +358,12 @@ mod tests {
         assert!(is_date_line("(2023年12月1日 有删节)"));
         assert!(!is_date_line("（2024年1月9日，在市八届人大四次会议上）"));
         assert!(!is_date_line("2023年9月5日，根据录音整理，全文如下。"));
+    }
+
+    #[test]
+    fn a_redacted_name_still_makes_a_byline() {
+        assert_eq!(parts("县委书记　XXX"), Some((Some("县委书记"), "XXX")));
+        assert_eq!(parts("XXX"), None);
     }
 
     #[test]
