@@ -234,7 +234,7 @@ pub enum SourceField {
 
 static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<label>发布时间|发布日期|发表时间|更新时间|时间|文章来源|信息来源|新闻来源|来源|稿源|出处|作者|原文链接|原文地址|原文网址|链接)\s*[:：]\s*",
+        r"(?P<label>发布时间|发布日期|发表时间|更新时间|时间|文章来源|信息来源|新闻来源|来源|稿源|出处|作者|原文链接|原文地址|原文网址|链接|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|访问量|字号)\s*[:：]\s*",
     )
     .expect("valid source pattern")
 });
@@ -261,6 +261,9 @@ pub fn source_fields(text: &str) -> Vec<(SourceField, Range<usize>)> {
         }
         let start = whole.end() + lead;
         let field = match label.as_str() {
+            // Counters and widgets only end the value before them.
+            "浏览次数" | "浏览量" | "阅读次数" | "阅读量" | "点击数" | "点击量" | "访问量"
+            | "字号" => continue,
             "发布时间" | "发布日期" | "发表时间" | "更新时间" | "时间" => {
                 SourceField::Published
             }
@@ -358,6 +361,22 @@ mod tests {
         assert!(is_date_line("(2023年12月1日 有删节)"));
         assert!(!is_date_line("（2024年1月9日，在市八届人大四次会议上）"));
         assert!(!is_date_line("2023年9月5日，根据录音整理，全文如下。"));
+    }
+
+    #[test]
+    fn a_counter_ends_the_value_before_it() {
+        let text = "发布日期：2024-02-01 作者：市人大办 浏览次数：328";
+        let fields: Vec<_> = source_fields(text)
+            .into_iter()
+            .map(|(f, r)| (f, &text[r]))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                (SourceField::Published, "2024-02-01"),
+                (SourceField::Author, "市人大办")
+            ]
+        );
     }
 
     #[test]
