@@ -69,7 +69,7 @@ pub fn lines(text: &str) -> Vec<Line> {
 fn collapsed_lines(line: &str) -> Vec<std::ops::Range<usize>> {
     let gaps = wide_gaps(line);
     if gaps.len() < MIN_COLLAPSED_BREAKS || line.chars().count() < MIN_COLLAPSED_LINE_CHARS {
-        return Vec::from([0..line.len()]);
+        return std::iter::once(0..line.len()).collect();
     }
     let mut pieces = Vec::with_capacity(gaps.len() + 1);
     let mut start = 0;
