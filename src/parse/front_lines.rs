@@ -336,6 +336,13 @@ pub fn opens_with_section_marker(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn fields_of(text: &str) -> Vec<(SourceField, &str)> {
+        source_fields(text)
+            .into_iter()
+            .map(|(f, r)| (f, &text[r]))
+            .collect()
+    }
+
     fn parts(text: &str) -> Option<(Option<&str>, &str)> {
         byline(text).map(|b| (b.role.map(|r| &text[r]), &text[b.name]))
     }
@@ -343,10 +350,7 @@ mod tests {
     #[test]
     fn a_bracketed_source_line_keeps_its_brackets_out_of_the_value() {
         let text = "（来源：某省人大常委会办公厅）";
-        let fields: Vec<_> = source_fields(text)
-            .into_iter()
-            .map(|(f, r)| (f, &text[r]))
-            .collect();
+        let fields = fields_of(text);
         assert_eq!(fields, vec![(SourceField::Origin, "某省人大常委会办公厅")]);
         let text = "来源：人民网（北京）";
         assert_eq!(
@@ -366,10 +370,7 @@ mod tests {
     #[test]
     fn a_counter_ends_the_value_before_it() {
         let text = "发布日期：2024-02-01 作者：市人大办 浏览次数：328";
-        let fields: Vec<_> = source_fields(text)
-            .into_iter()
-            .map(|(f, r)| (f, &text[r]))
-            .collect();
+        let fields = fields_of(text);
         assert_eq!(
             fields,
             vec![
@@ -437,10 +438,7 @@ mod tests {
     #[test]
     fn source_lines() {
         let text = "发布时间:2022-06-24 来源: 贵州党建云 作者:佚名";
-        let fields: Vec<_> = source_fields(text)
-            .into_iter()
-            .map(|(f, r)| (f, &text[r]))
-            .collect();
+        let fields = fields_of(text);
         assert_eq!(
             fields,
             vec![
