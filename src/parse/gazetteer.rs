@@ -9,11 +9,11 @@
 //! are not also common words (the table flags 振兴, 大兴, 武功…), and count for little unless the
 //! text also names the division's parent or one of its children (安福 with 吉安市).
 
-use crate::text::is_han;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+use crate::dictionary::Dictionary;
+use crate::text::is_han;
 
 const TABLE: &str = include_str!("../../data/divisions.tsv");
 
@@ -108,10 +108,8 @@ fn is_inside_a_word(text: &str, start: usize, end: usize) -> bool {
     glued_before || text[end..].starts_with('级')
 }
 
-/// The names to look for, each valued with its index in the list of [`Pattern`]s.
-type Matcher = CharwiseDoubleArrayAhoCorasick<u32>;
-
-static MATCHER: LazyLock<Option<(Matcher, Vec<Pattern>)>> = LazyLock::new(|| {
+/// The names to look for; a match reports its index in the list of [`Pattern`]s.
+static MATCHER: LazyLock<Option<(Dictionary, Vec<Pattern>)>> = LazyLock::new(|| {
     let mut words = Vec::new();
     let mut patterns = Vec::new();
     for (i, d) in DIVISIONS.iter().enumerate() {
@@ -133,17 +131,7 @@ static MATCHER: LazyLock<Option<(Matcher, Vec<Pattern>)>> = LazyLock::new(|| {
         }
     }
     // A name listed twice (two districts called 新城区) stands for the first division listed.
-    let mut seen = HashSet::new();
-    let valued = words
-        .iter()
-        .enumerate()
-        .filter(|&(_, word)| seen.insert(*word))
-        .filter_map(|(i, word)| Some((*word, u32::try_from(i).ok()?)));
-    CharwiseDoubleArrayAhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build_with_values(valued)
-        .ok()
-        .map(|m| (m, patterns))
+    Dictionary::new(words).ok().map(|d| (d, patterns))
 });
 
 /// Where a text was found, which decides how much a mention weighs.
@@ -177,17 +165,14 @@ impl Mentions {
         let Some((matcher, patterns)) = MATCHER.as_ref() else {
             return;
         };
-        for m in matcher.leftmost_find_iter(text) {
-            let Some(p) = usize::try_from(m.value())
-                .ok()
-                .and_then(|i| patterns.get(i))
-            else {
+        for (found, index) in matcher.find_iter(text) {
+            let Some(p) = patterns.get(index) else {
                 continue;
             };
-            if !p.full && text[m.end()..].starts_with(|c| DIVISION_SUFFIXES.contains(c)) {
+            if !p.full && text[found.end..].starts_with(|c| DIVISION_SUFFIXES.contains(c)) {
                 continue;
             }
-            if is_inside_a_word(text, m.start(), m.end()) {
+            if is_inside_a_word(text, found.start, found.end) {
                 continue;
             }
             let score = match (weight, p.full) {

@@ -67,9 +67,14 @@ pub fn lines(text: &str) -> Vec<Line> {
 /// The pieces of a trimmed line between its wide gaps (two or more blank characters) when the
 /// line reads as collapsed lines, else the whole line; byte ranges of `line`.
 fn collapsed_lines(line: &str) -> Vec<std::ops::Range<usize>> {
+    let whole = || std::iter::once(0..line.len()).collect();
+    // Most lines are short: their length settles it before any scan for gaps.
+    if line.chars().count() < MIN_COLLAPSED_LINE_CHARS {
+        return whole();
+    }
     let gaps = wide_gaps(line);
-    if gaps.len() < MIN_COLLAPSED_BREAKS || line.chars().count() < MIN_COLLAPSED_LINE_CHARS {
-        return std::iter::once(0..line.len()).collect();
+    if gaps.len() < MIN_COLLAPSED_BREAKS {
+        return whole();
     }
     let mut pieces = Vec::with_capacity(gaps.len() + 1);
     let mut start = 0;

@@ -181,17 +181,15 @@ fn own_evidence(lexicon: &ThemeLexicon, section: &Section, frame: &Frame) -> Evi
     evidence
 }
 
-/// The evidence of a directive: its heading (its frame left out), then its whole text.
-pub fn directive_evidence(
+/// The evidence of a directive: its heading's evidence (its frame left out, given), then its
+/// whole text.
+fn directive_evidence(
     lexicon: &ThemeLexicon,
     directive: &Directive,
-    frame: &Frame,
+    heading: &Evidence,
 ) -> Evidence {
     let mut evidence = lexicon.evidence(&directive.text);
-    evidence.add(
-        &lexicon.evidence_except(&directive.heading, &frame.0),
-        DIRECTIVE_HEADING,
-    );
+    evidence.add(heading, DIRECTIVE_HEADING);
     evidence
 }
 
@@ -226,8 +224,8 @@ fn directive_themes(
     frame: &Frame,
     section_themes: &[ThemeId],
 ) -> Vec<ThemeId> {
-    let own = directive_evidence(lexicon, directive, frame).top_themes();
     let heading = lexicon.evidence_except(&directive.heading, &frame.0);
+    let own = directive_evidence(lexicon, directive, &heading).top_themes();
     match section_themes.first() {
         Some(&lead) if heading.total() <= 0.0 && !own.is_empty() => std::iter::once(lead)
             .chain(own.into_iter().filter(|&t| t != lead))
