@@ -2,8 +2,8 @@
 //! numbered formulation, a leader's words, a regulation named in quotes, or mere rhetoric
 //! (“金点子”, “温度”), which cites nothing.
 
+use crate::bounded::Bounded;
 use crate::text::is_han;
-use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -63,15 +63,28 @@ const SPEECH_ENDINGS: &[&str] = &["讲话", "发言", "致辞", "报告", "演�
 
 /// A leader, then optionally a verb of saying, right before the quotation mark:
 /// 习近平总书记讲过：“…”, 总书记在…时强调，“…”, 总书记强调，要“…”, 习近平总书记“创新为要”的重要指示.
-static LEADER_BEFORE_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(习近平总书记|习近平主席|习近平同志|总书记|习近平|(?:毛泽东|邓小平|江泽民|胡锦涛)(?:同志)?)",
-        r"(?:[^。！？；“”\x22]{0,40}?(?:指出|强调|讲过|说过|讲|说|要求|提出|指示|告诫|寄语|号召|阐述|阐明|批示|回信中写道|写道|重申|嘱托|嘱咐|勉励|所说|所言))?",
-        // 强调，要“…”: the modal opens the quoted sentence.
-        r"[：:，,]?\s*(?:要|必须|就是要|一定要)?\s*$"
+/// At most 40 characters between the leader and the verb.
+static LEADER_BEFORE_QUOTE: Bounded = Bounded::new(
+    || leader_before_quote("*?"),
+    || leader_before_quote("{0,40}?"),
+    &[("gap", 40)],
+);
+
+/// Every match of [`LEADER_BEFORE_QUOTE`] holds one of these.
+const LEADER_NAMES: &[&str] = &["总书记", "习近平", "毛泽东", "邓小平", "江泽民", "胡锦涛"];
+
+fn leader_before_quote(gap: &str) -> Regex {
+    Regex::new(&format!(
+        concat!(
+            r"(习近平总书记|习近平主席|习近平同志|总书记|习近平|(?:毛泽东|邓小平|江泽民|胡锦涛)(?:同志)?)",
+            r"(?:(?P<gap>[^。！？；“”\x22]{gap})(?:指出|强调|讲过|说过|讲|说|要求|提出|指示|告诫|寄语|号召|阐述|阐明|批示|回信中写道|写道|重申|嘱托|嘱咐|勉励|所说|所言))?",
+            // 强调，要“…”: the modal opens the quoted sentence.
+            r"[：:，,]?\s*(?:要|必须|就是要|一定要)?\s*$"
+        ),
+        gap = gap
     ))
     .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
-});
+}
 
 /// Quotation marks and title marks are not part of a name.
 pub fn strip_marks(text: &str) -> String {
@@ -174,6 +187,9 @@ fn leader_before(before: &str) -> Option<String> {
         .and_then(|i| before.get(i..))
         .map(|s| s.trim_start_matches(['。', '！', '？', '；']))
         .unwrap_or(before);
+    if !LEADER_NAMES.iter().any(|leader| sentence.contains(leader)) {
+        return None;
+    }
     let captures = LEADER_BEFORE_QUOTE.captures(sentence)?;
     captures.get(1).map(|m| m.as_str().to_owned())
 }

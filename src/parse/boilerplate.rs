@@ -12,6 +12,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::layout::is_blank_char;
+use crate::bounded::Bounded;
 use crate::model::BoilerplateKind;
 
 /// How much a cue word says on its own.
@@ -239,18 +240,25 @@ pub fn is_link_item(text: &str) -> bool {
 /// Characters that end or divide sentences.
 pub const SENTENCE_PUNCTUATION: &[char] = &['。', '，', ',', '；', ';', '！', '!', '？', '?', '：'];
 
-/// A continuation mark of a print page: (上接一版), （下转第3版）, (转2版), （接上版）.
-static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"[(（〔\[]\s*(?:(?:上接|下转|紧接|接|转)\s*(?:第\s*)?[一二三四五六七八九十0-9０-９A-Za-zＡ-Ｚ]{1,3}\s*版(?:\s*[^)）〕\]]{0,12})?|接上版|接上页|未完待续|待续)\s*[)）〕\]]",
-    )
+/// A continuation mark of a print page: (上接一版), （下转第3版）, (转2版), （接上版）, with a
+/// note of at most 12 characters after the page.
+static CONTINUATION: Bounded = Bounded::new(
+    || continuation("*"),
+    || continuation("{0,12}"),
+    &[("note", 12)],
+);
+
+fn continuation(note: &str) -> Regex {
+    Regex::new(&format!(
+        r"[(（〔\[]\s*(?:(?:上接|下转|紧接|接|转)\s*(?:第\s*)?[一二三四五六七八九十0-9０-９A-Za-zＡ-Ｚ]{{1,3}}\s*版(?:\s*(?P<note>[^)）〕\]]{note}))?|接上版|接上页|未完待续|待续)\s*[)）〕\]]"
+    ))
     .expect("valid continuation pattern")
-});
+}
 
 /// Where a continuation mark opens or closes `text`: the mark's range, relative to `text`.
 pub fn continuation_marks(text: &str) -> Vec<Range<usize>> {
     let mut marks = Vec::new();
-    for m in CONTINUATION.find_iter(text) {
+    for m in CONTINUATION.captures_iter(text).filter_map(|c| c.get(0)) {
         let at_start = text[..m.start()].trim_matches(is_blank_char).is_empty();
         let at_end = text[m.end()..].trim_matches(is_blank_char).is_empty();
         if at_start || at_end {

@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::dates;
 use super::layout::is_blank_char;
-use crate::bounded;
+use crate::bounded::{self, Bounded};
 
 /// Offices that make a line a byline (市委书记 张雷明) or a title a speaker's (县人大常委会主任在…).
 pub const ROLE_ENDINGS: &str = "书记|副书记|主任|副主任|主席|副主席|委员长|副委员长|秘书长|省长|副省长|市长|副市长|县长|副县长|区长|副区长|州长|盟长|旗长|镇长|乡长|部长|厅长|局长|院长|检察长|主任委员|党组成员|常委|委员";
@@ -97,13 +97,19 @@ pub fn without_trailing_date(text: &str) -> &str {
     }
 }
 
-/// Words that make a short line a speech title.
-static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"讲话|发言|报告|致辞|汇报|讲稿|主持词|动员|总结|在.{2,60}?(?:上|时|中)的|会议|大会|座谈会",
-    )
+/// Words that make a short line a speech title; at most 60 characters in 在…上的.
+static TITLE_CUE: Bounded = Bounded::new(
+    || title_cue("{2,}?"),
+    || title_cue("{2,60}?"),
+    &[("occasion", 60)],
+);
+
+fn title_cue(occasion: &str) -> Regex {
+    Regex::new(&format!(
+        r"讲话|发言|报告|致辞|汇报|讲稿|主持词|动员|总结|在(?P<occasion>.{occasion})(?:上|时|中)的|会议|大会|座谈会"
+    ))
     .expect("valid title pattern")
-});
+}
 
 /// Whether `text` has the words of a speech title.
 pub fn has_title_cue(text: &str) -> bool {

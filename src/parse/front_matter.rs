@@ -15,7 +15,7 @@ use super::front_lines::{self, SourceField, ROLE_ENDINGS};
 use super::gazetteer::{DivisionLevel, Mentions, Weight};
 use super::layout::{is_blank_char, strip_blank};
 use super::{dates, Role, Segment};
-use crate::bounded;
+use crate::bounded::{self, Bounded};
 use crate::model::{
     BoilerplateKind, FrontMatterKind, Genre, Level, Meta, PartialDate, Passage, Source, Speaker,
 };
@@ -446,12 +446,20 @@ struct Heading {
     genre: Option<Genre>,
 }
 
-static OCCASION_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[—─－\-―]+\s*)?(?P<who>[^在]*?)\s*(?:[0-9０-９〇零○一二三四五六七八九十]+年[^在]{0,12}?[日号]\s*)?在(?P<occ>.+?)(?:上|时|期间|开幕式上|闭幕式上)(?:的(?P<kind>[^的]{0,8}?(?:讲话|发言|报告|致辞|汇报|主持词|讲稿|总结))|$)",
-    )
+/// Who spoke, the occasion and the kind of speech in a title: 王立同志在…会议上的讲话, with
+/// at most 12 characters from the year to the day and 8 before the kind.
+static OCCASION_TITLE: Bounded = Bounded::new(
+    || occasion_title(["*?", "*?"]),
+    || occasion_title(["{0,12}?", "{0,8}?"]),
+    &[("date", 12), ("kind_lead", 8)],
+);
+
+fn occasion_title([date, kind_lead]: [&str; 2]) -> Regex {
+    Regex::new(&format!(
+        r"^(?:[—─－\-―]+\s*)?(?P<who>[^在]*?)\s*(?:[0-9０-９〇零○一二三四五六七八九十]+年(?P<date>[^在]{date})[日号]\s*)?在(?P<occ>.+?)(?:上|时|期间|开幕式上|闭幕式上)(?:的(?P<kind>(?P<kind_lead>[^的]{kind_lead})(?:讲话|发言|报告|致辞|汇报|主持词|讲稿|总结))|$)"
+    ))
     .expect("valid occasion pattern")
-});
+}
 
 static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(

@@ -1,9 +1,10 @@
 //! China's administrative divisions (GB/T 2260): finding the city, county or province a speech
-//! is about. The table (`data/divisions.tsv`) is compiled in; the matcher is built on first use.
+//! is about. The table (`data/divisions.tsv`) is compiled in.
 //!
 //! The matcher is a character-wise double-array automaton: with thousands of Chinese names it
-//! builds several times faster than a byte-wise Aho–Corasick automaton and scans text
-//! several times faster, and both costs are paid by every run of the command.
+//! scans text several times faster than a byte-wise Aho–Corasick automaton. Building it costs
+//! more than a whole parse, so the build script builds it (`build.rs`) and the parser reads it
+//! back.
 //!
 //! Full names (平顶山市, 安福县) are reliable; short names (宜春, 安福) are taken only when they
 //! are not also common words (the table flags 振兴, 大兴, 武功…), and count for little unless the
@@ -15,80 +16,16 @@ use std::sync::LazyLock;
 use crate::dictionary::Dictionary;
 use crate::text::is_han;
 
-const TABLE: &str = include_str!("../../data/divisions.tsv");
+const TABLE: &str = include_str!("../../../data/divisions.tsv");
 
-/// The level of a division in the table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DivisionLevel {
-    /// Province, autonomous region, municipality directly under the central government.
-    Province,
-    /// Prefecture-level city, prefecture, autonomous prefecture, league.
-    Prefecture,
-    /// County, county-level city, district, banner.
-    County,
-}
+mod table;
 
-/// One division of the table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Division {
-    /// Six-digit GB/T 2260 code.
-    pub code: u32,
-    /// Full name (平顶山市).
-    pub name: &'static str,
-    /// Name without its suffix (平顶山).
-    pub short: &'static str,
-    /// Its level.
-    pub level: DivisionLevel,
-    /// The short name is also a common word: recognised only with its suffix.
-    pub ambiguous: bool,
-}
+pub use table::{Division, DivisionLevel};
 
-impl Division {
-    /// Code of the prefecture (or province) that contains this division, if any.
-    pub fn parent_code(&self) -> Option<u32> {
-        match self.level {
-            DivisionLevel::Province => None,
-            DivisionLevel::Prefecture => Some(self.code / 10000 * 10000),
-            DivisionLevel::County => Some(self.code / 100 * 100),
-        }
-    }
-}
+static DIVISIONS: LazyLock<Vec<Division>> = LazyLock::new(|| table::read(TABLE));
 
-static DIVISIONS: LazyLock<Vec<Division>> = LazyLock::new(|| {
-    TABLE
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .filter_map(|line| {
-            let mut fields = line.split('\t');
-            let code = fields.next()?.parse().ok()?;
-            let name = fields.next()?;
-            let short = fields.next()?;
-            let level = match fields.next()? {
-                "province" => DivisionLevel::Province,
-                "prefecture" => DivisionLevel::Prefecture,
-                "county" => DivisionLevel::County,
-                _ => return None,
-            };
-            let ambiguous = fields.next()? == "1";
-            Some(Division {
-                code,
-                name,
-                short,
-                level,
-                ambiguous,
-            })
-        })
-        .collect()
-});
-
-/// A name pattern: which division, and whether it is the full name.
-struct Pattern {
-    division: usize,
-    full: bool,
-}
-
-/// Characters that, opening a two-character name, make it a phrase (和县 in 市和县两级).
-const PHRASE_OPENERS: &str = "和与及各本全我该每省市县区乡镇新老大小";
+/// The automaton of [`table::names`], built by the build script.
+const NAMES_AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/divisions.daac"));
 
 /// Characters that may stand right before a two-character name (代县, 和县) without making it
 /// the tail of another word (新时代县级): function words, the end of a parent's name, punctuation.
@@ -108,30 +45,15 @@ fn is_inside_a_word(text: &str, start: usize, end: usize) -> bool {
     glued_before || text[end..].starts_with('级')
 }
 
-/// The names to look for; a match reports its index in the list of [`Pattern`]s.
-static MATCHER: LazyLock<Option<(Dictionary, Vec<Pattern>)>> = LazyLock::new(|| {
-    let mut words = Vec::new();
-    let mut patterns = Vec::new();
-    for (i, d) in DIVISIONS.iter().enumerate() {
-        let two_chars = d.name.chars().count() <= 2;
-        let phrase_like = two_chars && d.name.starts_with(|c| PHRASE_OPENERS.contains(c));
-        if !(phrase_like || two_chars && d.ambiguous) {
-            words.push(d.name);
-            patterns.push(Pattern {
-                division: i,
-                full: !two_chars,
-            });
-        }
-        if d.short != d.name && !d.ambiguous && d.short.chars().count() >= 2 {
-            words.push(d.short);
-            patterns.push(Pattern {
-                division: i,
-                full: false,
-            });
-        }
-    }
+/// The names to look for, and their automaton: a match reports its index in the names.
+static MATCHER: LazyLock<Option<(Dictionary, Vec<table::Name>)>> = LazyLock::new(|| {
+    let names = table::names(&DIVISIONS);
+    // SAFETY: `NAMES_AUTOMATON` is what the build script wrote with `Dictionary::to_bytes`,
+    // compiled against the same `daachorse` as this crate. `prebuilt` uses it only if it was
+    // built from these very names.
+    let dictionary = unsafe { Dictionary::prebuilt(names.iter().map(|n| n.text), NAMES_AUTOMATON) };
     // A name listed twice (two districts called 新城区) stands for the first division listed.
-    Dictionary::new(words).ok().map(|d| (d, patterns))
+    dictionary.ok().map(|d| (d, names))
 });
 
 /// Where a text was found, which decides how much a mention weighs.
@@ -162,11 +84,11 @@ pub struct Mentions {
 impl Mentions {
     /// Counts the divisions named in `text`.
     pub fn add(&mut self, text: &str, weight: Weight) {
-        let Some((matcher, patterns)) = MATCHER.as_ref() else {
+        let Some((matcher, names)) = MATCHER.as_ref() else {
             return;
         };
         for (found, index) in matcher.find_iter(text) {
-            let Some(p) = patterns.get(index) else {
+            let Some(p) = names.get(index) else {
                 continue;
             };
             if !p.full && text[found.end..].starts_with(|c| DIVISION_SUFFIXES.contains(c)) {
