@@ -44,6 +44,12 @@ fn fingerprint<W: AsRef<str>>(words: &[W]) -> u64 {
     hasher.finish()
 }
 
+/// The fingerprint that [`Dictionary::to_bytes`] wrote before the automaton.
+fn stored_fingerprint(bytes: &[u8]) -> Option<u64> {
+    let stored = bytes.get(..8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(stored))
+}
+
 impl Dictionary {
     /// Builds the dictionary of `words`. A word listed twice reports its first index, as a
     /// leftmost-longest `aho_corasick` automaton does. Fails on an empty word or too many words.
@@ -88,12 +94,8 @@ impl Dictionary {
     {
         let words: Vec<W> = words.into_iter().collect();
         let fingerprint = fingerprint(&words);
-        let stored = bytes
-            .get(..8)
-            .and_then(|b| b.try_into().ok())
-            .map(u64::from_le_bytes);
-        match (stored, bytes.get(8..)) {
-            (Some(stored), Some(automaton)) if stored == fingerprint => {
+        match bytes.get(8..) {
+            Some(automaton) if stored_fingerprint(bytes) == Some(fingerprint) => {
                 // SAFETY: the caller guarantees `automaton` came from `serialize` of this
                 // `daachorse`, and the fingerprint shows it was built from these very words.
                 let (matcher, _) =
@@ -105,6 +107,11 @@ impl Dictionary {
             }
             _ => Dictionary::new(words),
         }
+    }
+
+    /// Whether `bytes`, written by [`Dictionary::to_bytes`], hold the automaton of `words`.
+    pub fn was_built_for<W: AsRef<str>>(bytes: &[u8], words: &[W]) -> bool {
+        stored_fingerprint(bytes) == Some(fingerprint(words))
     }
 
     /// The words found in `text`, leftmost-longest, without overlaps: byte range and word index.

@@ -10,16 +10,25 @@ use std::sync::LazyLock;
 use thiserror::Error;
 
 use crate::dictionary::Dictionary;
+use crate::lexicon_file;
 use crate::model::DoctrineKind;
 
 /// The built-in lexicon file.
 const BUILTIN_TSV: &str = include_str!("../../data/doctrines.tsv");
 
+/// The automaton of the built-in lexicon's forms, built by the build script.
+const BUILTIN_AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/doctrines.daac"));
+
 static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     // The built-in file is tested (`builtin_lexicon_parses`); an error here is a build mistake,
     // and an empty lexicon keeps parsing working rather than panicking.
     let entries = parse_entries(BUILTIN_TSV).unwrap_or_default();
-    Lexicon::from_entries(entries).unwrap_or_else(|_| Lexicon::empty())
+    Lexicon::from_entries_with(entries, |forms| {
+        // SAFETY: `BUILTIN_AUTOMATON` is what the build script wrote with
+        // `Dictionary::to_bytes`, compiled against the same `daachorse` as this crate.
+        unsafe { Dictionary::prebuilt(forms, BUILTIN_AUTOMATON) }
+    })
+    .unwrap_or_else(|_| Lexicon::empty())
 });
 
 /// A malformed lexicon line.
@@ -127,6 +136,14 @@ impl Lexicon {
     }
 
     fn from_entries(entries: Vec<Entry>) -> Result<Lexicon, LexiconError> {
+        Lexicon::from_entries_with(entries, |forms| Dictionary::new(forms))
+    }
+
+    /// The lexicon of `entries`, its matcher made from every form by `matcher`.
+    fn from_entries_with(
+        entries: Vec<Entry>,
+        matcher: impl FnOnce(&[&str]) -> Result<Dictionary, String>,
+    ) -> Result<Lexicon, LexiconError> {
         let mut patterns = Vec::new();
         let mut texts: Vec<&str> = Vec::new();
         for (e, entry) in entries.iter().enumerate() {
@@ -137,7 +154,7 @@ impl Lexicon {
         }
         // Leftmost-longest: the longest form wins (双联系 over 双联), and an identical form
         // keeps the earliest entry (the user's).
-        let matcher = Dictionary::new(texts).map_err(LexiconError::Matcher)?;
+        let matcher = matcher(&texts).map_err(LexiconError::Matcher)?;
         Ok(Lexicon {
             entries,
             patterns,
@@ -169,12 +186,7 @@ impl Lexicon {
 /// Parses the lines of a lexicon file.
 pub fn parse_entries(tsv: &str) -> Result<Vec<Entry>, LexiconError> {
     let mut entries = Vec::new();
-    for (index, raw) in tsv.lines().enumerate() {
-        let line = index + 1;
-        let content = raw.trim_end_matches('\r');
-        if content.trim().is_empty() || content.trim_start().starts_with('#') {
-            continue;
-        }
+    for (line, content) in lexicon_file::content_lines(tsv) {
         entries.push(parse_line(content, line)?);
     }
     Ok(entries)
@@ -269,6 +281,16 @@ fn parse_kind(kind: &str) -> Option<DoctrineKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_builtin_lexicon_uses_the_automaton_of_the_build_script() {
+        let forms: Vec<&str> = Lexicon::builtin()
+            .entries()
+            .iter()
+            .flat_map(|e| e.forms.iter().map(|f| f.text.as_str()))
+            .collect();
+        assert!(Dictionary::was_built_for(BUILTIN_AUTOMATON, &forms));
+    }
 
     #[test]
     fn builtin_lexicon_parses() {

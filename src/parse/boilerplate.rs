@@ -258,6 +258,14 @@ fn continuation(note: &str) -> Regex {
 /// Where a continuation mark opens or closes `text`: the mark's range, relative to `text`.
 pub fn continuation_marks(text: &str) -> Vec<Range<usize>> {
     let mut marks = Vec::new();
+    // A mark opens or closes with a bracket and names a page (版) or says it goes on (接上页,
+    // 待续): most lines have neither, and are not searched.
+    let trimmed = text.trim_matches(is_blank_char);
+    let bracketed =
+        trimmed.starts_with(['(', '（', '〔', '[']) || trimmed.ends_with([')', '）', '〕', ']']);
+    if !bracketed || !["版", "接上页", "待续"].iter().any(|w| text.contains(w)) {
+        return marks;
+    }
     for m in CONTINUATION.captures_iter(text).filter_map(|c| c.get(0)) {
         let at_start = text[..m.start()].trim_matches(is_blank_char).is_empty();
         let at_end = text[m.end()..].trim_matches(is_blank_char).is_empty();

@@ -9,6 +9,7 @@ use regex::Regex;
 use super::dates;
 use super::layout::is_blank_char;
 use crate::bounded::{self, Bounded};
+use crate::dictionary::Dictionary;
 
 /// Offices that make a line a byline (市委书记 张雷明) or a title a speaker's (县人大常委会主任在…).
 pub const ROLE_ENDINGS: &str = "书记|副书记|主任|副主任|主席|副主席|委员长|副委员长|秘书长|省长|副省长|市长|副市长|县长|副县长|区长|副区长|州长|盟长|旗长|镇长|乡长|部长|厅长|局长|院长|检察长|主任委员|党组成员|常委|委员";
@@ -167,10 +168,10 @@ pub fn is_date_line(text: &str) -> bool {
     }
     let (found, labelled) = match dates::find(text) {
         Some(found) => (found, false),
-        None => match DATE_LABEL.find(text) {
-            Some(label) => match dates::find_month_day(&text[label.end()..]) {
+        None => match date_labels(text).next() {
+            Some(label) => match dates::find_month_day(&text[label.end..]) {
                 Some(mut d) => {
-                    d.range = d.range.start + label.end()..d.range.end + label.end();
+                    d.range = d.range.start + label.end..d.range.end + label.end;
                     (d, true)
                 }
                 None => return false,
@@ -179,12 +180,68 @@ pub fn is_date_line(text: &str) -> bool {
         },
     };
     let rest = format!("{}{}", &text[..found.range.start], &text[found.range.end..]);
-    let rest = DATE_LABEL.replace_all(&rest, "");
-    let rest = WEEKDAY.replace_all(&rest, "");
+    let rest = without(&rest, date_labels(&rest));
+    let rest = without(&rest, weekdays(&rest));
     labelled
         || rest
             .chars()
             .all(|c| is_blank_char(c) || "()（）〔〕[]【】<>《》:：,，.。-—".contains(c))
+}
+
+/// `text` without the successive, non-overlapping `ranges`.
+fn without(text: &str, ranges: impl Iterator<Item = Range<usize>>) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut at = 0;
+    for range in ranges {
+        kept.push_str(&text[at..range.start]);
+        at = range.end;
+    }
+    kept.push_str(&text[at..]);
+    kept
+}
+
+/// The date labels with their colon in `text` (日期：, 时间 :), one after the other.
+fn date_labels(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some((i, label)) = ["日期", "时间"]
+            .iter()
+            .filter_map(|label| Some((at + text.get(at..)?.find(label)?, label.len())))
+            .min()
+        {
+            let end = i + label;
+            match colon_after_label(&text[end..]) {
+                Some(colon) => {
+                    at = end + colon;
+                    return Some(i..end + colon);
+                }
+                None => at = end,
+            }
+        }
+        None
+    })
+}
+
+/// The length of the colon, with the whitespace before it, that opens `rest`.
+fn colon_after_label(rest: &str) -> Option<usize> {
+    let colon = rest.trim_start_matches(char::is_whitespace);
+    let after = colon.strip_prefix([':', '：'])?;
+    Some(rest.len() - after.len())
+}
+
+/// The weekdays in `text`, one after the other: 星期四, 周日.
+fn weekdays(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    text.match_indices(['星', '周']).filter_map(|(i, _)| {
+        let word = ["星期", "周"]
+            .into_iter()
+            .find(|w| text[i..].starts_with(w))?;
+        let after = i + word.len();
+        let day = text[after..]
+            .chars()
+            .next()
+            .filter(|c| "一二三四五六日天".contains(*c))?;
+        Some(i..after + day.len_utf8())
+    })
 }
 
 /// A bracketed date with an editor's note after it: （2023年9月5日，根据录音整理）. A place of
@@ -220,11 +277,6 @@ fn could_be_date_line(text: &str) -> bool {
         })
 }
 
-static DATE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:日期|时间)\s*[:：]").expect("valid label pattern"));
-static WEEKDAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:星期|周)[一二三四五六日天]").expect("valid weekday pattern"));
-
 /// Labels of source lines, and the field each names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceField {
@@ -238,44 +290,90 @@ pub enum SourceField {
     Url,
 }
 
-static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?P<label>发布时间|发布日期|发表时间|更新时间|时间|文章来源|信息来源|新闻来源|来源|稿源|出处|作者|原文链接|原文地址|原文网址|链接|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|访问量|字号)\s*[:：]\s*",
-    )
-    .expect("valid source pattern")
-});
+/// The labels of source lines and the field each names; a counter or widget (`None`) only ends
+/// the value before it. No label opens another, so the longest label found at a place is the
+/// only one there.
+const SOURCE_LABELS: &[(&str, Option<SourceField>)] = {
+    use SourceField::{Author, Origin, Published, Url};
+    &[
+        ("发布时间", Some(Published)),
+        ("发布日期", Some(Published)),
+        ("发表时间", Some(Published)),
+        ("更新时间", Some(Published)),
+        ("时间", Some(Published)),
+        ("文章来源", Some(Origin)),
+        ("信息来源", Some(Origin)),
+        ("新闻来源", Some(Origin)),
+        ("来源", Some(Origin)),
+        ("稿源", Some(Origin)),
+        ("出处", Some(Origin)),
+        ("作者", Some(Author)),
+        ("原文链接", Some(Url)),
+        ("原文地址", Some(Url)),
+        ("原文网址", Some(Url)),
+        ("链接", Some(Url)),
+        ("浏览次数", None),
+        ("浏览量", None),
+        ("阅读次数", None),
+        ("阅读量", None),
+        ("点击数", None),
+        ("点击量", None),
+        ("访问量", None),
+        ("字号", None),
+    ]
+};
+
+static SOURCE_LABEL_WORDS: LazyLock<Option<Dictionary>> =
+    LazyLock::new(|| Dictionary::new(SOURCE_LABELS.iter().map(|&(label, _)| label)).ok());
+
+/// The labels in `text` that a colon follows (来源：, 时间 : ), each with the byte range of the
+/// label, colon and the blanks around it, and its index in [`SOURCE_LABELS`].
+fn source_labels(text: &str) -> Vec<(Range<usize>, usize)> {
+    let Some(words) = SOURCE_LABEL_WORDS.as_ref() else {
+        return Vec::new();
+    };
+    let mut labels = Vec::new();
+    let mut at = 0;
+    while let Some((found, index)) = text.get(at..).and_then(|rest| words.find_iter(rest).next()) {
+        let (start, end) = (at + found.start, at + found.end);
+        match colon_after(&text[end..]) {
+            Some(colon) => {
+                labels.push((start..end + colon, index));
+                at = end + colon;
+            }
+            // Another label may start inside this one.
+            None => at = start + text[start..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    labels
+}
+
+/// The length of the colon that opens `rest`, with the whitespace around it.
+fn colon_after(rest: &str) -> Option<usize> {
+    let colon = rest.trim_start_matches(char::is_whitespace);
+    let after = colon
+        .strip_prefix([':', '：'])?
+        .trim_start_matches(char::is_whitespace);
+    Some(rest.len() - after.len())
+}
 
 /// The labelled fields of a source line, each with the byte range of its value (up to the next
 /// label or the end of the line, trimmed); empty values are left out.
 pub fn source_fields(text: &str) -> Vec<(SourceField, Range<usize>)> {
-    let labels: Vec<_> = SOURCE_LABEL.captures_iter(text).collect();
+    let labels = source_labels(text);
     let mut fields = Vec::new();
-    for (i, c) in labels.iter().enumerate() {
-        let (Some(whole), Some(label)) = (c.get(0), c.name("label")) else {
-            continue;
-        };
-        let end = labels
-            .get(i + 1)
-            .and_then(|next| next.get(0))
-            .map_or(text.len(), |m| m.start());
-        let area = &text[whole.end()..end];
+    for (i, (whole, index)) in labels.iter().enumerate() {
+        let end = labels.get(i + 1).map_or(text.len(), |(next, _)| next.start);
+        let area = &text[whole.end..end];
         let lead = area.len() - area.trim_start_matches(is_separator).len();
         let value =
             without_unmatched_close(until_gap(&area[lead..]).trim_end_matches(is_separator));
         if value.is_empty() {
             continue;
         }
-        let start = whole.end() + lead;
-        let field = match label.as_str() {
-            // Counters and widgets only end the value before them.
-            "浏览次数" | "浏览量" | "阅读次数" | "阅读量" | "点击数" | "点击量" | "访问量"
-            | "字号" => continue,
-            "发布时间" | "发布日期" | "发表时间" | "更新时间" | "时间" => {
-                SourceField::Published
-            }
-            "作者" => SourceField::Author,
-            "原文链接" | "原文地址" | "原文网址" | "链接" => SourceField::Url,
-            _ => SourceField::Origin,
+        let start = whole.end + lead;
+        let Some(&(_, Some(field))) = SOURCE_LABELS.get(*index) else {
+            continue;
         };
         // 时间: must hold a date; 链接: must hold an address.
         let plausible = match field {
@@ -341,6 +439,31 @@ pub fn opens_with_section_marker(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_source_label_opens_another() {
+        for (a, _) in SOURCE_LABELS {
+            for (b, _) in SOURCE_LABELS {
+                assert!(a == b || !b.starts_with(a), "{a} opens {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_label_counts_only_before_a_colon() {
+        fn found(text: &str) -> Vec<&str> {
+            source_labels(text)
+                .into_iter()
+                .map(|(range, _)| &text[range])
+                .collect()
+        }
+        assert_eq!(
+            found("文章来源 ： 新华社 时间：2023"),
+            ["文章来源 ： ", "时间："]
+        );
+        assert_eq!(found("发布时间2023 来源:本网"), ["来源:"]);
+        assert_eq!(found("来源"), Vec::<&str>::new());
+    }
 
     fn fields_of(text: &str) -> Vec<(SourceField, &str)> {
         source_fields(text)
@@ -439,6 +562,19 @@ mod tests {
         assert!(is_date_line("2022-09-22 星期四"));
         assert!(!is_date_line("2022年9月22日，市委召开人大工作会议"));
         assert!(!is_date_line("发布时间:2022-06-24 来源: 贵州党建云"));
+        assert!(is_date_line("时间 ：2022年9月22日 周四"));
+        assert!(is_date_line("【日期：2022-09-22】星期日"));
+        assert!(!is_date_line("2022-09-22 星四"));
+        assert!(!is_date_line("2022-09-22 周末"));
+    }
+
+    #[test]
+    fn date_labels_and_weekdays_are_found_one_after_the_other() {
+        let text = "日期时间 ： 2022 星期周三";
+        let labels: Vec<&str> = date_labels(text).map(|r| &text[r]).collect();
+        assert_eq!(labels, ["时间 ："]);
+        let days: Vec<&str> = weekdays(text).map(|r| &text[r]).collect();
+        assert_eq!(days, ["周三"]);
     }
 
     #[test]

@@ -335,6 +335,10 @@ impl<'a> Page<'a> {
             .filter(|s| matches!(s.role, Role::Body | Role::Front(_)))
         {
             let text = self.text(&s.range);
+            // Most texts have no redaction mark; those are not searched.
+            if !text.contains(['X', 'Ｘ', '×']) {
+                continue;
+            }
             for m in REDACTION.find_iter(text) {
                 let before = text[..m.start()].chars().next_back();
                 let after = text[m.end()..].chars().next();

@@ -159,10 +159,8 @@ fn last_sentence(s: &str) -> &str {
 }
 
 /// A Party committee's pledge of support (市委将一如既往地支持…), which speeches by Party
-/// secretaries put between the last part and the peroration.
-static PLEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[省市县区州旗党]委(?:将|也将|会继续|将继续)").expect("the pledge pattern is valid")
-});
+/// secretaries put between the last part and the peroration: the committee, then one of these.
+const PLEDGE_VERBS: &[&str] = &["将", "也将", "会继续"];
 
 /// Whether one of the first sentences of a piece is a Party committee's pledge of support.
 pub fn is_pledge(s: &str) -> bool {
@@ -170,7 +168,12 @@ pub fn is_pledge(s: &str) -> bool {
         .split_inclusive(SENTENCE_ENDS)
         .take(PLEDGE_SENTENCES)
         .collect();
-    PLEDGE.is_match(&opening)
+    opening.match_indices('委').any(|(i, committee)| {
+        opening[..i].ends_with(['省', '市', '县', '区', '州', '旗', '党'])
+            && PLEDGE_VERBS
+                .iter()
+                .any(|verb| opening[i + committee.len()..].starts_with(verb))
+    })
 }
 
 /// Sentences of a piece looked at for a pledge.

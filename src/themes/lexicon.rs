@@ -1,22 +1,31 @@
 //! The theme lexicon: weighted keywords per theme (`data/themes.tsv`, compiled in), matched
 //! leftmost-longest in one pass.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use thiserror::Error;
 
 use super::Evidence;
 use crate::dictionary::Dictionary;
+use crate::lexicon_file;
 use crate::model::ThemeId;
 
 /// The built-in theme lexicon file.
 const BUILTIN_TSV: &str = include_str!("../../data/themes.tsv");
 
+/// The automaton of the built-in lexicon's keywords, built by the build script.
+const BUILTIN_AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/themes.daac"));
+
 static BUILTIN: LazyLock<ThemeLexicon> = LazyLock::new(|| {
     // The built-in file is tested (`builtin_theme_lexicon_parses`); should it ever fail, themes
     // come out empty rather than the parse panicking.
-    ThemeLexicon::parse(BUILTIN_TSV).unwrap_or_else(|_| ThemeLexicon::empty())
+    ThemeLexicon::parse_with(BUILTIN_TSV, |keywords| {
+        // SAFETY: `BUILTIN_AUTOMATON` is what the build script wrote with
+        // `Dictionary::to_bytes`, compiled against the same `daachorse` as this crate.
+        unsafe { Dictionary::prebuilt(keywords, BUILTIN_AUTOMATON) }
+    })
+    .unwrap_or_else(|_| ThemeLexicon::empty())
 });
 
 /// A malformed theme lexicon line.
@@ -65,14 +74,18 @@ impl ThemeLexicon {
 
     /// Parses a lexicon in the format of `data/themes.tsv`.
     pub fn parse(tsv: &str) -> Result<ThemeLexicon, ThemeLexiconError> {
+        ThemeLexicon::parse_with(tsv, |keywords| Dictionary::new(keywords))
+    }
+
+    /// Parses a lexicon, its matcher made from the keywords by `matcher`.
+    fn parse_with(
+        tsv: &str,
+        matcher: impl FnOnce(&[String]) -> Result<Dictionary, String>,
+    ) -> Result<ThemeLexicon, ThemeLexiconError> {
         let mut keywords: Vec<String> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
         let mut weights: Vec<Vec<(ThemeId, f64)>> = Vec::new();
-        for (index, raw) in tsv.lines().enumerate() {
-            let line = index + 1;
-            let content = raw.trim_end_matches('\r');
-            if content.trim().is_empty() || content.trim_start().starts_with('#') {
-                continue;
-            }
+        for (line, content) in lexicon_file::content_lines(tsv) {
             let columns: Vec<&str> = content.split('\t').map(str::trim).collect();
             let [theme, keyword, weight, ..] = columns[..] else {
                 return Err(ThemeLexiconError::Columns {
@@ -101,19 +114,20 @@ impl ThemeLexicon {
                     line,
                     weight: weight.to_owned(),
                 })?;
-            match keywords.iter().position(|k| k == keyword) {
+            match index.get(keyword).copied() {
                 Some(i) => {
                     if let Some(w) = weights.get_mut(i) {
                         w.push((theme, weight));
                     }
                 }
                 None => {
+                    index.insert(keyword.to_owned(), keywords.len());
                     keywords.push(keyword.to_owned());
                     weights.push(vec![(theme, weight)]);
                 }
             }
         }
-        let matcher = Dictionary::new(&keywords).map_err(ThemeLexiconError::Matcher)?;
+        let matcher = matcher(&keywords).map_err(ThemeLexiconError::Matcher)?;
         Ok(ThemeLexicon {
             keywords,
             weights,
@@ -168,6 +182,12 @@ impl ThemeLexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_builtin_lexicon_uses_the_automaton_of_the_build_script() {
+        let keywords = ThemeLexicon::builtin().keywords();
+        assert!(Dictionary::was_built_for(BUILTIN_AUTOMATON, keywords));
+    }
 
     #[test]
     fn builtin_theme_lexicon_parses_and_covers_every_theme() {
