@@ -527,15 +527,34 @@ fn genre_of(text: &str) -> Option<Genre> {
     }
 }
 
-static CONVENED_HERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"我们在这里(?:隆重|专门)?(?:召开|举行)(?:了)?(?P<occ>[^，,。；;！!：:\n]{3,40}?(?:会议|大会|座谈会|推进会|培训班|论坛|会))")
-        .expect("valid occasion pattern")
-});
+/// An occasion convened here (我们在这里召开…会议), of 3 to 40 characters before its noun.
+static CONVENED_HERE: Bounded = Bounded::new(
+    || convened_here("{3,}?"),
+    || convened_here("{3,40}?"),
+    &[("name", 40)],
+);
 
-static CONVENED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<org>省委|市委|州委|县委|区委)(?:专门)?(?:召开|举行)(?:这次|此次|今天的)(?P<occ>[^，,。；;！!\n]{2,30}?(?:会议|大会|座谈会))")
-        .expect("valid occasion pattern")
-});
+fn convened_here(name: &str) -> Regex {
+    Regex::new(&format!(
+        r"我们在这里(?:隆重|专门)?(?:召开|举行)(?:了)?(?P<occ>(?P<name>[^，,。；;！!：:\n]{name})(?:会议|大会|座谈会|推进会|培训班|论坛|会))"
+    ))
+    .expect("valid occasion pattern")
+}
+
+/// An occasion the committee convened (市委召开这次…会议), of 2 to 30 characters before its
+/// noun.
+static CONVENED_BY: Bounded = Bounded::new(
+    || convened_by("{2,}?"),
+    || convened_by("{2,30}?"),
+    &[("name", 30)],
+);
+
+fn convened_by(name: &str) -> Regex {
+    Regex::new(&format!(
+        r"(?P<org>省委|市委|州委|县委|区委)(?:专门)?(?:召开|举行)(?:这次|此次|今天的)(?P<occ>(?P<name>[^，,。；;！!\n]{name})(?:会议|大会|座谈会))"
+    ))
+    .expect("valid occasion pattern")
+}
 
 static SITE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"欢迎(?:来到|访问|光临)\s*(?P<site>[^!！。,，\s]{2,})|版权所有\s*[:：]\s*(?P<owner>[^\s|｜]{2,})")
