@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{DefaultHasher, Hasher};
 use std::ops::Range;
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
@@ -35,12 +35,16 @@ fn index_words<W: AsRef<str>>(words: &[W]) -> Result<Vec<(&str, u32)>, String> {
     Ok(valued)
 }
 
-/// A hash of the list of words, in order.
+/// A hash of the list of words, in order. The words are hashed as one run of bytes, each
+/// closed by 0xFF, which UTF-8 never holds: one call to the hasher rather than thousands.
 fn fingerprint<W: AsRef<str>>(words: &[W]) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut bytes = Vec::with_capacity(words.iter().map(|w| w.as_ref().len() + 1).sum());
     for word in words {
-        word.as_ref().hash(&mut hasher);
+        bytes.extend_from_slice(word.as_ref().as_bytes());
+        bytes.push(0xFF);
     }
+    let mut hasher = DefaultHasher::new();
+    hasher.write(&bytes);
     hasher.finish()
 }
 

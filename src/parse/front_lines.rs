@@ -329,6 +329,10 @@ static SOURCE_LABEL_WORDS: LazyLock<Option<Dictionary>> =
 /// The labels in `text` that a colon follows (来源：, 时间 : ), each with the byte range of the
 /// label, colon and the blanks around it, and its index in [`SOURCE_LABELS`].
 fn source_labels(text: &str) -> Vec<(Range<usize>, usize)> {
+    // Most lines of a body have no colon, and so no label.
+    if !text.contains([':', '：']) {
+        return Vec::new();
+    }
     let Some(words) = SOURCE_LABEL_WORDS.as_ref() else {
         return Vec::new();
     };
