@@ -87,9 +87,17 @@ impl Bounded {
     }
 }
 
-/// The successive matches of `bounded`, whose group `group` is a lazy repetition of at most
-/// `max` characters, found with `unbounded`, the same regex without the bound, as long as its
-/// matches keep within the bound; from the first that does not, with `bounded` itself.
+/// How many matches over the bound [`captures_iter`] passes by before it hands over to the
+/// bounded regex: a few cost less than compiling it, and a constant keeps the search linear.
+const RETRIES: usize = 8;
+
+/// The successive matches of `bounded`, found with `unbounded`, the same regex without the
+/// bound, as long as it can be; from then on with `bounded` itself.
+///
+/// Group `group` must be a lazy repetition of at most `max` characters between parts that do
+/// not vary in length (习近平(\p{Han}{2,16}?)思想): the unbounded regex then takes the shortest
+/// group that matches, so a match over the bound shows that no bounded match starts there, and
+/// the search goes on one character later.
 pub fn captures_iter<'r, 'h: 'r>(
     unbounded: &'r Regex,
     bounded: &'r LazyLock<Regex>,
@@ -97,21 +105,22 @@ pub fn captures_iter<'r, 'h: 'r>(
     (group, max): (usize, usize),
 ) -> impl Iterator<Item = Captures<'h>> + 'r {
     let mut from = Some(0);
-    let mut exact = false;
+    let mut retries = 0;
     std::iter::from_fn(move || {
-        let start = from?;
-        let found = if exact {
-            LazyLock::force(bounded).captures_at(text, start)
-        } else {
+        let mut start = from?;
+        let found = loop {
+            if retries == RETRIES {
+                break LazyLock::force(bounded).captures_at(text, start);
+            }
             match unbounded.captures_at(text, start) {
-                Some(c) if at_most(&c, group, max) => Some(c),
+                Some(c) if at_most(&c, group, max) => break Some(c),
                 Some(c) => {
-                    // No bounded match starts before this one.
-                    exact = true;
+                    // No bounded match starts at or before this one.
+                    retries += 1;
                     let at = c.get(0).map_or(start, |m| m.start());
-                    LazyLock::force(bounded).captures_at(text, at)
+                    start = at + text[at..].chars().next().map_or(1, char::len_utf8);
                 }
-                None => None,
+                None => break None,
             }
         };
         from = found.as_ref().and_then(|c| after(text, c));
@@ -184,6 +193,8 @@ mod tests {
             "关于甲乙丙丁关于戊己的",
             "关于甲乙的关于甲乙丙丁的关于戊己的",
             "关于关于甲的的",
+            &format!("{}关于甲乙的", "关于甲乙丙丁".repeat(RETRIES + 2)),
+            &format!("{}关于甲乙的", "关于甲乙丙丁".repeat(RETRIES - 1)),
             "",
         ] {
             let expected: Vec<_> = BOUNDED.find_iter(text).map(|m| m.range()).collect();

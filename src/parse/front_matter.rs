@@ -304,7 +304,12 @@ impl<'a> Page<'a> {
             .iter()
             .filter(|s| matches!(s.role, Role::Boilerplate(_)))
             .find_map(|s| {
-                let c = SITE.captures(self.text(&s.range))?;
+                let text = self.text(&s.range);
+                // Only a greeting or a copyright line names the site.
+                if !text.contains("欢迎") && !text.contains("版权所有") {
+                    return None;
+                }
+                let c = SITE.captures(text)?;
                 // The greedy repetitions are bounded here: 20 and 30 characters.
                 let name = match (c.name("site"), c.name("owner")) {
                     (Some(site), _) => bounded::first_chars(site.as_str(), 20),
@@ -322,7 +327,7 @@ impl<'a> Page<'a> {
         let first = self.body().next().map(|s| self.text(&s.range));
         let mid_sentence =
             first.is_some_and(|t| t.starts_with(['，', ',', '、', '；', ';', '。', '）', ')']));
-        let late_section = first.is_some_and(|t| LATE_SECTION.is_match(t));
+        let late_section = first.is_some_and(opens_a_late_section);
         continued || mid_sentence || late_section
     }
 
@@ -562,9 +567,13 @@ static SITE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A body that opens at a later section: 二、…, 第三，….
-static LATE_SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:第)?[二三四五六七八九][、，,．.]").expect("valid section pattern")
-});
+/// Whether `text` opens with the marker of a part after the first (二、, 第三，): a page that
+/// starts there is a fragment.
+fn opens_a_late_section(text: &str) -> bool {
+    let mut chars = text.strip_prefix('第').unwrap_or(text).chars();
+    chars.next().is_some_and(|c| "二三四五六七八九".contains(c))
+        && chars.next().is_some_and(|c| "、，,．.".contains(c))
+}
 
 static REDACTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:X|Ｘ|×){1,4}").expect("valid redaction pattern"));
