@@ -9,6 +9,7 @@
 //! continuation marks (split off the paragraph they open or close), short lines with a strong
 //! cue, and copies of the title.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::boilerplate::{self, Strength};
@@ -52,7 +53,8 @@ struct Features<'a> {
     line: &'a Line,
     text: &'a str,
     chars: usize,
-    cue: Option<(BoilerplateKind, Strength)>,
+    /// The boilerplate cue, looked for on first use: most body paragraphs never need it.
+    cue: OnceCell<Option<(BoilerplateKind, Strength)>>,
     /// Ends like a sentence (。！？；, maybe inside closing quotes or brackets).
     prose: bool,
     /// Opens with a salutation or a section marker.
@@ -71,7 +73,7 @@ impl<'a> Features<'a> {
             line,
             text: own,
             chars,
-            cue: boilerplate::cue(&boilerplate::fold(own)),
+            cue: OnceCell::new(),
             prose,
             opening: front_lines::opens_with_salutation(own)
                 || front_lines::opens_with_section_marker(own),
@@ -88,8 +90,14 @@ impl<'a> Features<'a> {
         last.is_some_and(|c| "。！？；!?;…".contains(c)) && text.chars().count() >= 4
     }
 
+    fn cue(&self) -> Option<(BoilerplateKind, Strength)> {
+        *self
+            .cue
+            .get_or_init(|| boilerplate::cue(&boilerplate::fold(self.text)))
+    }
+
     fn strong_cue(&self) -> Option<BoilerplateKind> {
-        match self.cue {
+        match self.cue() {
             Some((kind, Strength::Strong)) => Some(kind),
             _ => None,
         }
@@ -97,7 +105,7 @@ impl<'a> Features<'a> {
 
     /// Chrome by its cue, whatever the zone: strongly cued and not a long paragraph.
     fn is_cued_chrome(&self) -> bool {
-        self.strong_cue().is_some() && (!self.prose || self.chars <= MAX_CHROME_PROSE_CHARS)
+        (!self.prose || self.chars <= MAX_CHROME_PROSE_CHARS) && self.strong_cue().is_some()
     }
 
     /// Whether the line can open the body.
@@ -172,8 +180,8 @@ const fn chrome(kind: BoilerplateKind) -> Label {
 
 /// Chrome by its shape or a weak cue: only outside the body.
 fn shaped_chrome(f: &Features<'_>) -> Option<BoilerplateKind> {
-    if let Some((kind, Strength::Weak)) = f.cue {
-        if f.chars <= MAX_WEAK_CHROME_CHARS && !f.prose {
+    if f.chars <= MAX_WEAK_CHROME_CHARS && !f.prose {
+        if let Some((kind, Strength::Weak)) = f.cue() {
             return Some(kind);
         }
     }
@@ -250,9 +258,10 @@ fn body_label(f: &Features<'_>) -> Label {
     if is_only_continuation(f) {
         return chrome(BoilerplateKind::Continuation);
     }
-    match f.strong_cue() {
-        Some(kind) if !f.prose && f.chars <= MAX_WEAK_CHROME_CHARS => chrome(kind),
-        _ => Label::Role(Role::Body),
+    let short = !f.prose && f.chars <= MAX_WEAK_CHROME_CHARS;
+    match short.then(|| f.strong_cue()).flatten() {
+        Some(kind) => chrome(kind),
+        None => Label::Role(Role::Body),
     }
 }
 
