@@ -20,13 +20,13 @@
 
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use crate::pattern::{Captures, Pattern};
 
 /// A regex whose bounded repetitions are each the whole of a named group, with the same regex
 /// written without the bounds, which compiles in a fraction of the time.
 pub struct Bounded {
-    unbounded: LazyLock<Regex, fn() -> Regex>,
-    bounded: LazyLock<Regex, fn() -> Regex>,
+    unbounded: LazyLock<Pattern, fn() -> Pattern>,
+    bounded: LazyLock<Pattern, fn() -> Pattern>,
     /// Each bounded group's name and most characters.
     bounds: &'static [(&'static str, usize)],
 }
@@ -34,8 +34,8 @@ pub struct Bounded {
 impl Bounded {
     /// The regex `bounded`, matched as `unbounded` while the groups of `bounds` keep within them.
     pub const fn new(
-        unbounded: fn() -> Regex,
-        bounded: fn() -> Regex,
+        unbounded: fn() -> Pattern,
+        bounded: fn() -> Pattern,
         bounds: &'static [(&'static str, usize)],
     ) -> Bounded {
         Bounded {
@@ -99,8 +99,8 @@ const RETRIES: usize = 8;
 /// group that matches, so a match over the bound shows that no bounded match starts there, and
 /// the search goes on one character later.
 pub fn captures_iter<'r, 'h: 'r>(
-    unbounded: &'r Regex,
-    bounded: &'r LazyLock<Regex>,
+    unbounded: &'r Pattern,
+    bounded: &'r LazyLock<Pattern>,
     text: &'h str,
     (group, max): (usize, usize),
 ) -> impl Iterator<Item = Captures<'h>> + 'r {
@@ -141,7 +141,7 @@ fn after(text: &str, c: &Captures) -> Option<usize> {
 /// The match of `regex`, anchored at the start of `text`, if `accept` takes it: a rejected
 /// match leaves no other, as the start cannot move.
 pub fn anchored<'h>(
-    regex: &Regex,
+    regex: &Pattern,
     text: &'h str,
     accept: impl Fn(&Captures<'h>) -> bool,
 ) -> Option<Captures<'h>> {
@@ -168,8 +168,8 @@ mod tests {
 
     #[test]
     fn an_anchored_lazy_group_within_its_bound_agrees_with_the_bounded_regex() {
-        let bounded = Regex::new(r"^各位([\p{Han}、]{0,3}?)[:：]").unwrap();
-        let unbounded = Regex::new(r"^各位([\p{Han}、]*?)[:：]").unwrap();
+        let bounded = Pattern::lines(r"^各位([\p{Han}、]{0,3}?)[:：]").unwrap();
+        let unbounded = Pattern::lines(r"^各位([\p{Han}、]*?)[:：]").unwrap();
         for text in [
             "各位代表：",
             "各位代表、委员：",
@@ -177,7 +177,9 @@ mod tests {
             "代表：",
             "各位代表委员同志：",
         ] {
-            let found = anchored(&unbounded, text, |c| at_most(c, 1, 3)).map(|c| c[0].len());
+            let found = anchored(&unbounded, text, |c| at_most(c, 1, 3))
+                .and_then(|c| c.get(0))
+                .map(|m| m.len());
             let expected = bounded.find(text).map(|m| m.len());
             assert_eq!(found, expected, "{text}");
         }
@@ -185,9 +187,9 @@ mod tests {
 
     #[test]
     fn matches_over_the_bound_hand_over_to_the_bounded_regex() {
-        static BOUNDED: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"关于(\p{Han}{2,3}?)的").unwrap());
-        let unbounded = Regex::new(r"关于(\p{Han}{2,}?)的").unwrap();
+        static BOUNDED: LazyLock<Pattern> =
+            LazyLock::new(|| Pattern::lines(r"关于(\p{Han}{2,3}?)的").unwrap());
+        let unbounded = Pattern::lines(r"关于(\p{Han}{2,}?)的").unwrap();
         for text in [
             "关于甲乙的关于丙丁戊的",
             "关于甲乙丙丁关于戊己的",
@@ -206,14 +208,14 @@ mod tests {
     }
 
     static GAP: Bounded = Bounded::new(
-        || Regex::new(r"(?:甲(?P<gap>[^。]*)乙)?丙").unwrap(),
-        || Regex::new(r"(?:甲(?P<gap>[^。]{0,2})乙)?丙").unwrap(),
+        || Pattern::lines(r"(?:甲(?P<gap>[^。]*)乙)?丙").unwrap(),
+        || Pattern::lines(r"(?:甲(?P<gap>[^。]{0,2})乙)?丙").unwrap(),
         &[("gap", 2)],
     );
 
     #[test]
     fn a_bounded_regex_finds_what_its_bounded_form_finds() {
-        let bounded = Regex::new(r"(?:甲(?P<gap>[^。]{0,2})乙)?丙").unwrap();
+        let bounded = Pattern::lines(r"(?:甲(?P<gap>[^。]{0,2})乙)?丙").unwrap();
         for text in [
             "甲一乙丙",
             "甲一二三乙丙",
@@ -226,7 +228,7 @@ mod tests {
                 .captures_iter(text)
                 .map(|c| {
                     (
-                        c[0].to_owned(),
+                        c.get(0).map(|m| m.as_str().to_owned()),
                         c.name("gap").map(|m| m.as_str().to_owned()),
                     )
                 })
@@ -235,7 +237,7 @@ mod tests {
                 .captures_iter(text)
                 .map(|c| {
                     (
-                        c[0].to_owned(),
+                        c.get(0).map(|m| m.as_str().to_owned()),
                         c.name("gap").map(|m| m.as_str().to_owned()),
                     )
                 })

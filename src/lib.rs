@@ -15,6 +15,7 @@ pub mod doctrines;
 mod lexicon_file;
 pub mod model;
 pub mod parse;
+mod pattern;
 pub mod schema;
 pub mod text;
 pub mod themes;

@@ -5,7 +5,7 @@
 use crate::bounded::Bounded;
 use crate::text::is_han;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::numbered;
 use crate::model::DoctrineKind;
@@ -73,8 +73,8 @@ static LEADER_BEFORE_QUOTE: Bounded = Bounded::new(
 /// Every match of [`LEADER_BEFORE_QUOTE`] holds one of these.
 const LEADER_NAMES: &[&str] = &["总书记", "习近平", "毛泽东", "邓小平", "江泽民", "胡锦涛"];
 
-fn leader_before_quote(gap: &str) -> Regex {
-    Regex::new(&format!(
+fn leader_before_quote(gap: &str) -> Pattern {
+    Pattern::bodies(&format!(
         concat!(
             r"(习近平总书记|习近平主席|习近平同志|总书记|习近平|(?:毛泽东|邓小平|江泽民|胡锦涛)(?:同志)?)",
             r"(?:(?P<gap>[^。！？；“”\x22]{gap})(?:指出|强调|讲过|说过|讲|说|要求|提出|指示|告诫|寄语|号召|阐述|阐明|批示|回信中写道|写道|重申|嘱托|嘱咐|勉励|所说|所言))?",
@@ -83,7 +83,7 @@ fn leader_before_quote(gap: &str) -> Regex {
         ),
         gap = gap
     ))
-    .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
+    .unwrap_or_else(|_| Pattern::lines(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 }
 
 /// Quotation marks and title marks are not part of a name.

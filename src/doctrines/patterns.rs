@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use crate::pattern::{Captures, Pattern};
 
 use crate::bounded;
 use crate::model::DoctrineKind;
@@ -24,50 +24,52 @@ pub struct Found {
 
 /// Compiles a pattern written in this file; the patterns are tested, so failure is a bug that
 /// the tests catch, and a never-matching fallback keeps parsing alive.
-fn compile(pattern: &str) -> Regex {
-    Regex::new(pattern)
-        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
+fn compile(pattern: &str) -> Pattern {
+    Pattern::bodies(pattern)
+        .unwrap_or_else(|_| Pattern::bodies(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
 }
 
 /// Congress numbers: 十一…十九, 二十…二十九, or a redaction (XX, ××).
 const NUMBER: &str = r"(?:二十[一二三四五六七八九]?|十[一二三四五六七八九]|[XxＸｘ×＊*]{1,2})";
 
-static THOUGHT: LazyLock<Regex> = LazyLock::new(|| compile(r"习近平(\p{Han}{2,16}?)思想"));
+static THOUGHT: LazyLock<Pattern> = LazyLock::new(|| compile(r"习近平(\p{Han}{2,16}?)思想"));
 /// [`THOUGHT`] without its bound (see [`bounded`]), far cheaper to compile.
-static THOUGHT_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| compile(r"习近平(\p{Han}{2,}?)思想"));
+static THOUGHT_UNBOUNDED: LazyLock<Pattern> =
+    LazyLock::new(|| compile(r"习近平(\p{Han}{2,}?)思想"));
 
-static IMPORTANT_THOUGHT: LazyLock<Regex> = LazyLock::new(|| {
+static IMPORTANT_THOUGHT: LazyLock<Pattern> = LazyLock::new(|| {
     compile(r"(?:习近平(?:总书记|同志)|总书记)关于([\p{Han}、]{2,40}?)的重要(思想|论述)")
 });
 /// [`IMPORTANT_THOUGHT`] without its bound.
-static IMPORTANT_THOUGHT_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+static IMPORTANT_THOUGHT_UNBOUNDED: LazyLock<Pattern> = LazyLock::new(|| {
     compile(r"(?:习近平(?:总书记|同志)|总书记)关于([\p{Han}、]{2,}?)的重要(思想|论述)")
 });
 
-static CONGRESS: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(党的|中共)?({NUMBER})大")));
+static CONGRESS: LazyLock<Pattern> =
+    LazyLock::new(|| compile(&format!(r"(党的|中共)?({NUMBER})大")));
 
-static CONGRESS_FULL: LazyLock<Regex> =
+static CONGRESS_FULL: LazyLock<Pattern> =
     LazyLock::new(|| compile(&format!(r"中国共产党第({NUMBER})次全国代表大会")));
 
-static PLENUM: LazyLock<Regex> = LazyLock::new(|| {
+static PLENUM: LazyLock<Pattern> = LazyLock::new(|| {
     compile(&format!(
         r"({NUMBER})届((?:[一二三四五六七八九]中[、，和]?)+|历次)全会"
     ))
 });
 
-static PLENUM_FULL: LazyLock<Regex> = LazyLock::new(|| {
+static PLENUM_FULL: LazyLock<Pattern> = LazyLock::new(|| {
     compile(&format!(
         r"({NUMBER})届中央委员会第([一二三四五六七八九])次全体会议"
     ))
 });
 
-static NPC_SESSION: LazyLock<Regex> = LazyLock::new(|| {
+static NPC_SESSION: LazyLock<Pattern> = LazyLock::new(|| {
     compile(
         r"(十[一二三四五六七八九]|二十[一二三四五六七八九]?)届全国人大([一二三四五六七八九])次会议",
     )
 });
 
-static FIVE_YEAR_PLAN: LazyLock<Regex> = LazyLock::new(|| compile(r"十[一二三四五六七八九]五"));
+static FIVE_YEAR_PLAN: LazyLock<Pattern> = LazyLock::new(|| compile(r"十[一二三四五六七八九]五"));
 
 /// What may follow a congress written without 党的 (十九大精神, 二十大以来); 二十大类 is not one.
 const AFTER_BARE_CONGRESS: &str = "精以报胜召开闭和、及作提强确后前上的代部";
@@ -78,7 +80,7 @@ const NOT_IN_THOUGHT: &[&str] = &["的", "总书记", "同志", "关于", "重�
 /// `regex` run only on texts that hold `needle`: most lines lack it, and checking is faster
 /// than a regex whose first characters vary. A regex whose needle is absent is not compiled.
 fn captures_where<'r, 'h: 'r>(
-    regex: &'r LazyLock<Regex>,
+    regex: &'r LazyLock<Pattern>,
     text: &'h str,
     needle: &str,
 ) -> impl Iterator<Item = Captures<'h>> + 'r {
@@ -91,7 +93,7 @@ fn captures_where<'r, 'h: 'r>(
 /// The matches of `bounded`, group 1 of at most `max` characters, in a text holding `needle`,
 /// found with its `unbounded` form while it can be (see [`bounded::captures_iter`]).
 fn bounded_where<'r, 'h: 'r>(
-    (unbounded, bounded): (&'r LazyLock<Regex>, &'r LazyLock<Regex>),
+    (unbounded, bounded): (&'r LazyLock<Pattern>, &'r LazyLock<Pattern>),
     text: &'h str,
     needle: &str,
     max: usize,

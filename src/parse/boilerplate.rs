@@ -8,8 +8,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::pattern::Pattern;
 use aho_corasick::AhoCorasick;
-use regex::Regex;
 
 use super::layout::is_blank_char;
 use crate::bounded::Bounded;
@@ -248,8 +248,8 @@ static CONTINUATION: Bounded = Bounded::new(
     &[("note", 12)],
 );
 
-fn continuation(note: &str) -> Regex {
-    Regex::new(&format!(
+fn continuation(note: &str) -> Pattern {
+    Pattern::lines(&format!(
         r"[(（〔\[]\s*(?:(?:上接|下转|紧接|接|转)\s*(?:第\s*)?[一二三四五六七八九十0-9０-９A-Za-zＡ-Ｚ]{{1,3}}\s*版(?:\s*(?P<note>[^)）〕\]]{note}))?|接上版|接上页|未完待续|待续)\s*[)）〕\]]"
     ))
     .expect("valid continuation pattern")

@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 /// A date found in a text: any part may be missing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,8 +24,8 @@ const CN_YEAR_DIGIT: &str = "[〇零○Ｏ0一二三四五六七八九]";
 const CN_SMALL: &str = "[一二三四五六七八九十]";
 
 /// 2022年9月22日 / 二〇二六年一月二十七日 / 2022年9月: written with 年 and 月.
-static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static WRITTEN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::bodies(&format!(
         r"(?x)
         (?P<y>{DIGIT}{{4}}|{CN_YEAR_DIGIT}{{4}})\s*年\s*
         (?P<m>{DIGIT}{{1,2}}|{CN_SMALL}{{1,3}})\s*月
@@ -35,16 +35,16 @@ static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// 2022-06-24, 2022/6/24, 2022.06.24 (not followed by more digits: not a phone number).
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static NUMERIC: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::bodies(&format!(
         r"(?P<y>{DIGIT}{{4}})\s*[-－/／.．]\s*(?P<m>{DIGIT}{{1,2}})\s*[-－/／.．]\s*(?P<d>{DIGIT}{{1,2}})"
     ))
     .expect("valid date pattern")
 });
 
 /// 01-17 or 1月17日: month and day without a year.
-static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static MONTH_DAY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::bodies(&format!(
         r"(?P<m>{DIGIT}{{1,2}}|{CN_SMALL}{{1,3}})\s*(?:[-－/／.．]|月)\s*(?P<d>{DIGIT}{{1,2}}|{CN_SMALL}{{1,3}})(?:\s*[日号])?"
     ))
     .expect("valid date pattern")
@@ -83,7 +83,7 @@ pub fn find_month_day(text: &str) -> Option<FoundDate> {
         .find_map(|c| from_captures(&c, false))
 }
 
-fn from_captures(c: &regex::Captures<'_>, with_year: bool) -> Option<FoundDate> {
+fn from_captures(c: &crate::pattern::Captures<'_>, with_year: bool) -> Option<FoundDate> {
     let whole = c.get(0)?;
     let year = match c.name("y") {
         Some(y) => Some(parse_year(y.as_str())?),

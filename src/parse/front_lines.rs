@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::dates;
 use super::layout::is_blank_char;
@@ -16,8 +16,8 @@ pub const ROLE_ENDINGS: &str = "书记|副书记|主任|副主任|主席|副主�
 
 /// A byline: an office then a name (市委书记 张雷明, 省长　王予波, or redacted: 县委书记 XXX),
 /// or a name alone written with spaces between its characters (习　近　平).
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static BYLINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(&format!(
         r"^(?:(?P<role>([\p{{Han}}、，,（）()]*?)(?:{ROLE_ENDINGS}))[\s:：]*)?(?P<name>\p{{Han}}(?:[\s\u{{3000}}]*\p{{Han}}){{1,3}}|[XＸ×]{{2,4}})$"
     ))
     .expect("valid byline pattern")
@@ -105,8 +105,8 @@ static TITLE_CUE: Bounded = Bounded::new(
     &[("occasion", 60)],
 );
 
-fn title_cue(occasion: &str) -> Regex {
-    Regex::new(&format!(
+fn title_cue(occasion: &str) -> Pattern {
+    Pattern::lines(&format!(
         r"讲话|发言|报告|致辞|汇报|讲稿|主持词|动员|总结|在(?P<occasion>.{occasion})(?:上|时|中)的|会议|大会|座谈会"
     ))
     .expect("valid title pattern")
@@ -419,8 +419,8 @@ pub fn is_source_line(text: &str) -> bool {
 }
 
 /// A salutation line or opening: 同志们, 各位代表、同志们, 尊敬的…: (alone or opening a paragraph).
-static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:尊敬的|各位|同志们|女士们|朋友们|亲爱的)([\p{Han}、，,\s]*?)[:：!！,，]")
+static SALUTATION: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::bodies(r"^(?:尊敬的|各位|同志们|女士们|朋友们|亲爱的)([\p{Han}、，,\s]*?)[:：!！,，]")
         .expect("valid salutation pattern")
 });
 
@@ -430,8 +430,8 @@ pub fn opens_with_salutation(text: &str) -> bool {
 }
 
 /// A section marker opening a line: 一、 （一） 第一， 一是.
-static SECTION_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[，,、：:]|[一二三四五六七八九十]{1,2}是|[0-9０-９]{1,2}[、.．]\D)")
+static SECTION_START: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::bodies(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[，,、：:]|[一二三四五六七八九十]{1,2}是|[0-9０-９]{1,2}[、.．]\D)")
         .expect("valid section pattern")
 });
 

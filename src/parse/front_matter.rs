@@ -9,7 +9,7 @@ use crate::text::is_han;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::front_lines::{self, SourceField, ROLE_ENDINGS};
 use super::gazetteer::{DivisionLevel, Mentions, Weight};
@@ -463,15 +463,15 @@ static OCCASION_TITLE: Bounded = Bounded::new(
     &[("date", 12), ("kind_lead", 8)],
 );
 
-fn occasion_title([date, kind_lead]: [&str; 2]) -> Regex {
-    Regex::new(&format!(
+fn occasion_title([date, kind_lead]: [&str; 2]) -> Pattern {
+    Pattern::lines(&format!(
         r"^(?:[—─－\-―]+\s*)?(?P<who>[^在]*?)\s*(?:[0-9０-９〇零○一二三四五六七八九十]+年(?P<date>[^在]{date})[日号]\s*)?在(?P<occ>.+?)(?:上|时|期间|开幕式上|闭幕式上)(?:的(?P<kind>(?P<kind_lead>[^的]{kind_lead})(?:讲话|发言|报告|致辞|汇报|主持词|讲稿|总结))|$)"
     ))
     .expect("valid occasion pattern")
 }
 
-static ROLE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static ROLE_THEN_NAME: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(&format!(
         r"^(?P<role>.*(?:{ROLE_ENDINGS}))(?P<name>\p{{Han}}{{2,3}})?(?:同志)?$"
     ))
     .expect("valid speaker pattern")
@@ -539,8 +539,8 @@ static CONVENED_HERE: Bounded = Bounded::new(
     &[("name", 40)],
 );
 
-fn convened_here(name: &str) -> Regex {
-    Regex::new(&format!(
+fn convened_here(name: &str) -> Pattern {
+    Pattern::bodies(&format!(
         r"我们在这里(?:隆重|专门)?(?:召开|举行)(?:了)?(?P<occ>(?P<name>[^，,。；;！!：:\n]{name})(?:会议|大会|座谈会|推进会|培训班|论坛|会))"
     ))
     .expect("valid occasion pattern")
@@ -554,15 +554,15 @@ static CONVENED_BY: Bounded = Bounded::new(
     &[("name", 30)],
 );
 
-fn convened_by(name: &str) -> Regex {
-    Regex::new(&format!(
+fn convened_by(name: &str) -> Pattern {
+    Pattern::bodies(&format!(
         r"(?P<org>省委|市委|州委|县委|区委)(?:专门)?(?:召开|举行)(?:这次|此次|今天的)(?P<occ>(?P<name>[^，,。；;！!\n]{name})(?:会议|大会|座谈会))"
     ))
     .expect("valid occasion pattern")
 }
 
-static SITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"欢迎(?:来到|访问|光临)\s*(?P<site>[^!！。,，\s]{2,})|版权所有\s*[:：]\s*(?P<owner>[^\s|｜]{2,})")
+static SITE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(r"欢迎(?:来到|访问|光临)\s*(?P<site>[^!！。,，\s]{2,})|版权所有\s*[:：]\s*(?P<owner>[^\s|｜]{2,})")
         .expect("valid site pattern")
 });
 
@@ -575,8 +575,8 @@ fn opens_a_late_section(text: &str) -> bool {
         && chars.next().is_some_and(|c| "、，,．.".contains(c))
 }
 
-static REDACTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:X|Ｘ|×){1,4}").expect("valid redaction pattern"));
+static REDACTION: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::bodies(r"(?:X|Ｘ|×){1,4}").expect("valid redaction pattern"));
 
 /// Level cues in the order they are trusted: the speaker's office, the occasion, the title;
 /// then, when given, the body's addressing (全市, 我县) by majority.
@@ -588,8 +588,8 @@ fn level_of(texts: &[Option<&str>], body: Option<String>) -> Option<Level> {
         .or_else(|| body.and_then(|b| addressed_level(&b)))
 }
 
-static LEVEL_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<national>全国人大|全国人民代表大会)|(?P<unit>省|市|州|盟|县|区|旗|镇|乡)(?:委|人大|人民代表大会|人民政府|政府|政协|党委|纪委|长|[一二三四五六七八九十]{1,3}届|第[一二三四五六七八九十]{1,3}届)")
+static LEVEL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(r"(?P<national>全国人大|全国人民代表大会)|(?P<unit>省|市|州|盟|县|区|旗|镇|乡)(?:委|人大|人民代表大会|人民政府|政府|政协|党委|纪委|长|[一二三四五六七八九十]{1,3}届|第[一二三四五六七八九十]{1,3}届)")
         .expect("valid level pattern")
 });
 
@@ -611,8 +611,8 @@ fn unit_level(unit: &str) -> Option<Level> {
     }
 }
 
-static ADDRESSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static ADDRESSING: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::bodies(
         r"(?:全|我|本)(?P<unit>省|市|州|县|区|旗|镇|乡)|(?P<organ>省|市|县|区|镇|乡)(?:委|人大)",
     )
     .expect("valid addressing pattern")

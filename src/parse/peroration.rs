@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 use super::markers::{self, SENTENCE_ENDS};
 
@@ -12,14 +12,14 @@ use super::markers::{self, SENTENCE_ENDS};
 const ADDRESSEE: &str = r"(?:尊敬的)?(?:各位(?:老)?(?:领导|代表|委员|同志|来宾|嘉宾|朋友|同仁|专家|企业家)们?|同志们|代表们|委员们|朋友们|女士们|先生们|老同志们)";
 
 /// An opening run of addressees, separated by 、 or commas, up to the punctuation after it.
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^{ADDRESSEE}(?:[、，,]{ADDRESSEE})*"))
+static ADDRESS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::bodies(&format!(r"^{ADDRESSEE}(?:[、，,]{ADDRESSEE})*"))
         .expect("the address pattern is valid")
 });
 
 /// Announcements of the number of parts: 讲五个方面意见, 讲四个问题, 谈三点体会, 从三个方面.
-static ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static ANNOUNCEMENT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::bodies(
         r"(讲|谈|说|提|强调|提出|交流|汇报|从)(?:以下|这样)?([一二三四五六七八九十两]+)(?:个方面|个问题|方面|点|条)",
     )
     .expect("the announcement pattern is valid")
