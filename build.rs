@@ -39,6 +39,11 @@ fn main() {
     let divisions = table::read(read("data/divisions.tsv"));
     let names = table::names(&divisions);
     write(&out, "divisions.daac", names.iter().map(|n| n.text));
+    fs::write(
+        out.join("divisions.rs"),
+        divisions_source(&divisions, &names),
+    )
+    .expect("OUT_DIR is writable");
 
     write(&out, "themes.daac", theme_keywords(read("data/themes.tsv")));
     write(
@@ -46,6 +51,27 @@ fn main() {
         "doctrines.daac",
         doctrine_forms(read("data/doctrines.tsv")),
     );
+}
+
+/// The table and its names as Rust statics, so that a run does not read the table again.
+fn divisions_source(divisions: &[table::Division], names: &[table::Name]) -> String {
+    let mut source = String::from("/// The divisions of `data/divisions.tsv`, in order.\n");
+    source += &format!("static DIVISIONS: [Division; {}] = [\n", divisions.len());
+    for d in divisions {
+        source += &format!(
+            "    Division {{ code: {}, name: {:?}, short: {:?}, level: DivisionLevel::{:?}, ambiguous: {} }},\n",
+            d.code, d.name, d.short, d.level, d.ambiguous
+        );
+    }
+    source += "];\n\n/// The names of `table::names(&DIVISIONS)`, in order.\n";
+    source += &format!("static NAMES: [table::Name; {}] = [\n", names.len());
+    for n in names {
+        source += &format!(
+            "    table::Name {{ text: {:?}, division: {}, full: {} }},\n",
+            n.text, n.division, n.full
+        );
+    }
+    source + "];\n"
 }
 
 fn read(path: &str) -> &'static str {

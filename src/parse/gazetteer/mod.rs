@@ -1,5 +1,5 @@
 //! China's administrative divisions (GB/T 2260): finding the city, county or province a speech
-//! is about. The table (`data/divisions.tsv`) is compiled in.
+//! is about. The table (`data/divisions.tsv`) is read by the build script into statics.
 //!
 //! The matcher is a character-wise double-array automaton: with thousands of Chinese names it
 //! scans text several times faster than a byte-wise Aho–Corasick automaton. Building it costs
@@ -16,13 +16,12 @@ use std::sync::LazyLock;
 use crate::dictionary::Dictionary;
 use crate::text::is_han;
 
-const TABLE: &str = include_str!("../../../data/divisions.tsv");
-
 mod table;
 
 pub use table::{Division, DivisionLevel};
 
-static DIVISIONS: LazyLock<Vec<Division>> = LazyLock::new(|| table::read(TABLE));
+// `DIVISIONS` and `NAMES`: the table and its names, read by the build script.
+include!(concat!(env!("OUT_DIR"), "/divisions.rs"));
 
 /// The automaton of [`table::names`], built by the build script.
 const NAMES_AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/divisions.daac"));
@@ -46,8 +45,8 @@ fn is_inside_a_word(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The names to look for, and their automaton: a match reports its index in the names.
-static MATCHER: LazyLock<Option<(Dictionary, Vec<table::Name>)>> = LazyLock::new(|| {
-    let names = table::names(&DIVISIONS);
+static MATCHER: LazyLock<Option<(Dictionary, &'static [table::Name])>> = LazyLock::new(|| {
+    let names: &'static [table::Name] = &NAMES;
     // SAFETY: `NAMES_AUTOMATON` is what the build script wrote with `Dictionary::to_bytes`,
     // compiled against the same `daachorse` as this crate. `prebuilt` uses it only if it was
     // built from these very names.
@@ -172,6 +171,14 @@ impl Mentions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_build_script_read_the_table_as_the_parser_would() {
+        let table = include_str!("../../../data/divisions.tsv");
+        let divisions = table::read(table);
+        assert_eq!(DIVISIONS[..], divisions[..]);
+        assert_eq!(NAMES[..], table::names(&divisions)[..]);
+    }
 
     #[test]
     fn the_table_loads() {
