@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::pattern::Pattern;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::layout::is_blank_char;
 use crate::bounded::Bounded;
@@ -178,8 +178,14 @@ const LEXICON: &[(&str, BoilerplateKind, Strength)] = &[
     ("监制:", Editor, Strong),
 ];
 
-static MATCHER: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::new(LEXICON.iter().map(|(word, _, _)| word)).ok());
+/// The cue words. A noncontiguous NFA builds in a fraction of the time of the other kinds,
+/// and only the lines whose label needs a cue are searched.
+static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+        .build(LEXICON.iter().map(|(word, _, _)| word))
+        .ok()
+});
 
 /// A line's text for lexicon matching: full-width ASCII made ASCII, ASCII lower-cased, blank
 /// characters removed, 【】 kept. Most lines need none of it and are borrowed as they are.
