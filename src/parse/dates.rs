@@ -52,24 +52,38 @@ static MONTH_DAY: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// The first full or year-month date in `text` (years 1900–2100, real months and days).
 pub fn find(text: &str) -> Option<FoundDate> {
-    let written = WRITTEN
-        .captures_iter(text)
-        .find_map(|c| from_captures(&c, true));
-    let numeric = NUMERIC.captures_iter(text).find_map(|c| {
-        let m = c.get(0)?;
-        let followed_by_digit = text[m.end()..]
+    // Each form needs its characters: most texts asked lack them, and are not searched.
+    let has_written = text.contains('年') && text.contains('月');
+    let written = has_written
+        .then(|| {
+            WRITTEN
+                .captures_iter(text)
+                .find_map(|c| from_captures(&c, true))
+        })
+        .flatten();
+    let has_numeric = text.contains(['-', '－', '/', '／', '.', '．'])
+        && text
             .chars()
-            .next()
-            .is_some_and(|ch| to_digit(ch).is_some());
-        let preceded_by_digit = text[..m.start()]
-            .chars()
-            .next_back()
-            .is_some_and(|ch| to_digit(ch).is_some());
-        if followed_by_digit || preceded_by_digit {
-            return None;
-        }
-        from_captures(&c, true)
-    });
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let numeric = has_numeric
+        .then(|| {
+            NUMERIC.captures_iter(text).find_map(|c| {
+                let m = c.get(0)?;
+                let followed_by_digit = text[m.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|ch| to_digit(ch).is_some());
+                let preceded_by_digit = text[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|ch| to_digit(ch).is_some());
+                if followed_by_digit || preceded_by_digit {
+                    return None;
+                }
+                from_captures(&c, true)
+            })
+        })
+        .flatten();
     match (written, numeric) {
         (Some(a), Some(b)) => Some(if a.range.start <= b.range.start { a } else { b }),
         (a, b) => a.or(b),
