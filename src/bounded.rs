@@ -224,24 +224,12 @@ mod tests {
             "丙甲。乙丙",
             "",
         ] {
-            let expected: Vec<_> = bounded
-                .captures_iter(text)
-                .map(|c| {
-                    (
-                        c.get(0).map(|m| m.as_str().to_owned()),
-                        c.name("gap").map(|m| m.as_str().to_owned()),
-                    )
-                })
-                .collect();
-            let found: Vec<_> = GAP
-                .captures_iter(text)
-                .map(|c| {
-                    (
-                        c.get(0).map(|m| m.as_str().to_owned()),
-                        c.name("gap").map(|m| m.as_str().to_owned()),
-                    )
-                })
-                .collect();
+            let texts = |c: Captures| {
+                let text = |m: Option<crate::pattern::Found>| m.map(|m| m.as_str().to_owned());
+                (text(c.get(0)), text(c.name("gap")))
+            };
+            let expected: Vec<_> = bounded.captures_iter(text).map(texts).collect();
+            let found: Vec<_> = GAP.captures_iter(text).map(texts).collect();
             assert_eq!(found, expected, "{text}");
             assert_eq!(GAP.is_match(text), bounded.is_match(text), "{text}");
         }
