@@ -354,10 +354,8 @@ fn source_labels(text: &str) -> Vec<(Range<usize>, usize)> {
 
 /// The length of the colon that opens `rest`, with the whitespace around it.
 fn colon_after(rest: &str) -> Option<usize> {
-    let colon = rest.trim_start_matches(char::is_whitespace);
-    let after = colon
-        .strip_prefix([':', '：'])?
-        .trim_start_matches(char::is_whitespace);
+    let colon = colon_after_label(rest)?;
+    let after = rest[colon..].trim_start_matches(char::is_whitespace);
     Some(rest.len() - after.len())
 }
 
