@@ -18,7 +18,7 @@ use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBu
 #[derive(Clone)]
 pub struct Dictionary {
     matcher: CharwiseDoubleArrayAhoCorasick<u32>,
-    /// Hash of the words and their indices, which [`Dictionary::prebuilt`] compares.
+    /// Hash of the list of words, which [`Dictionary::prebuilt`] compares.
     fingerprint: u64,
 }
 
@@ -37,6 +37,8 @@ fn index_words<W: AsRef<str>>(words: &[W]) -> Result<Vec<(&str, u32)>, String> {
 
 /// A hash of the list of words, in order. The words are hashed as one run of bytes, each
 /// closed by 0xFF, which UTF-8 never holds: one call to the hasher rather than thousands.
+/// `DefaultHasher::new` hashes alike in every process built by the same compiler, as the
+/// build script and the crate are.
 fn fingerprint<W: AsRef<str>>(words: &[W]) -> u64 {
     let mut bytes = Vec::with_capacity(words.iter().map(|w| w.as_ref().len() + 1).sum());
     for word in words {
