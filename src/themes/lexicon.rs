@@ -83,7 +83,7 @@ impl ThemeLexicon {
         matcher: impl FnOnce(&[String]) -> Result<Dictionary, String>,
     ) -> Result<ThemeLexicon, ThemeLexiconError> {
         let mut keywords: Vec<String> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
         let mut weights: Vec<Vec<(ThemeId, f64)>> = Vec::new();
         for (line, content) in lexicon_file::content_lines(tsv) {
             let columns: Vec<&str> = content.split('\t').map(str::trim).collect();
@@ -121,7 +121,7 @@ impl ThemeLexicon {
                     }
                 }
                 None => {
-                    index.insert(keyword.to_owned(), keywords.len());
+                    index.insert(keyword, keywords.len());
                     keywords.push(keyword.to_owned());
                     weights.push(vec![(theme, weight)]);
                 }
