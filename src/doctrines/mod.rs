@@ -21,8 +21,6 @@ mod patterns;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 use crate::model::{Doctrine, DoctrineKind};
 use crate::text::SourceText;
 
@@ -253,23 +251,13 @@ fn add_unmarked_repeats(text: &str, body: &Body, kept: &mut Kept) {
     if forms.is_empty() {
         return;
     }
-    // Built for one document and used once: the plain automaton, whose build is the cheapest
-    // (the default would also derive a DFA from it).
-    let Ok(matcher) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .build(&forms)
-    else {
-        return;
-    };
     let mut repeats = Vec::new();
     let cited_at: HashSet<(usize, usize)> = kept
         .candidates
         .iter()
         .map(|c| (c.range.start, c.range.end))
         .collect();
-    for m in matcher.find_iter(text) {
-        let range = m.range();
+    for (range, form) in leftmost_longest(text, &forms) {
         if cited_at.contains(&(range.start, range.end))
             || !body.holds(&range)
             || kept.taken.overlaps(&range)
@@ -277,10 +265,7 @@ fn add_unmarked_repeats(text: &str, body: &Body, kept: &mut Kept) {
         {
             continue;
         }
-        let Some(source) = of_form
-            .get(m.pattern().as_usize())
-            .and_then(|&i| kept.candidates.get(i))
-        else {
+        let Some(source) = of_form.get(form).and_then(|&i| kept.candidates.get(i)) else {
             continue;
         };
         kept.taken.insert(&range);
@@ -290,6 +275,32 @@ fn add_unmarked_repeats(text: &str, body: &Body, kept: &mut Kept) {
         });
     }
     kept.candidates.extend(repeats);
+}
+
+/// The non-overlapping occurrences of `forms` in `text`, leftmost first and the longest of
+/// those that start together, with the index of their form. A document marks a handful of
+/// names, so searching for each costs less than building an automaton for them.
+fn leftmost_longest(text: &str, forms: &[String]) -> Vec<(Range<usize>, usize)> {
+    let mut found: Vec<(Range<usize>, usize)> = Vec::new();
+    for (index, form) in forms.iter().enumerate() {
+        let step = form.chars().next().map_or(1, char::len_utf8);
+        let mut from = 0;
+        while let Some(at) = text.get(from..).and_then(|rest| rest.find(form.as_str())) {
+            let start = from + at;
+            found.push((start..start + form.len(), index));
+            from = start + step;
+        }
+    }
+    found.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
+    let mut end = 0;
+    found.retain(|(range, _)| {
+        let free = range.start >= end;
+        if free {
+            end = range.end;
+        }
+        free
+    });
+    found
 }
 
 /// One doctrine per name, in order of first mention, with every mention in input order.
@@ -400,6 +411,26 @@ mod tests {
         let d = extract_all("紧盯“四城四区”建设目标，推进四城四区建设");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].count, 2);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn leftmost_longest_agrees_with_an_automaton(
+            text in "[甲乙丙丁]{0,30}",
+            forms in proptest::collection::btree_set("[甲乙丙丁]{1,4}", 1..5),
+        ) {
+            use aho_corasick::{AhoCorasick, MatchKind};
+            let forms: Vec<String> = forms.into_iter().collect();
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&forms)
+                .unwrap();
+            let expected: Vec<(Range<usize>, usize)> = automaton
+                .find_iter(&text)
+                .map(|m| (m.range(), m.pattern().as_usize()))
+                .collect();
+            proptest::prop_assert_eq!(leftmost_longest(&text, &forms), expected);
+        }
     }
 
     #[test]

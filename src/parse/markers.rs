@@ -122,6 +122,13 @@ fn arabic_numeral(s: &str) -> Option<(u32, usize)> {
 /// The marker that starts at byte `pos` of `text`, judged by its shape alone.
 pub fn marker_at(text: &str, pos: usize) -> Option<Marker> {
     let s = text.get(pos..)?;
+    // Every family starts with one of these; most clauses start with none of them.
+    let first = s.chars().next()?;
+    if !matches!(first, '（' | '(' | '第' | '首' | '其' | '再' | '最' | '0'..='9' | '０'..='９')
+        && !"一二三四五六七八九十".contains(first)
+    {
+        return None;
+    }
     paren(s, pos)
         .or_else(|| di(s, pos))
         .or_else(|| sequence_word(s, pos))
@@ -286,19 +293,35 @@ pub fn clause_starts(text: &str, range: &Range<usize>, ends: &[char]) -> Vec<usi
     let Some(scope) = text.get(range.clone()) else {
         return out;
     };
-    let mut chars = scope.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
+    // Only the first byte of an end's UTF-8 form can start one; every other byte of the scope
+    // is passed over without decoding (most are the lead and continuation bytes of Han).
+    let mut leads = [false; 256];
+    for c in ends {
+        let mut buf = [0; 4];
+        leads[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])] = true;
+    }
+    let bytes = scope.as_bytes();
+    let mut at = 0;
+    while let Some(offset) = bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| leads[usize::from(b)]))
+    {
+        let found = at + offset;
+        let Some(c) = scope.get(found..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        at = found + c.len_utf8();
         if !ends.contains(&c) {
             continue;
         }
-        while let Some(&(_, next)) = chars.peek() {
+        while let Some(next) = scope.get(at..).and_then(|s| s.chars().next()) {
             if CLOSERS.contains(&next) || next.is_whitespace() || ends.contains(&next) {
-                chars.next();
+                at += next.len_utf8();
             } else {
                 break;
             }
         }
-        if let Some(&(at, _)) = chars.peek() {
+        if at < scope.len() {
             out.push(range.start + at);
         }
     }
@@ -397,6 +420,49 @@ mod tests {
             "再次强调",
         ] {
             assert_eq!(marker_at(s, 0), None, "{s}");
+        }
+    }
+
+    /// The clause starts as a plain walk over the characters finds them.
+    fn clause_starts_by_chars(text: &str, range: &Range<usize>, ends: &[char]) -> Vec<usize> {
+        let mut out = vec![range.start];
+        let mut chars = text[range.clone()].char_indices().peekable();
+        while let Some((_, c)) = chars.next() {
+            if !ends.contains(&c) {
+                continue;
+            }
+            while let Some(&(_, next)) = chars.peek() {
+                if CLOSERS.contains(&next) || next.is_whitespace() || ends.contains(&next) {
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            if let Some(&(at, _)) = chars.peek() {
+                out.push(range.start + at);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clause_starts_agree_with_a_walk_over_characters(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["一要", "。", "；", "，", ",", "!", "”", "）", " ", "\u{3000}", "a", "《", "、", "：", "？"][..]),
+                0..40,
+            ),
+            cut in 0usize..4,
+        ) {
+            let text = pieces.concat();
+            let start = text.char_indices().nth(cut).map_or(text.len(), |(i, _)| i);
+            let range = start..text.len();
+            for ends in [SENTENCE_ENDS, CLAUSE_ENDS, &['，', ','][..]] {
+                proptest::prop_assert_eq!(
+                    clause_starts(&text, &range, ends),
+                    clause_starts_by_chars(&text, &range, ends)
+                );
+            }
         }
     }
 
