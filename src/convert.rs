@@ -9,6 +9,7 @@
 
 use crate::model::Speech;
 use crate::parse::{DecodeError, ParseOptions};
+use crate::text::SourceText;
 use crate::validate::{DocumentError, Position};
 use crate::xml::ReadError;
 
@@ -41,6 +42,8 @@ pub struct Document {
     pub form: InputForm,
     /// The document.
     pub speech: Speech,
+    /// The decoded text the spans point into, when the input was a text.
+    pub source: Option<SourceText>,
 }
 
 /// Why a document could not be converted.
@@ -101,12 +104,19 @@ pub fn detect(bytes: &[u8]) -> InputForm {
 /// Reads a document in whatever form it is, parsing it when it is a speech text.
 pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document, ConvertError> {
     let form = detect(bytes);
-    let speech = match form {
-        InputForm::Text => crate::parse_bytes(bytes, options)?,
-        InputForm::Json => read_json(bytes)?,
-        InputForm::Xml => crate::xml::from_xml_bytes(bytes)?,
+    let (speech, source) = match form {
+        InputForm::Text => {
+            let (speech, source) = crate::parse::parse_bytes_with_source(bytes, options)?;
+            (speech, Some(source))
+        }
+        InputForm::Json => (read_json(bytes)?, None),
+        InputForm::Xml => (crate::xml::from_xml_bytes(bytes)?, None),
     };
-    Ok(Document { form, speech })
+    Ok(Document {
+        form,
+        speech,
+        source,
+    })
 }
 
 /// Reads a JSON document: UTF-8 (with or without a byte order mark), every error located.

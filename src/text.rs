@@ -12,7 +12,7 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// The decoded text of one input, with an index from byte offsets to character offsets.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceText {
     text: String,
     /// Byte offset of every character boundary, in order; the last entry is `text.len()`.

@@ -10,9 +10,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use jianghua::batch::{self, Completion, FileError, InputFile, Inputs, OutputTree, Summary};
-use jianghua::convert::{ConvertError, InputForm, OutputForm};
+use jianghua::convert::{ConvertError, OutputForm};
 use jianghua::model::Speech;
-use jianghua::text::SourceText;
 
 use super::report::{self, usage_error, MessageFormat, Verbosity};
 use super::session::Session;
@@ -347,14 +346,13 @@ impl Converter<'_> {
             _ => None,
         };
         let messages = match self.verbosity.shown_severity() {
-            Some(min) if !speech.diagnostics.is_empty() => {
-                // The spans point into the decoded text, decoded again only when needed.
-                let source = (document.form == InputForm::Text)
-                    .then(|| jianghua::parse::decode::decode(&bytes).ok())
-                    .flatten()
-                    .map(|decoded| SourceText::new(decoded.text));
-                report::render_diagnostics(path, speech, source.as_ref(), min, self.message_format)
-            }
+            Some(min) if !speech.diagnostics.is_empty() => report::render_diagnostics(
+                path,
+                speech,
+                document.source.as_ref(),
+                min,
+                self.message_format,
+            ),
             _ => String::new(),
         };
         Ok(Converted {

@@ -105,28 +105,33 @@ fn wide_gaps(line: &str) -> Vec<std::ops::Range<usize>> {
 
 /// The byte ranges of the raw lines of `text`, terminators excluded.
 fn raw_lines(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = text.as_bytes();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
+    let mut from = 0;
     let mut done = false;
     std::iter::from_fn(move || {
         if done {
             return None;
         }
-        while let Some((i, c)) = chars.next() {
-            let terminator_len = match c {
-                '\r' => match chars.peek() {
-                    Some(&(_, '\n')) => {
-                        chars.next();
-                        2
-                    }
-                    _ => 1,
-                },
-                '\n' => 1,
-                '\u{2028}' | '\u{2029}' => c.len_utf8(),
-                _ => continue,
+        // A terminator starts with one of three bytes: `\n`, `\r`, or 0xE2, the first byte
+        // of U+2028 and U+2029 (and of other characters, passed over).
+        while let Some(offset) = bytes
+            .get(from..)
+            .and_then(|rest| memchr::memchr3(b'\n', b'\r', 0xE2, rest))
+        {
+            let i = from + offset;
+            let terminator_len = match bytes.get(i..).unwrap_or_default() {
+                [b'\r', b'\n', ..] => 2,
+                [b'\n' | b'\r', ..] => 1,
+                [0xE2, 0x80, 0xA8 | 0xA9, ..] => 3,
+                _ => {
+                    from = i + 1;
+                    continue;
+                }
             };
             let line = start..i;
             start = i + terminator_len;
+            from = start;
             return Some(line);
         }
         done = true;
@@ -143,6 +148,41 @@ mod tests {
             .iter()
             .map(|l| (l.number, &text[l.range.clone()], l.blank_before))
             .collect()
+    }
+
+    /// The raw lines as a walk over the characters finds them.
+    fn raw_lines_by_chars(text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let len = match c {
+                '\r' if chars.peek().is_some_and(|&(_, n)| n == '\n') => {
+                    chars.next();
+                    2
+                }
+                '\r' | '\n' => 1,
+                '\u{2028}' | '\u{2029}' => 3,
+                _ => continue,
+            };
+            out.push(start..i);
+            start = i + len;
+        }
+        out.push(start..text.len());
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn raw_lines_agree_with_a_walk_over_characters(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["\r", "\n", "\u{2028}", "\u{2029}", "“", "—", "…", "同志们", "a", "\u{3000}"][..]),
+                0..30,
+            ),
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(raw_lines(&text).collect::<Vec<_>>(), raw_lines_by_chars(&text));
+        }
     }
 
     #[test]

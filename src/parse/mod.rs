@@ -78,18 +78,32 @@ pub struct ParseOptions {
 
 /// Parses raw bytes in any supported encoding.
 pub fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Speech, DecodeError> {
+    parse_bytes_with_source(bytes, options).map(|(speech, _)| speech)
+}
+
+/// Parses raw bytes, and keeps the decoded text that the document's spans point into (for
+/// diagnostics shown with their source lines).
+pub fn parse_bytes_with_source(
+    bytes: &[u8],
+    options: &ParseOptions,
+) -> Result<(Speech, SourceText), DecodeError> {
     let decoded = decode::decode(bytes)?;
-    let mut speech = parse_str(decoded.text, options);
+    let source = SourceText::new(decoded.text);
+    let mut speech = parse_source(&source, options);
     speech.meta.encoding = Some(decoded.encoding);
-    Ok(speech)
+    Ok((speech, source))
 }
 
 /// Parses decoded text. Never fails: whatever the text, every character ends up in some part.
 pub fn parse_str(text: String, options: &ParseOptions) -> Speech {
-    let source = SourceText::new(text);
+    parse_source(&SourceText::new(text), options)
+}
+
+/// Parses an indexed text (see [`parse_str`]).
+pub fn parse_source(source: &SourceText, options: &ParseOptions) -> Speech {
     let lines = layout::lines(source.as_str());
     let segments = classify::classify(source.as_str(), &lines);
-    let meta: Meta = front_matter::extract(&source, &segments);
-    let outline = outline::outline(&source, &segments);
-    assemble::assemble(&source, &segments, meta, outline, options)
+    let meta: Meta = front_matter::extract(source, &segments);
+    let outline = outline::outline(source, &segments);
+    assemble::assemble(source, &segments, meta, outline, options)
 }
