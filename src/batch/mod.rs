@@ -11,9 +11,9 @@
 //! * [`diff`]: a structural difference of two JSON documents (for `check`);
 //! * [`corpus`]: a varied corpus made from seed texts, for benchmarks and tests.
 //!
-//! [`for_each_ordered`] ties them together: it runs the work of a window of inputs in parallel
-//! and hands the results back in input order, so output and messages are deterministic while
-//! only a window of documents is ever in memory.
+//! [`for_each_ordered`] ties them together: it runs the work of the inputs in parallel, a
+//! bounded number in flight, and hands the results back in input order, so output and messages
+//! are deterministic while only a window of documents is ever in memory.
 
 pub mod corpus;
 pub mod diff;
@@ -21,11 +21,10 @@ pub mod summary;
 pub mod walk;
 pub mod write;
 
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-
-use rayon::prelude::*;
 
 pub use summary::{Counts, Summary};
 pub use walk::{InputFile, Inputs};
@@ -160,11 +159,14 @@ pub enum Completion {
     Stopped,
 }
 
-/// Runs `work` on every item, `window` items at a time in parallel on `pool`, and hands each
-/// result to `report` in input order.
+/// Runs `work` on every item in parallel on `pool`, and hands each result to `report`, on the
+/// calling thread, in input order.
 ///
-/// Memory holds at most `window` items and results. Once `stop` is raised, no further item is
-/// started; those already running finish (so no output is left half-written).
+/// At most `window` items are in flight (started, or finished and waiting for the ones before
+/// them to be reported), so memory holds at most `window` items and results; a new item starts
+/// as soon as one is reported, so the workers never wait for a whole batch to finish. Once
+/// `stop` is raised, no further item is started; those already running finish (so no output is
+/// left half-written) and are reported.
 pub fn for_each_ordered<T, R>(
     items: impl Iterator<Item = T>,
     pool: &rayon::ThreadPool,
@@ -178,27 +180,50 @@ where
     R: Send,
 {
     let window = window.max(1);
-    let mut batch = Vec::with_capacity(window);
-    let mut items = items.peekable();
-    while items.peek().is_some() {
-        if stop.load(Ordering::Relaxed) {
-            return Completion::Stopped;
-        }
-        batch.extend(items.by_ref().take(window));
-        let results: Vec<Option<R>> = pool.install(|| {
-            batch
-                .par_drain(..)
-                .map(|item| (!stop.load(Ordering::Relaxed)).then(|| work(item)))
-                .collect()
-        });
-        for result in results {
-            match result {
-                Some(result) => report(result),
-                None => return Completion::Stopped,
+    let mut items = items.enumerate().peekable();
+    let mut skipped = false;
+    let (done, finished) = std::sync::mpsc::channel::<(usize, Option<R>)>();
+    let work = &work;
+    pool.in_place_scope_fifo(|scope| {
+        // Results that came back before some result ahead of them, by input index.
+        let mut waiting: BTreeMap<usize, Option<R>> = BTreeMap::new();
+        let mut running = 0;
+        let mut next = 0;
+        loop {
+            while running + waiting.len() < window && !stop.load(Ordering::Relaxed) {
+                let Some((index, item)) = items.next() else {
+                    break;
+                };
+                let done = done.clone();
+                running += 1;
+                scope.spawn_fifo(move |_| {
+                    let result = (!stop.load(Ordering::Relaxed)).then(|| work(item));
+                    // The receiver outlives the scope: sending cannot fail.
+                    let _ = done.send((index, result));
+                });
+            }
+            if running == 0 {
+                break;
+            }
+            let Ok((index, result)) = finished.recv() else {
+                break;
+            };
+            running -= 1;
+            waiting.insert(index, result);
+            while let Some(result) = waiting.remove(&next) {
+                match result {
+                    Some(result) => report(result),
+                    None => skipped = true,
+                }
+                next += 1;
             }
         }
+    });
+    if skipped || items.peek().is_some() {
+        Completion::Stopped
+    } else {
+        Completion::Finished
     }
-    Completion::Finished
 }
 
 #[cfg(test)]
@@ -223,6 +248,38 @@ mod tests {
     }
 
     #[test]
+    fn uneven_work_comes_back_in_order_within_the_window() {
+        use std::sync::atomic::AtomicUsize;
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build();
+        let Ok(pool) = pool else { return };
+        let started = AtomicUsize::new(0);
+        let mut seen = Vec::new();
+        let mut most_outstanding = 0;
+        let done = for_each_ordered(
+            0..60u64,
+            &pool,
+            3,
+            &AtomicBool::new(false),
+            |n| {
+                started.fetch_add(1, Ordering::SeqCst);
+                // Every fifth item is slow: the ones after it finish first and must wait.
+                if n % 5 == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                }
+                n
+            },
+            |n| {
+                seen.push(n);
+                most_outstanding =
+                    most_outstanding.max(started.load(Ordering::SeqCst) - seen.len() + 1);
+            },
+        );
+        assert_eq!(done, Completion::Finished);
+        assert_eq!(seen, (0..60).collect::<Vec<_>>());
+        assert!(most_outstanding <= 3, "{most_outstanding} items in flight");
+    }
+
+    #[test]
     fn a_raised_stop_starts_nothing_more() {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build();
         let Ok(pool) = pool else { return };
@@ -242,6 +299,8 @@ mod tests {
             },
         );
         assert_eq!(done, Completion::Stopped);
-        assert_eq!(seen, 8);
+        // Item 5 raised the stop; the items already in flight (at most the window) may still
+        // finish and be reported, nothing after them starts.
+        assert!((6..=6 + 4).contains(&seen), "{seen} reported");
     }
 }
