@@ -22,7 +22,15 @@ pub struct SourceText {
 impl SourceText {
     /// Indexes `text`.
     pub fn new(text: String) -> Self {
-        let mut boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        // A character starts at every byte that is not a continuation byte (0b10xx_xxxx): a
+        // byte test, without decoding.
+        let mut boundaries = Vec::with_capacity(text.chars().count() + 1);
+        boundaries.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b & 0xC0 != 0x80)
+                .map(|(i, _)| i),
+        );
         boundaries.push(text.len());
         Self { text, boundaries }
     }
@@ -82,6 +90,14 @@ impl SourceText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boundaries_are_the_character_starts() {
+        let text = "a同\u{1F600}é，\r\n".to_owned();
+        let mut expected: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        expected.push(text.len());
+        assert_eq!(SourceText::new(text).boundaries, expected);
+    }
 
     #[test]
     fn spans_count_characters_not_bytes() {

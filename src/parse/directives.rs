@@ -5,7 +5,10 @@
 //! 一是 also after a comma), only in a sequence counting up from 1, and only from a family
 //! that does not number the parts around it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::levels::longest_chain;
 use super::markers::{self, Family, Marker, CLAUSE_ENDS};
@@ -42,83 +45,120 @@ pub enum Scope {
     Innermost,
 }
 
-/// Finds the numbered points in `paragraphs`: the sequence of the family that starts first.
-pub fn points(
-    text: &str,
-    paragraphs: &[Range<usize>],
-    excluded: &[Family],
-    scope: Scope,
-) -> Vec<Point> {
-    let found = candidates(text, paragraphs, excluded, scope);
-    let mut families: Vec<Family> = found.iter().map(|(m, _)| m.family).collect();
-    families.sort();
-    families.dedup();
-    let best = families
-        .into_iter()
-        .map(|family| {
-            let items: Vec<_> = found
-                .iter()
-                .enumerate()
-                .filter(|(_, (m, _))| m.family == family)
-                .map(|(i, (m, _))| (i, m.ordinal))
-                .collect();
-            longest_chain(&items, true)
-        })
-        .filter(|chain| chain.len() >= 2)
-        .min_by_key(|chain| (chain.first().map(|l| l.0), std::cmp::Reverse(chain.len())));
-    let Some(chain) = best else {
-        return Vec::new();
-    };
-    let mut out: Vec<Point> = Vec::new();
-    for (k, &(index, ordinal, gap)) in chain.iter().enumerate() {
-        let Some((marker, paragraph)) = found.get(index) else {
-            continue;
-        };
-        let Some(range) = paragraphs.get(*paragraph) else {
-            continue;
-        };
-        let next = chain
-            .get(k + 1)
-            .and_then(|l| found.get(l.0))
-            .filter(|(_, p)| p == paragraph)
-            .map(|(m, _)| m.range.start);
-        let end = trim_end(text, marker.range.start..next.unwrap_or(range.end));
-        out.push(Point {
-            ordinal,
-            marker: marker.range.clone(),
-            heading: heading(text, marker.rest..end),
-            text: marker.range.start..end,
-            paragraph: *paragraph,
-            gap,
-        });
-    }
-    out
+/// Finds the numbered points of paragraphs, reading each paragraph's markers once: the outline
+/// asks for the points of a part when it looks for the closing and again when it builds it.
+pub struct PointFinder<'t> {
+    text: &'t str,
+    /// The markers at the clause starts of each paragraph read so far.
+    markers: RefCell<HashMap<Range<usize>, Rc<[Marker]>>>,
 }
 
-/// Point markers at clause starts, with the index of their paragraph, in order.
-fn candidates(
-    text: &str,
-    paragraphs: &[Range<usize>],
-    excluded: &[Family],
-    scope: Scope,
-) -> Vec<(Marker, usize)> {
-    let mut out = Vec::new();
-    for (i, paragraph) in paragraphs.iter().enumerate() {
-        for pos in markers::clause_starts(text, paragraph, LIST_ENDS) {
-            let Some(marker) = markers::marker_at(text, pos) else {
-                continue;
-            };
-            let family = marker.family;
-            let placed = family == Family::Shi
-                || markers::starts_clause(text, paragraph.start, pos, CLAUSE_ENDS);
-            let allowed =
-                !family.is_outline() || (scope == Scope::Innermost && pos == paragraph.start);
-            if placed && allowed && !excluded.contains(&family) && marker.rest < paragraph.end {
-                out.push((marker, i));
-            }
+impl<'t> PointFinder<'t> {
+    /// A finder for the paragraphs of `text`.
+    pub fn new(text: &'t str) -> Self {
+        PointFinder {
+            text,
+            markers: RefCell::default(),
         }
     }
-    out
+
+    /// The numbered points in `paragraphs`: the sequence of the family that starts first.
+    pub fn points(
+        &self,
+        paragraphs: &[Range<usize>],
+        excluded: &[Family],
+        scope: Scope,
+    ) -> Vec<Point> {
+        let text = self.text;
+        let found = self.candidates(paragraphs, excluded, scope);
+        let mut families: Vec<Family> = found.iter().map(|(m, _)| m.family).collect();
+        families.sort();
+        families.dedup();
+        let best = families
+            .into_iter()
+            .map(|family| {
+                let items: Vec<_> = found
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (m, _))| m.family == family)
+                    .map(|(i, (m, _))| (i, m.ordinal))
+                    .collect();
+                longest_chain(&items, true)
+            })
+            .filter(|chain| chain.len() >= 2)
+            .min_by_key(|chain| (chain.first().map(|l| l.0), std::cmp::Reverse(chain.len())));
+        let Some(chain) = best else {
+            return Vec::new();
+        };
+        let mut out: Vec<Point> = Vec::new();
+        for (k, &(index, ordinal, gap)) in chain.iter().enumerate() {
+            let Some((marker, paragraph)) = found.get(index) else {
+                continue;
+            };
+            let Some(range) = paragraphs.get(*paragraph) else {
+                continue;
+            };
+            let next = chain
+                .get(k + 1)
+                .and_then(|l| found.get(l.0))
+                .filter(|(_, p)| p == paragraph)
+                .map(|(m, _)| m.range.start);
+            let end = trim_end(text, marker.range.start..next.unwrap_or(range.end));
+            out.push(Point {
+                ordinal,
+                marker: marker.range.clone(),
+                heading: heading(text, marker.rest..end),
+                text: marker.range.start..end,
+                paragraph: *paragraph,
+                gap,
+            });
+        }
+        out
+    }
+
+    /// Point markers at clause starts, with the index of their paragraph, in order.
+    fn candidates(
+        &self,
+        paragraphs: &[Range<usize>],
+        excluded: &[Family],
+        scope: Scope,
+    ) -> Vec<(Marker, usize)> {
+        let mut out = Vec::new();
+        for (i, paragraph) in paragraphs.iter().enumerate() {
+            for marker in self.markers_of(paragraph).iter() {
+                let family = marker.family;
+                let allowed = !family.is_outline()
+                    || (scope == Scope::Innermost && marker.range.start == paragraph.start);
+                if allowed && !excluded.contains(&family) {
+                    out.push((marker.clone(), i));
+                }
+            }
+        }
+        out
+    }
+
+    /// The markers that may start a point of `paragraph`: at a clause start, with text after
+    /// them inside the paragraph.
+    fn markers_of(&self, paragraph: &Range<usize>) -> Rc<[Marker]> {
+        if let Some(known) = self.markers.borrow().get(paragraph) {
+            return Rc::clone(known);
+        }
+        let text = self.text;
+        let found: Rc<[Marker]> = markers::clause_starts(text, paragraph, LIST_ENDS)
+            .into_iter()
+            .filter_map(|pos| markers::marker_at(text, pos))
+            .filter(|marker| {
+                let pos = marker.range.start;
+                let placed = marker.family == Family::Shi
+                    || markers::starts_clause(text, paragraph.start, pos, CLAUSE_ENDS);
+                placed && marker.rest < paragraph.end
+            })
+            .collect();
+        self.markers
+            .borrow_mut()
+            .insert(paragraph.clone(), Rc::clone(&found));
+        found
+    }
 }
 
 /// The lead phrase in `range`: up to the first 。；！？, without trailing commas.
@@ -143,21 +183,21 @@ mod tests {
     use super::*;
 
     fn headings(text: &str, excluded: &[Family]) -> Vec<(u32, String, String)> {
-        points(
-            text,
-            std::slice::from_ref(&(0..text.len())),
-            excluded,
-            Scope::Nesting,
-        )
-        .into_iter()
-        .map(|p| {
-            (
-                p.ordinal,
-                text[p.marker].to_owned(),
-                text[p.heading].to_owned(),
+        PointFinder::new(text)
+            .points(
+                std::slice::from_ref(&(0..text.len())),
+                excluded,
+                Scope::Nesting,
             )
-        })
-        .collect()
+            .into_iter()
+            .map(|p| {
+                (
+                    p.ordinal,
+                    text[p.marker].to_owned(),
+                    text[p.heading].to_owned(),
+                )
+            })
+            .collect()
     }
 
     #[test]
@@ -208,8 +248,7 @@ mod tests {
     #[test]
     fn texts_run_to_the_next_point_or_the_paragraph_end() {
         let text = "一要立法。内容甲。二要监督。内容乙。";
-        let got = points(
-            text,
+        let got = PointFinder::new(text).points(
             std::slice::from_ref(&(0..text.len())),
             &[],
             Scope::Nesting,

@@ -55,10 +55,12 @@ pub fn outline(source: &SourceText, segments: &[Segment]) -> Outline {
         .iter()
         .map(|h| split_at(text, &mut pieces, h.start))
         .collect();
-    let body_end = closing_start(text, &mut pieces, &top, &starts);
+    let finder = directives::PointFinder::new(text);
+    let body_end = closing_start(text, &mut pieces, &top, &starts, &finder);
 
     let builder = Builder {
         source,
+        finder: &finder,
         run_in: top.run_in,
     };
     let mut diagnostics = Vec::new();
@@ -186,6 +188,7 @@ fn closing_start(
     pieces: &mut Vec<Range<usize>>,
     top: &levels::TopLevel,
     starts: &[usize],
+    finder: &directives::PointFinder<'_>,
 ) -> usize {
     let (Some(last_head), Some(&last)) = (top.heads.last(), starts.last()) else {
         return pieces.len();
@@ -249,7 +252,7 @@ fn closing_start(
             }
         }
     }
-    if let Some(end) = last_directive_end(text, pieces, top, &others, last, cue) {
+    if let Some(end) = last_directive_end(pieces, top, &others, last, cue, finder) {
         start = start.min(end);
     }
     start
@@ -258,17 +261,16 @@ fn closing_start(
 /// The piece after the last section's last directive, when every other section with
 /// directives ends with the paragraph of its last directive.
 fn last_directive_end(
-    text: &str,
     pieces: &[Range<usize>],
     top: &levels::TopLevel,
     others: &[Range<usize>],
     last: usize,
     cue: usize,
+    finder: &directives::PointFinder<'_>,
 ) -> Option<usize> {
     let excluded: Vec<Family> = top.heads.iter().filter_map(|h| family(h.kind)).collect();
     let last_point = |scope: &Range<usize>| -> Option<usize> {
-        let points = directives::points(
-            text,
+        let points = finder.points(
             pieces.get(scope.clone())?,
             &excluded,
             directives::Scope::Nesting,
@@ -298,6 +300,7 @@ fn family(kind: Kind) -> Option<Family> {
 /// Builds sections and their subsections.
 struct Builder<'a> {
     source: &'a SourceText,
+    finder: &'a directives::PointFinder<'a>,
     run_in: bool,
 }
 
@@ -332,7 +335,7 @@ impl Builder<'_> {
         } else {
             directives::Scope::Innermost
         };
-        let points = directives::points(text, own, &excluded, scope);
+        let points = self.finder.points(own, &excluded, scope);
         diagnostics.extend(point_gaps(self.source, &points));
         let subsections = subs
             .iter()
