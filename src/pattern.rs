@@ -44,6 +44,13 @@ impl Pattern {
         Pattern::build(pattern, meta::Config::new().auto_prefilter(false))
     }
 
+    /// A regex searched over whole bodies for what opens with, or holds, a word that most
+    /// texts hold a few times at most (习近平, 届): its prefilter skips to that word, for a
+    /// higher cost to build.
+    pub fn rare(pattern: &str) -> Result<Pattern, Box<BuildError>> {
+        Pattern::build(pattern, meta::Config::new())
+    }
+
     fn build(pattern: &str, config: meta::Config) -> Result<Pattern, Box<BuildError>> {
         let regex = meta::Builder::new()
             .configure(config)

@@ -25,8 +25,17 @@ pub struct Found {
 /// Compiles a pattern written in this file; the patterns are tested, so failure is a bug that
 /// the tests catch, and a never-matching fallback keeps parsing alive.
 fn compile(pattern: &str) -> Pattern {
-    Pattern::bodies(pattern)
-        .unwrap_or_else(|_| Pattern::bodies(r"[^\s\S]").unwrap_or_else(|_| unreachable!()))
+    Pattern::bodies(pattern).unwrap_or_else(|_| never())
+}
+
+/// Compiles a pattern that opens with, or holds, a rare word (see [`Pattern::rare`]).
+fn compile_rare(pattern: &str) -> Pattern {
+    Pattern::rare(pattern).unwrap_or_else(|_| never())
+}
+
+/// A pattern that matches nothing.
+fn never() -> Pattern {
+    Pattern::bodies(r"[^\s\S]").unwrap_or_else(|_| unreachable!())
 }
 
 /// Congress numbers: 十一…十九, 二十…二十九, or a redaction (XX, ××).
@@ -35,14 +44,14 @@ const NUMBER: &str = r"(?:二十[一二三四五六七八九]?|十[一二三四�
 static THOUGHT: LazyLock<Pattern> = LazyLock::new(|| compile(r"习近平(\p{Han}{2,16}?)思想"));
 /// [`THOUGHT`] without its bound (see [`bounded`]), far cheaper to compile.
 static THOUGHT_UNBOUNDED: LazyLock<Pattern> =
-    LazyLock::new(|| compile(r"习近平(\p{Han}{2,}?)思想"));
+    LazyLock::new(|| compile_rare(r"习近平(\p{Han}{2,}?)思想"));
 
 static IMPORTANT_THOUGHT: LazyLock<Pattern> = LazyLock::new(|| {
     compile(r"(?:习近平(?:总书记|同志)|总书记)关于([\p{Han}、]{2,40}?)的重要(思想|论述)")
 });
 /// [`IMPORTANT_THOUGHT`] without its bound.
 static IMPORTANT_THOUGHT_UNBOUNDED: LazyLock<Pattern> = LazyLock::new(|| {
-    compile(r"(?:习近平(?:总书记|同志)|总书记)关于([\p{Han}、]{2,}?)的重要(思想|论述)")
+    compile_rare(r"(?:习近平(?:总书记|同志)|总书记)关于([\p{Han}、]{2,}?)的重要(思想|论述)")
 });
 
 static CONGRESS: LazyLock<Pattern> =
@@ -52,7 +61,7 @@ static CONGRESS_FULL: LazyLock<Pattern> =
     LazyLock::new(|| compile(&format!(r"中国共产党第({NUMBER})次全国代表大会")));
 
 static PLENUM: LazyLock<Pattern> = LazyLock::new(|| {
-    compile(&format!(
+    compile_rare(&format!(
         r"({NUMBER})届((?:[一二三四五六七八九]中[、，和]?)+|历次)全会"
     ))
 });
@@ -69,7 +78,8 @@ static NPC_SESSION: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-static FIVE_YEAR_PLAN: LazyLock<Pattern> = LazyLock::new(|| compile(r"十[一二三四五六七八九]五"));
+static FIVE_YEAR_PLAN: LazyLock<Pattern> =
+    LazyLock::new(|| compile_rare(r"十[一二三四五六七八九]五"));
 
 /// What may follow a congress written without 党的 (十九大精神, 二十大以来); 二十大类 is not one.
 const AFTER_BARE_CONGRESS: &str = "精以报胜召开闭和、及作提强确后前上的代部";
