@@ -540,7 +540,7 @@ static CONVENED_HERE: Bounded = Bounded::new(
 );
 
 fn convened_here(name: &str) -> Pattern {
-    Pattern::bodies(&format!(
+    Pattern::rare(&format!(
         r"我们在这里(?:隆重|专门)?(?:召开|举行)(?:了)?(?P<occ>(?P<name>[^，,。；;！!：:\n]{name})(?:会议|大会|座谈会|推进会|培训班|论坛|会))"
     ))
     .expect("valid occasion pattern")
@@ -555,7 +555,7 @@ static CONVENED_BY: Bounded = Bounded::new(
 );
 
 fn convened_by(name: &str) -> Pattern {
-    Pattern::bodies(&format!(
+    Pattern::rare(&format!(
         r"(?P<org>省委|市委|州委|县委|区委)(?:专门)?(?:召开|举行)(?:这次|此次|今天的)(?P<occ>(?P<name>[^，,。；;！!\n]{name})(?:会议|大会|座谈会))"
     ))
     .expect("valid occasion pattern")
