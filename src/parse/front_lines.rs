@@ -416,15 +416,23 @@ pub fn is_source_line(text: &str) -> bool {
     text.chars().count() <= 160 && !source_fields(text).is_empty()
 }
 
+/// The words a salutation opens with.
+const SALUTATION_OPENINGS: [&str; 6] = ["尊敬的", "各位", "同志们", "女士们", "朋友们", "亲爱的"];
+
 /// A salutation line or opening: 同志们, 各位代表、同志们, 尊敬的…: (alone or opening a paragraph).
 static SALUTATION: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::bodies(r"^(?:尊敬的|各位|同志们|女士们|朋友们|亲爱的)([\p{Han}、，,\s]*?)[:：!！,，]")
-        .expect("valid salutation pattern")
+    Pattern::bodies(&format!(
+        r"^(?:{})([\p{{Han}}、，,\s]*?)[:：!！,，]",
+        SALUTATION_OPENINGS.join("|")
+    ))
+    .expect("valid salutation pattern")
 });
 
 /// Whether `text` opens with a salutation.
 pub fn opens_with_salutation(text: &str) -> bool {
-    bounded::anchored(&SALUTATION, text, |c| bounded::at_most(c, 1, 40)).is_some()
+    // Every line is asked; most do not open with one of the words.
+    SALUTATION_OPENINGS.iter().any(|w| text.starts_with(w))
+        && bounded::anchored(&SALUTATION, text, |c| bounded::at_most(c, 1, 40)).is_some()
 }
 
 /// A section marker opening a line: 一、 （一） 第一， 一是.
