@@ -96,6 +96,8 @@ python3 "$repo/bench/alternate.py" --runs "$runs" --markdown "$report" \
   --title "Conversion of $files texts ($((text_bytes / 1024)) KiB) to JSON" \
   "convert --jobs 1=$jianghua convert -q $work/text --out-dir $work/out1 --jobs 1" \
   "convert --jobs 2=$jianghua convert -q $work/text --out-dir $work/out2 --jobs 2" \
+  "convert --jsonl --jobs 1=$jianghua convert -q --jsonl $work/text --jobs 1" \
+  "convert --jsonl --jobs 2=$jianghua convert -q --jsonl $work/text --jobs 2" \
   "wc -m (floor)=env LC_ALL=C.UTF-8 wc -m --files0-from=$work/text.list"
 
 seed=$(ls seeds/*.txt | head -1)
