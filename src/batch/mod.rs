@@ -23,6 +23,7 @@ pub mod write;
 
 use std::collections::BTreeMap;
 use std::io::Read;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -182,7 +183,10 @@ where
     let window = window.max(1);
     let mut items = items.enumerate().peekable();
     let mut skipped = false;
-    let (done, finished) = std::sync::mpsc::channel::<(usize, Option<R>)>();
+    // A panic in `work` (a bug) comes back as a message like a result, so that the loop does
+    // not wait for it, and is raised again here once the items in flight are done.
+    let mut panicked = None;
+    let (done, finished) = std::sync::mpsc::channel::<(usize, std::thread::Result<Option<R>>)>();
     let work = &work;
     pool.in_place_scope_fifo(|scope| {
         // Results that came back before some result ahead of them, by input index.
@@ -190,14 +194,19 @@ where
         let mut running = 0;
         let mut next = 0;
         loop {
-            while running + waiting.len() < window && !stop.load(Ordering::Relaxed) {
+            while running + waiting.len() < window
+                && panicked.is_none()
+                && !stop.load(Ordering::Relaxed)
+            {
                 let Some((index, item)) = items.next() else {
                     break;
                 };
                 let done = done.clone();
                 running += 1;
                 scope.spawn_fifo(move |_| {
-                    let result = (!stop.load(Ordering::Relaxed)).then(|| work(item));
+                    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                        (!stop.load(Ordering::Relaxed)).then(|| work(item))
+                    }));
                     // The receiver outlives the scope: sending cannot fail.
                     let _ = done.send((index, result));
                 });
@@ -209,7 +218,14 @@ where
                 break;
             };
             running -= 1;
-            waiting.insert(index, result);
+            match result {
+                Ok(result) => {
+                    waiting.insert(index, result);
+                }
+                Err(payload) => {
+                    panicked.get_or_insert(payload);
+                }
+            }
             while let Some(result) = waiting.remove(&next) {
                 match result {
                     Some(result) => report(result),
@@ -219,6 +235,9 @@ where
             }
         }
     });
+    if let Some(payload) = panicked {
+        std::panic::resume_unwind(payload);
+    }
     if skipped || items.peek().is_some() {
         Completion::Stopped
     } else {
@@ -277,6 +296,26 @@ mod tests {
         assert_eq!(done, Completion::Finished);
         assert_eq!(seen, (0..60).collect::<Vec<_>>());
         assert!(most_outstanding <= 3, "{most_outstanding} items in flight");
+    }
+
+    #[test]
+    fn a_panic_in_the_work_is_raised_once_the_others_are_done() {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build();
+        let Ok(pool) = pool else { return };
+        let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            for_each_ordered(
+                0..50u32,
+                &pool,
+                4,
+                &AtomicBool::new(false),
+                |n| {
+                    assert_ne!(n, 7, "item 7 fails");
+                    n
+                },
+                |_| {},
+            )
+        }));
+        assert!(outcome.is_err(), "the panic of item 7 was lost");
     }
 
     #[test]

@@ -119,14 +119,20 @@ fn arabic_numeral(s: &str) -> Option<(u32, usize)> {
     (len > 0).then_some((value, len))
 }
 
+/// The characters a marker other than a digit opens with: brackets, 第, the sequence words'
+/// first characters and the numerals.
+const MARKER_OPENINGS: &[char] = &[
+    '（', '(', '第', '首', '其', '再', '最', '一', '二', '三', '四', '五', '六', '七', '八', '九',
+    '十',
+];
+
 /// The marker that starts at byte `pos` of `text`, judged by its shape alone.
 pub fn marker_at(text: &str, pos: usize) -> Option<Marker> {
     let s = text.get(pos..)?;
     // Every family starts with one of these; most clauses start with none of them.
     let first = s.chars().next()?;
-    if !matches!(first, '（' | '(' | '第' | '首' | '其' | '再' | '最' | '0'..='9' | '０'..='９')
-        && !"一二三四五六七八九十".contains(first)
-    {
+    let digit = first.is_ascii_digit() || ('０'..='９').contains(&first);
+    if !digit && !MARKER_OPENINGS.contains(&first) {
         return None;
     }
     paren(s, pos)
