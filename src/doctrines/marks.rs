@@ -44,7 +44,7 @@ pub fn scan(text: &str, offset: usize) -> Vec<Mark> {
     // Open marks waiting for their closer: (closing char, kind, byte after the opener).
     let mut open: Vec<(char, MarkKind, usize)> = Vec::new();
     let mut marks = Vec::new();
-    for (i, c) in text.char_indices() {
+    for (i, c) in mark_candidates(text) {
         let after = i + c.len_utf8();
         if is_straight(c) {
             if let Some(depth) = open.iter().rposition(|&(close, _, _)| close == c) {
@@ -60,6 +60,16 @@ pub fn scan(text: &str, offset: usize) -> Vec<Mark> {
     }
     marks.sort_by_key(|m| (m.inner.start, m.inner.end));
     marks
+}
+
+/// The characters of `text` that may be marks, with their byte offsets. Every mark's UTF-8
+/// form starts with `"` or one of the bytes 0xE2 (“”‘’), 0xE3 (《》〈〉「」『』) and 0xEF (＂),
+/// so the other bytes, most of a Han text, are passed over without decoding.
+fn mark_candidates(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | 0xE2 | 0xE3 | 0xEF))
+        .filter_map(|(i, _)| Some((i, text.get(i..)?.chars().next()?)))
 }
 
 /// Closes the opener at `depth`, dropping the openers above it that were never closed.
@@ -116,6 +126,26 @@ mod tests {
         assert!(texts("关于征集《平顶山市机动车停...").is_empty());
         assert!(texts("“”").is_empty());
         assert_eq!(texts("“a“b”"), vec![(MarkKind::Quote, "b")]);
+    }
+
+    /// Whether `c` opens or closes a mark.
+    fn is_mark(c: char) -> bool {
+        is_straight(c) || closer(c).is_some() || "”’」』》〉".contains(c)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_mark_is_a_candidate(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["“", "”", "‘", "’", "《", "》", "〈", "〉", "「", "」", "『", "』", "\"", "＂", "，", "—", "…", "、", "同志", "a"][..]),
+                0..30,
+            ),
+        ) {
+            let text = pieces.concat();
+            let marks: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| is_mark(c)).collect();
+            let candidates: Vec<(usize, char)> = mark_candidates(&text).filter(|&(_, c)| is_mark(c)).collect();
+            proptest::prop_assert_eq!(candidates, marks);
+        }
     }
 
     #[test]
