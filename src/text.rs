@@ -11,6 +11,19 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
+/// The characters of `text` whose UTF-8 form starts with a byte that `lead` accepts, with
+/// their byte offsets. The other bytes (in a Han text, most) are passed over without decoding:
+/// a search for punctuation asks only of the bytes its characters can start with.
+pub fn chars_led_by<'a>(
+    text: &'a str,
+    lead: impl Fn(u8) -> bool + 'a,
+) -> impl Iterator<Item = (usize, char)> + 'a {
+    text.bytes()
+        .enumerate()
+        .filter(move |&(_, b)| lead(b))
+        .filter_map(|(i, _)| Some((i, text.get(i..)?.chars().next()?)))
+}
+
 /// The decoded text of one input, with an index from byte offsets to character offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceText {

@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use crate::text::chars_led_by;
+
 /// What encloses a marked passage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkKind {
@@ -62,14 +64,10 @@ pub fn scan(text: &str, offset: usize) -> Vec<Mark> {
     marks
 }
 
-/// The characters of `text` that may be marks, with their byte offsets. Every mark's UTF-8
-/// form starts with `"` or one of the bytes 0xE2 (“”‘’), 0xE3 (《》〈〉「」『』) and 0xEF (＂),
-/// so the other bytes, most of a Han text, are passed over without decoding.
+/// The characters of `text` that may be marks, with their byte offsets: every mark's UTF-8
+/// form starts with `"` or one of the bytes 0xE2 (“”‘’), 0xE3 (《》〈〉「」『』) and 0xEF (＂).
 fn mark_candidates(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| matches!(b, b'"' | 0xE2 | 0xE3 | 0xEF))
-        .filter_map(|(i, _)| Some((i, text.get(i..)?.chars().next()?)))
+    chars_led_by(text, |b| matches!(b, b'"' | 0xE2 | 0xE3 | 0xEF))
 }
 
 /// Closes the opener at `depth`, dropping the openers above it that were never closed.

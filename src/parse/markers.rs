@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use crate::text::chars_led_by;
+
 /// A way of numbering parts, as GB/T 9704 and speech writing use them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Family {
@@ -299,27 +301,19 @@ pub fn clause_starts(text: &str, range: &Range<usize>, ends: &[char]) -> Vec<usi
     let Some(scope) = text.get(range.clone()) else {
         return out;
     };
-    // Only the first byte of an end's UTF-8 form can start one; every other byte of the scope
-    // is passed over without decoding (most are the lead and continuation bytes of Han).
+    // Only the first byte of an end's UTF-8 form can start one.
     let mut leads = [false; 256];
     for c in ends {
         let mut buf = [0; 4];
         leads[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])] = true;
     }
-    let bytes = scope.as_bytes();
     let mut at = 0;
-    while let Some(offset) = bytes
-        .get(at..)
-        .and_then(|rest| rest.iter().position(|&b| leads[usize::from(b)]))
-    {
-        let found = at + offset;
-        let Some(c) = scope.get(found..).and_then(|s| s.chars().next()) else {
-            break;
-        };
-        at = found + c.len_utf8();
-        if !ends.contains(&c) {
+    for (found, c) in chars_led_by(scope, |b| leads[usize::from(b)]) {
+        // Ends, closers and spaces after an end were passed over with it.
+        if found < at || !ends.contains(&c) {
             continue;
         }
+        at = found + c.len_utf8();
         while let Some(next) = scope.get(at..).and_then(|s| s.chars().next()) {
             if CLOSERS.contains(&next) || next.is_whitespace() || ends.contains(&next) {
                 at += next.len_utf8();
