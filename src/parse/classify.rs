@@ -57,10 +57,11 @@ struct Features<'a> {
     cue: OnceCell<Option<(BoilerplateKind, Strength)>>,
     /// Ends like a sentence (。！？；, maybe inside closing quotes or brackets).
     prose: bool,
-    /// Opens with a salutation or a section marker.
-    opening: bool,
-    source: bool,
-    date: bool,
+    /// Opens with a salutation or a section marker; asked only of lines that are not prose.
+    opening: OnceCell<bool>,
+    /// A source line; like `date`, asked only of the lines around the body and outside it.
+    source: OnceCell<bool>,
+    date: OnceCell<bool>,
 }
 
 impl<'a> Features<'a> {
@@ -75,11 +76,29 @@ impl<'a> Features<'a> {
             chars,
             cue: OnceCell::new(),
             prose,
-            opening: front_lines::opens_with_salutation(own)
-                || front_lines::opens_with_section_marker(own),
-            source: front_lines::is_source_line(own),
-            date: front_lines::is_date_line(own),
+            opening: OnceCell::new(),
+            source: OnceCell::new(),
+            date: OnceCell::new(),
         }
+    }
+
+    fn opening(&self) -> bool {
+        *self.opening.get_or_init(|| {
+            front_lines::opens_with_salutation(self.text)
+                || front_lines::opens_with_section_marker(self.text)
+        })
+    }
+
+    fn source(&self) -> bool {
+        *self
+            .source
+            .get_or_init(|| front_lines::is_source_line(self.text))
+    }
+
+    fn date(&self) -> bool {
+        *self
+            .date
+            .get_or_init(|| front_lines::is_date_line(self.text))
     }
 
     fn reads_as_prose(text: &str) -> bool {
@@ -110,15 +129,15 @@ impl<'a> Features<'a> {
 
     /// Whether the line can open the body.
     fn opens_body(&self) -> bool {
-        (self.prose || self.opening || self.chars > MAX_TITLE_CHARS * 2)
+        (self.prose || self.opening() || self.chars > MAX_TITLE_CHARS * 2)
             && !self.is_cued_chrome()
-            && !self.source
-            && !self.date
+            && !self.source()
+            && !self.date()
     }
 
     /// Whether the line can close the body.
     fn closes_body(&self) -> bool {
-        self.prose && !self.is_cued_chrome() && !self.source
+        self.prose && !self.is_cued_chrome() && !self.source()
     }
 }
 
@@ -219,10 +238,10 @@ fn head_label(f: &Features<'_>) -> Label {
     if is_only_continuation(f) {
         return chrome(BoilerplateKind::Continuation);
     }
-    if f.source {
+    if f.source() {
         return front(Source);
     }
-    if f.date {
+    if f.date() {
         return front(Date);
     }
     if front_lines::author_office(f.text).is_some() {
@@ -269,10 +288,10 @@ fn tail_label(f: &Features<'_>) -> Label {
     if is_only_continuation(f) {
         return chrome(BoilerplateKind::Continuation);
     }
-    if f.source {
+    if f.source() {
         return front(FrontMatterKind::Source);
     }
-    if f.date {
+    if f.date() {
         return front(FrontMatterKind::Date);
     }
     if front_lines::author_office(f.text).is_some() {
