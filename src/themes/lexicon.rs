@@ -2,6 +2,7 @@
 //! leftmost-longest in one pass.
 
 use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use thiserror::Error;
@@ -169,13 +170,56 @@ impl ThemeLexicon {
 
     /// The evidence of a text, leaving out the keywords in `skip` (by index).
     pub fn evidence_except(&self, text: &str, skip: &BTreeSet<usize>) -> Evidence {
+        self.evidence_of(self.keyword_hits(text).filter(|k| !skip.contains(k)))
+    }
+
+    /// The evidence of keywords found (by index), summed in their order.
+    pub fn evidence_of(&self, hits: impl IntoIterator<Item = usize>) -> Evidence {
         let mut evidence = Evidence::default();
-        for hit in self.keyword_hits(text).filter(|k| !skip.contains(k)) {
-            for &(theme, weight) in self.weights.get(hit).map_or(&[][..], Vec::as_slice) {
+        for hit in hits {
+            for &(theme, weight) in self.weights_at(hit) {
                 evidence.add_to(theme, weight);
             }
         }
         evidence
+    }
+
+    /// The keywords found in `text`, leftmost-longest: byte range and index.
+    pub fn hits(&self, text: &str) -> Hits {
+        Hits(
+            self.matcher
+                .iter()
+                .flat_map(|m| m.find_iter(text))
+                .collect(),
+        )
+    }
+}
+
+/// The keywords found in a text, in order, without overlaps: byte range and keyword index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hits(Vec<(Range<usize>, usize)>);
+
+impl Hits {
+    /// The keyword indexes, in order.
+    pub fn keywords(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().map(|(_, keyword)| *keyword)
+    }
+
+    /// The hits that a search of the part `within` of the text would find, when these hits
+    /// tell: none of them crosses either end of `within`. A leftmost-longest search then
+    /// reaches `within.start` between two keywords, as a search of the part starts, and goes on
+    /// alike up to `within.end`.
+    pub fn within(&self, within: Range<usize>) -> Option<impl Iterator<Item = usize> + '_> {
+        let crosses = |at: usize| self.0.iter().any(|(r, _)| r.start < at && at < r.end);
+        if crosses(within.start) || crosses(within.end) {
+            return None;
+        }
+        Some(
+            self.0
+                .iter()
+                .filter(move |(r, _)| within.start <= r.start && r.end <= within.end)
+                .map(|(_, keyword)| *keyword),
+        )
     }
 }
 
@@ -217,6 +261,48 @@ mod tests {
             ThemeLexicon::parse("legislation\t立法\t-1\n").unwrap_err(),
             ThemeLexiconError::BadWeight { line: 1, .. }
         ));
+    }
+
+    fn small_lexicon() -> ThemeLexicon {
+        ThemeLexicon::parse(
+            "legislation\t立法\t1\nlegislation\t立法法\t1\nsupervision\t法监督\t1\nsupervision\t监督\t1\ndeputies\t代表\t1\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn hits_within_a_part_are_refused_where_a_keyword_crosses_its_ends() {
+        let lexicon = small_lexicon();
+        let text = "立法法监督代表";
+        let hits = lexicon.hits(text);
+        // 立法法 | 监督 | 代表: a part starting inside 立法法 cannot be told from these hits.
+        assert!(hits.within(3..text.len()).is_none());
+        let part: Vec<usize> = hits.within(9..text.len()).unwrap().collect();
+        assert_eq!(part, lexicon.keyword_hits(&text[9..]).collect::<Vec<_>>());
+    }
+
+    proptest::proptest! {
+        /// Where the hits of a text tell those of a part, they are what searching the part finds.
+        #[test]
+        fn hits_within_a_part_are_those_of_searching_it(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["立法", "法监督", "立法法", "监督", "代表", "立", "法", "督", "，"][..]),
+                0..12,
+            ),
+            from in 0usize..25,
+            length in 0usize..25,
+        ) {
+            let lexicon = small_lexicon();
+            let text = pieces.concat();
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let start = bounds[from.min(bounds.len() - 1)];
+            let end = bounds[(from + length).min(bounds.len() - 1)];
+            if let Some(part) = lexicon.hits(&text).within(start..end) {
+                let part: Vec<usize> = part.collect();
+                let searched: Vec<usize> = lexicon.keyword_hits(&text[start..end]).collect();
+                proptest::prop_assert_eq!(part, searched);
+            }
+        }
     }
 
     #[test]

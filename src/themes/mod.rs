@@ -21,9 +21,9 @@ pub mod lexicon;
 
 use std::collections::BTreeSet;
 
-use crate::model::{Directive, Section, Speech, ThemeId, ThemeScore};
+use crate::model::{Directive, Passage, Section, Speech, ThemeId, ThemeScore};
 
-pub use lexicon::{ThemeLexicon, ThemeLexiconError};
+pub use lexicon::{Hits, ThemeLexicon, ThemeLexiconError};
 
 /// Weight of a section heading's keywords against its body's.
 pub const SECTION_HEADING: f64 = 6.0;
@@ -154,7 +154,7 @@ impl Frame {
 /// The evidence of a section: heading (its frame left out), paragraphs, directive headings,
 /// subsections.
 pub fn section_evidence(lexicon: &ThemeLexicon, section: &Section, frame: &Frame) -> Evidence {
-    let mut evidence = own_evidence(lexicon, section, frame);
+    let (mut evidence, _) = own_evidence(lexicon, section, frame);
     let subframe = Frame::of(
         lexicon,
         section.subsections.iter().map(|s| s.heading.as_str()),
@@ -165,20 +165,61 @@ pub fn section_evidence(lexicon: &ThemeLexicon, section: &Section, frame: &Frame
     evidence
 }
 
-/// A section's evidence without its subsections.
-fn own_evidence(lexicon: &ThemeLexicon, section: &Section, frame: &Frame) -> Evidence {
+/// A section's evidence without its subsections, and the keywords of each of its paragraphs.
+fn own_evidence(lexicon: &ThemeLexicon, section: &Section, frame: &Frame) -> (Evidence, Vec<Hits>) {
     let mut evidence = Evidence::default();
     evidence.add(
         &lexicon.evidence_except(&section.heading, &frame.0),
         SECTION_HEADING,
     );
-    for paragraph in &section.paragraphs {
-        evidence.add(&lexicon.evidence(&paragraph.text), 1.0);
+    let paragraphs: Vec<Hits> = section
+        .paragraphs
+        .iter()
+        .map(|paragraph| lexicon.hits(&paragraph.text))
+        .collect();
+    for hits in &paragraphs {
+        evidence.add(&lexicon.evidence_of(hits.keywords()), 1.0);
     }
     for directive in &section.directives {
         evidence.add(&lexicon.evidence(&directive.heading), 1.0);
     }
-    evidence
+    (evidence, paragraphs)
+}
+
+/// The paragraphs of a section with the keywords found in each.
+struct SearchedParagraphs<'a> {
+    paragraphs: &'a [Passage],
+    hits: &'a [Hits],
+}
+
+impl SearchedParagraphs<'_> {
+    /// The evidence of a directive's text, from the keywords of the paragraph that holds it
+    /// where they tell (see [`Hits::within`]), else by searching the text.
+    fn evidence_of(&self, lexicon: &ThemeLexicon, directive: &Directive) -> Evidence {
+        self.evidence_in_paragraph(lexicon, directive)
+            .unwrap_or_else(|| lexicon.evidence(&directive.text))
+    }
+
+    fn evidence_in_paragraph(
+        &self,
+        lexicon: &ThemeLexicon,
+        directive: &Directive,
+    ) -> Option<Evidence> {
+        let (paragraph, hits) = self.paragraphs.iter().zip(self.hits).find(|(p, _)| {
+            p.span.start <= directive.span.start && directive.span.end <= p.span.end
+        })?;
+        let skipped = directive.span.start - paragraph.span.start;
+        let start = paragraph
+            .text
+            .char_indices()
+            .nth(skipped)
+            .map_or(paragraph.text.len(), |(i, _)| i);
+        let end = start + directive.text.len();
+        if paragraph.text.get(start..end) != Some(directive.text.as_str()) {
+            return None;
+        }
+        Some(lexicon.evidence_of(hits.within(start..end)?))
+    }
 }
 
 /// The evidence of a directive: its heading's evidence (its frame left out, given), then its
@@ -187,8 +228,9 @@ fn directive_evidence(
     lexicon: &ThemeLexicon,
     directive: &Directive,
     heading: &Evidence,
+    paragraphs: &SearchedParagraphs<'_>,
 ) -> Evidence {
-    let mut evidence = lexicon.evidence(&directive.text);
+    let mut evidence = paragraphs.evidence_of(lexicon, directive);
     evidence.add(heading, DIRECTIVE_HEADING);
     evidence
 }
@@ -196,7 +238,7 @@ fn directive_evidence(
 /// Tags a section, its directives and subsections from their own evidence (bottom-up, each
 /// text matched once) and returns the section's evidence, subsections included.
 fn assign_section(lexicon: &ThemeLexicon, section: &mut Section, frame: &Frame) -> Evidence {
-    let mut evidence = own_evidence(lexicon, section, frame);
+    let (mut evidence, paragraph_hits) = own_evidence(lexicon, section, frame);
     let subframe = Frame::of(
         lexicon,
         section.subsections.iter().map(|s| s.heading.as_str()),
@@ -210,8 +252,18 @@ fn assign_section(lexicon: &ThemeLexicon, section: &mut Section, frame: &Frame) 
         section.directives.iter().map(|d| d.heading.as_str()),
     )
     .foreign_to(lexicon, section.themes.first().copied());
+    let paragraphs = SearchedParagraphs {
+        paragraphs: &section.paragraphs,
+        hits: &paragraph_hits,
+    };
     for directive in &mut section.directives {
-        directive.themes = directive_themes(lexicon, directive, &directive_frame, &section.themes);
+        directive.themes = directive_themes(
+            lexicon,
+            directive,
+            &directive_frame,
+            &section.themes,
+            &paragraphs,
+        );
     }
     evidence
 }
@@ -223,9 +275,10 @@ fn directive_themes(
     directive: &Directive,
     frame: &Frame,
     section_themes: &[ThemeId],
+    paragraphs: &SearchedParagraphs<'_>,
 ) -> Vec<ThemeId> {
     let heading = lexicon.evidence_except(&directive.heading, &frame.0);
-    let own = directive_evidence(lexicon, directive, &heading).top_themes();
+    let own = directive_evidence(lexicon, directive, &heading, paragraphs).top_themes();
     match section_themes.first() {
         Some(&lead) if heading.total() <= 0.0 && !own.is_empty() => std::iter::once(lead)
             .chain(own.into_iter().filter(|&t| t != lead))
