@@ -6,6 +6,7 @@
 //! the body addressed (全市, 我县) and, with the gazetteer, the place.
 
 use crate::text::is_han;
+use std::cell::LazyCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -32,11 +33,13 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
     let subtitle = page.first_text(FrontMatterKind::Subtitle);
     let sub_heading = subtitle.and_then(Heading::parse);
 
+    // Asked twice below, searched at most once.
+    let occasion_in_body = LazyCell::new(|| page.occasion_in_body());
     let occasion = heading
         .as_ref()
         .and_then(|h| h.occasion.clone())
         .or_else(|| sub_heading.as_ref().and_then(|h| h.occasion.clone()))
-        .or_else(|| page.occasion_in_body());
+        .or_else(|| occasion_in_body.clone());
     let speaker = page
         .byline()
         .or_else(|| heading.as_ref().and_then(|h| h.speaker.clone()));
@@ -46,7 +49,7 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
         .or(sub_heading.as_ref())
         .is_some_and(|h| h.occasion.is_some());
     let speech_cues =
-        heading_occasion || page.body_opens_like_speech() || page.occasion_in_body().is_some();
+        heading_occasion || page.body_opens_like_speech() || occasion_in_body.is_some();
     // Signed: an author note, or a byline of a bare name under a title with no speech words.
     let signed = page.author_office().is_some()
         || speaker
@@ -76,7 +79,7 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
             heading.as_ref().and_then(|h| h.who.as_deref()),
             title.as_deref(),
         ],
-        (genre != Genre::Article).then(|| page.body_text()),
+        || (genre != Genre::Article).then(|| page.body_text()),
     );
     let place = page.place(
         &[
@@ -580,12 +583,13 @@ static REDACTION: LazyLock<Pattern> =
 
 /// Level cues in the order they are trusted: the speaker's office, the occasion, the title;
 /// then, when given, the body's addressing (全市, 我县) by majority.
-fn level_of(texts: &[Option<&str>], body: Option<String>) -> Option<Level> {
+/// The level named in `texts`, else the level the body (made only then) addresses.
+fn level_of(texts: &[Option<&str>], body: impl FnOnce() -> Option<String>) -> Option<Level> {
     texts
         .iter()
         .flatten()
         .find_map(|t| level_in(t))
-        .or_else(|| body.and_then(|b| addressed_level(&b)))
+        .or_else(|| body().and_then(|b| addressed_level(&b)))
 }
 
 static LEVEL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
