@@ -24,28 +24,44 @@ pub fn chars_led_by<'a>(
         .filter_map(|(i, _)| Some((i, text.get(i..)?.chars().next()?)))
 }
 
+/// Bytes of text per entry of the character index of a [`SourceText`]: an offset costs at
+/// most this many byte tests, and the index takes a quarter of the text's size.
+const BLOCK: usize = 32;
+
+/// Whether `byte` starts a character in UTF-8: it is not a continuation byte (0b10xx_xxxx).
+/// A byte test, without decoding.
+const fn starts_char(byte: u8) -> bool {
+    byte & 0xC0 != 0x80
+}
+
+/// The characters that start among `bytes`.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| starts_char(b)).count()
+}
+
 /// The decoded text of one input, with an index from byte offsets to character offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceText {
     text: String,
-    /// Byte offset of every character boundary, in order; the last entry is `text.len()`.
-    boundaries: Vec<usize>,
+    /// For each block of [`BLOCK`] bytes, the characters that start before it.
+    blocks: Vec<usize>,
+    chars: usize,
 }
 
 impl SourceText {
     /// Indexes `text`.
     pub fn new(text: String) -> Self {
-        // A character starts at every byte that is not a continuation byte (0b10xx_xxxx): a
-        // byte test, without decoding.
-        let mut boundaries = Vec::with_capacity(text.chars().count() + 1);
-        boundaries.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b & 0xC0 != 0x80)
-                .map(|(i, _)| i),
-        );
-        boundaries.push(text.len());
-        Self { text, boundaries }
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut chars = 0;
+        for block in text.as_bytes().chunks(BLOCK) {
+            blocks.push(chars);
+            chars += char_starts(block);
+        }
+        Self {
+            text,
+            blocks,
+            chars,
+        }
     }
 
     /// The whole text.
@@ -55,22 +71,47 @@ impl SourceText {
 
     /// Number of characters (Unicode scalar values).
     pub fn char_len(&self) -> usize {
-        self.boundaries.len() - 1
+        self.chars
     }
 
-    /// The character offset of a byte offset that lies on a character boundary.
+    /// The character offset of a byte offset that lies on a character boundary (the end of the
+    /// text past it).
     ///
     /// A byte offset inside a character maps to that character's start.
     pub fn char_offset(&self, byte: usize) -> usize {
-        match self.boundaries.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
+        let bytes = self.text.as_bytes();
+        if byte >= bytes.len() {
+            return self.chars;
         }
+        let block = byte / BLOCK;
+        let before = self.blocks.get(block).copied().unwrap_or(self.chars);
+        // The characters that start up to `byte` included, less one: the character `byte` starts
+        // or lies inside (byte 0 always starts one).
+        (before + char_starts(&bytes[block * BLOCK..=byte])).saturating_sub(1)
     }
 
     /// The byte offset of a character offset (clamped to the end of the text).
     pub fn byte_offset(&self, char_offset: usize) -> usize {
-        self.boundaries[char_offset.min(self.boundaries.len() - 1)]
+        let bytes = self.text.as_bytes();
+        if char_offset >= self.chars {
+            return bytes.len();
+        }
+        // The last block that starts at or before the character; every block starts a character,
+        // since UTF-8 has at most three continuation bytes in a row.
+        let block = self
+            .blocks
+            .partition_point(|&before| before <= char_offset)
+            .saturating_sub(1);
+        let mut seen = self.blocks.get(block).copied().unwrap_or(0);
+        for (i, &b) in bytes.iter().enumerate().skip(block * BLOCK) {
+            if starts_char(b) {
+                if seen == char_offset {
+                    return i;
+                }
+                seen += 1;
+            }
+        }
+        bytes.len()
     }
 
     /// The character span of a byte range.
@@ -104,12 +145,41 @@ impl SourceText {
 mod tests {
     use super::*;
 
+    /// Every byte offset's character offset, and every character's byte offset, as a walk over
+    /// the characters finds them.
+    fn assert_offsets_of(text: &str) {
+        let src = SourceText::new(text.to_owned());
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        assert_eq!(src.char_len(), starts.len());
+        for byte in 0..text.len() + 3 {
+            let expected = starts
+                .iter()
+                .rposition(|&s| s <= byte)
+                .filter(|_| byte < text.len())
+                .unwrap_or(starts.len());
+            assert_eq!(src.char_offset(byte), expected, "byte {byte} of {text:?}");
+        }
+        for (c, &byte) in starts.iter().enumerate() {
+            assert_eq!(src.byte_offset(c), byte, "char {c} of {text:?}");
+        }
+        assert_eq!(src.byte_offset(starts.len()), text.len());
+        assert_eq!(src.byte_offset(starts.len() + 5), text.len());
+    }
+
     #[test]
-    fn boundaries_are_the_character_starts() {
-        let text = "a同\u{1F600}é，\r\n".to_owned();
-        let mut expected: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        expected.push(text.len());
-        assert_eq!(SourceText::new(text).boundaries, expected);
+    fn offsets_agree_with_the_characters_across_blocks() {
+        assert_offsets_of("");
+        assert_offsets_of("a同\u{1F600}é，\r\n");
+        // Characters of every width straddling block ends.
+        assert_offsets_of(&"同志们，a\u{1F600}é".repeat(40));
+        assert_offsets_of(&"x".repeat(BLOCK * 2 + 1));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn offsets_agree_with_the_characters(text in "[a同é\u{1F600}，\n]{0,200}") {
+            assert_offsets_of(&text);
+        }
     }
 
     #[test]
