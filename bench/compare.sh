@@ -92,12 +92,30 @@ python3 "$repo/bench/alternate.py" --runs "$runs" --markdown "$report" \
   "check-jsonschema=$check_jsonschema --schemafile $schema \$(cat $work/json.list)" \
   "ajv-cli=$ajv validate --spec=draft2020 --strict=false -c ajv-formats -s $schema -d '$work/json/*/*/*.json'"
 
+# What two cores give two workers on this machine, whatever jianghua does: two single-job
+# processes at once, each converting half of the corpus (its top folders split in two).
+mapfile -t tops < <(find "$work/text" -mindepth 1 -maxdepth 1 -type d | sort)
+half=$(( (${#tops[@]} + 1) / 2 ))
+half_a=$(find "${tops[@]:0:half}" -type f -name '*.txt' | wc -l)
+half_b=$(( files - half_a ))
+cat >"$work/halves.sh" <<HALVES
+#!/bin/sh
+# \$1: output folder prefix (a JSON file written for each text), or nothing for --jsonl.
+if [ -n "\$1" ]; then a="--out-dir \${1}a" b="--out-dir \${1}b"; else a=--jsonl b=--jsonl; fi
+"$jianghua" convert -q --jobs 1 \$a ${tops[*]:0:half} >/dev/null &
+"$jianghua" convert -q --jobs 1 \$b ${tops[*]:half} >/dev/null
+wait
+HALVES
+chmod +x "$work/halves.sh"
+
 python3 "$repo/bench/alternate.py" --runs "$runs" --markdown "$report" \
-  --title "Conversion of $files texts ($((text_bytes / 1024)) KiB) to JSON" \
+  --title "Conversion of $files texts ($((text_bytes / 1024)) KiB) to JSON; halves: $half_a and $half_b texts" \
   "convert --jobs 1=$jianghua convert -q $work/text --out-dir $work/out1 --jobs 1" \
   "convert --jobs 2=$jianghua convert -q $work/text --out-dir $work/out2 --jobs 2" \
   "convert --jsonl --jobs 1=$jianghua convert -q --jsonl $work/text --jobs 1" \
   "convert --jsonl --jobs 2=$jianghua convert -q --jsonl $work/text --jobs 2" \
+  "two --jobs 1 processes on halves=$work/halves.sh $work/outh" \
+  "two --jobs 1 processes on halves, --jsonl=$work/halves.sh" \
   "wc -m (floor)=env LC_ALL=C.UTF-8 wc -m --files0-from=$work/text.list"
 
 seed=$(ls seeds/*.txt | head -1)
@@ -111,7 +129,7 @@ if [ "$big_mb" -gt 0 ]; then
   step "peak memory on $big_mb MB"
   big_files=$(( (big_mb * 1000 * 1000 * files + text_bytes - 1) / text_bytes ))
   "$make_corpus" "$work/big" "$big_files" >&2
-  rm -rf "$work/json" "$work/out1" "$work/out2"
+  rm -rf "$work/json" "$work/out1" "$work/out2" "$work/outha" "$work/outhb"
   big_bytes=$(du -sb --apparent-size "$work/big" | cut -f1)
   /usr/bin/time -v -o "$work/big.time" "$jianghua" convert -q "$work/big" --out-dir "$work/bigout" --jobs 2 >/dev/null
   rss_kib=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/big.time")
