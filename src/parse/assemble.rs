@@ -4,7 +4,7 @@ use super::layout::is_blank_char;
 use super::outline::Outline;
 use super::{ParseOptions, Role, Segment};
 use crate::model::{Block, BoilerplateKind, FrontMatterKind, Meta, Span, Speech, SCHEMA_VERSION};
-use crate::text::SourceText;
+use crate::text::{chars_led_by, SourceText};
 use crate::validate::walk;
 
 /// Builds the document from the stages' results.
@@ -77,6 +77,10 @@ pub fn assemble(
 /// hyphens…) that the stages trimmed off lines and parts and that lie in no part, each run as a
 /// block of boilerplate: they are not whitespace, so the contract wants them in some span.
 fn invisible_leftovers(source: &SourceText, speech: &Speech) -> Vec<Block<BoilerplateKind>> {
+    // Most texts hold none: they are not walked.
+    if !holds_invisible(source.as_str()) {
+        return Vec::new();
+    }
     let mut covered = vec![false; source.char_len()];
     for object in walk::text_objects(speech) {
         let span = object.item.span;
@@ -110,4 +114,30 @@ fn invisible_leftovers(source: &SourceText, speech: &Speech) -> Vec<Block<Boiler
         });
     }
     blocks
+}
+
+/// The first bytes of the UTF-8 forms of the invisible characters of [`is_blank_char`].
+const INVISIBLE_LEADS: [u8; 6] = [0xC2, 0xCD, 0xD8, 0xE1, 0xE2, 0xEF];
+
+/// Whether `text` holds a blank character that is not whitespace.
+fn holds_invisible(text: &str) -> bool {
+    chars_led_by(text, |b| INVISIBLE_LEADS.contains(&b))
+        .any(|(_, c)| is_blank_char(c) && !c.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_invisible_character_opens_with_a_listed_byte() {
+        let invisible = (0..=char::MAX as u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_blank_char(c) && !c.is_whitespace());
+        for c in invisible {
+            let text = format!("同志们{c}好");
+            assert!(holds_invisible(&text), "U+{:04X}", u32::from(c));
+        }
+        assert!(!holds_invisible("同志们，“好”！\u{3000}\n"));
+    }
 }
