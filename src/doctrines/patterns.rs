@@ -87,28 +87,34 @@ const AFTER_BARE_CONGRESS: &str = "精以报胜召开闭和、及作提强确后
 /// Words inside 习近平…思想 that show it is not one name (习近平同志为核心的党中央…思想).
 const NOT_IN_THOUGHT: &[&str] = &["的", "总书记", "同志", "关于", "重要", "主席", "在", "和"];
 
-/// `regex` run only on texts that hold `needle`: most lines lack it, and checking is faster
-/// than a regex whose first characters vary. A regex whose needle is absent is not compiled.
+/// Whether `text` holds every one of `needles`.
+fn holds_all(text: &str, needles: &[&str]) -> bool {
+    needles.iter().all(|needle| text.contains(needle))
+}
+
+/// `regex` run only on texts that hold all of `needles`, words that every match holds (the
+/// rarest first): most texts lack one, and checking is faster than a regex whose first
+/// characters vary. A regex whose needles are absent is not compiled.
 fn captures_where<'r, 'h: 'r>(
     regex: &'r LazyLock<Pattern>,
     text: &'h str,
-    needle: &str,
+    needles: &[&str],
 ) -> impl Iterator<Item = Captures<'h>> + 'r {
-    text.contains(needle)
+    holds_all(text, needles)
         .then(|| LazyLock::force(regex).captures_iter(text))
         .into_iter()
         .flatten()
 }
 
-/// The matches of `bounded`, group 1 of at most `max` characters, in a text holding `needle`,
-/// found with its `unbounded` form while it can be (see [`bounded::captures_iter`]).
+/// The matches of `bounded`, group 1 of at most `max` characters, in a text holding all of
+/// `needles`, found with its `unbounded` form while it can be (see [`bounded::captures_iter`]).
 fn bounded_where<'r, 'h: 'r>(
     (unbounded, bounded): (&'r LazyLock<Pattern>, &'r LazyLock<Pattern>),
     text: &'h str,
-    needle: &str,
+    needles: &[&str],
     max: usize,
 ) -> impl Iterator<Item = Captures<'h>> + 'r {
-    text.contains(needle)
+    holds_all(text, needles)
         .then(|| bounded::captures_iter(LazyLock::force(unbounded), bounded, text, (1, max)))
         .into_iter()
         .flatten()
@@ -124,7 +130,12 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
             kind,
         })
     };
-    for c in bounded_where((&THOUGHT_UNBOUNDED, &THOUGHT), text, "思想", 16) {
+    for c in bounded_where(
+        (&THOUGHT_UNBOUNDED, &THOUGHT),
+        text,
+        &["习近平", "思想"],
+        16,
+    ) {
         let (Some(all), Some(middle)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -135,7 +146,7 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
     for c in bounded_where(
         (&IMPORTANT_THOUGHT_UNBOUNDED, &IMPORTANT_THOUGHT),
         text,
-        "重要",
+        &["关于", "的重要"],
         40,
     ) {
         let (Some(all), Some(topic), Some(what)) = (c.get(0), c.get(1), c.get(2)) else {
@@ -144,7 +155,7 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
         let name = format!("习近平总书记关于{}的重要{}", topic.as_str(), what.as_str());
         push(all.range(), name, DoctrineKind::Thought);
     }
-    for c in captures_where(&CONGRESS, text, "大") {
+    for c in captures_where(&CONGRESS, text, &["大"]) {
         let (Some(all), Some(number)) = (c.get(0), c.get(2)) else {
             continue;
         };
@@ -163,7 +174,7 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
             );
         }
     }
-    for c in captures_where(&CONGRESS_FULL, text, "全国代表大会") {
+    for c in captures_where(&CONGRESS_FULL, text, &["全国代表大会"]) {
         let (Some(all), Some(number)) = (c.get(0), c.get(1)) else {
             continue;
         };
@@ -173,21 +184,21 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
             DoctrineKind::Meeting,
         );
     }
-    for c in captures_where(&PLENUM, text, "届") {
+    for c in captures_where(&PLENUM, text, &["全会", "届"]) {
         let (Some(all), Some(number), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
         let name = format!("{}届{}全会", number.as_str(), which.as_str());
         push(all.range(), name, DoctrineKind::Meeting);
     }
-    for c in captures_where(&PLENUM_FULL, text, "中央委员会") {
+    for c in captures_where(&PLENUM_FULL, text, &["中央委员会", "次全体会议"]) {
         let (Some(all), Some(number), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
         let name = format!("{}届{}中全会", number.as_str(), which.as_str());
         push(all.range(), name, DoctrineKind::Meeting);
     }
-    for c in captures_where(&NPC_SESSION, text, "全国人大") {
+    for c in captures_where(&NPC_SESSION, text, &["全国人大", "次会议"]) {
         let (Some(all), Some(term), Some(session)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
