@@ -97,6 +97,16 @@ impl Pattern {
         groups.is_match().then_some(Captures { text, groups })
     }
 
+    /// The groups of the first match that lies inside `range` of `text`; the text around it
+    /// still counts for anchors such as `^`.
+    pub fn captures_in<'h>(&self, text: &'h str, range: Range<usize>) -> Option<Captures<'h>> {
+        let mut groups = self.regex.create_captures();
+        let end = range.end.min(text.len());
+        let input = Input::new(text).range(range.start.min(end)..end);
+        self.regex.search_captures(&input, &mut groups);
+        groups.is_match().then_some(Captures { text, groups })
+    }
+
     /// The groups of the successive non-overlapping matches in `text`.
     pub fn captures_iter<'r, 'h>(&'r self, text: &'h str) -> impl Iterator<Item = Captures<'h>> + 'r
     where

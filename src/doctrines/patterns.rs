@@ -56,6 +56,10 @@ static IMPORTANT_THOUGHT_UNBOUNDED: LazyLock<Pattern> = LazyLock::new(|| {
 
 static CONGRESS: LazyLock<Pattern> =
     LazyLock::new(|| compile(&format!(r"(党的|中共)?({NUMBER})大")));
+/// The characters a [`NUMBER`] ends with.
+const NUMBER_ENDS: &str = "一二三四五六七八九十XxＸｘ×＊*";
+/// The most bytes a match of [`CONGRESS`] holds before its 大.
+const CONGRESS_LEAD: usize = "党的二十一".len();
 
 static CONGRESS_FULL: LazyLock<Pattern> =
     LazyLock::new(|| compile(&format!(r"中国共产党第({NUMBER})次全国代表大会")));
@@ -120,6 +124,32 @@ fn bounded_where<'r, 'h: 'r>(
         .flatten()
 }
 
+/// The matches of [`CONGRESS`] in `text`, as its `captures_iter` finds them. Every match ends
+/// with a 大 after a number, and most 大 follow something else (人大, 大会): the regex runs only
+/// over the few bytes before each 大 that follows a number. A match found there is the one a
+/// search of the whole text finds next, since no match ends at an earlier 大.
+fn congresses(text: &str) -> impl Iterator<Item = Captures<'_>> + '_ {
+    let mut searched_to = 0;
+    memchr::memmem::find_iter(text.as_bytes(), "大".as_bytes())
+        .filter(move |&at| {
+            text.get(..at)
+                .and_then(|before| before.chars().next_back())
+                .is_some_and(|c| NUMBER_ENDS.contains(c))
+        })
+        .filter_map(move |at| {
+            if at < searched_to {
+                return None;
+            }
+            let mut start = at.saturating_sub(CONGRESS_LEAD).max(searched_to);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let c = LazyLock::force(&CONGRESS).captures_in(text, start..at + "大".len())?;
+            searched_to = c.get(0)?.end();
+            Some(c)
+        })
+}
+
 /// Finds the patterned doctrines in `text`, which starts at byte `offset` of the input.
 pub fn find(text: &str, offset: usize) -> Vec<Found> {
     let mut found = Vec::new();
@@ -155,7 +185,7 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
         let name = format!("习近平总书记关于{}的重要{}", topic.as_str(), what.as_str());
         push(all.range(), name, DoctrineKind::Thought);
     }
-    for c in captures_where(&CONGRESS, text, &["大"]) {
+    for c in congresses(text) {
         let (Some(all), Some(number)) = (c.get(0), c.get(2)) else {
             continue;
         };
@@ -240,6 +270,25 @@ mod tests {
             ["习近平总书记关于人大工作的重要论述"]
         );
         assert!(names("以习近平同志为核心的党中央的领导和思想").is_empty());
+    }
+
+    proptest::proptest! {
+        /// The congresses found around each 大 are those a search of the whole text finds.
+        #[test]
+        fn congresses_are_those_of_the_whole_text(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["党的", "中共", "二十", "十", "一", "九", "大", "X", "Ｘ", "×", "会", "人", "的"][..]),
+                0..16,
+            ),
+        ) {
+            let text = pieces.concat();
+            let groups = |c: Captures<'_>| -> Vec<Option<Range<usize>>> {
+                (0..3).map(|i| c.get(i).map(|m| m.range())).collect()
+            };
+            let windowed: Vec<_> = congresses(&text).map(groups).collect();
+            let whole: Vec<_> = CONGRESS.captures_iter(&text).map(groups).collect();
+            proptest::prop_assert_eq!(windowed, whole);
+        }
     }
 
     #[test]
