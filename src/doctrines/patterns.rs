@@ -82,8 +82,19 @@ static NPC_SESSION: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-static FIVE_YEAR_PLAN: LazyLock<Pattern> =
-    LazyLock::new(|| compile_rare(r"十[一二三四五六七八九]五"));
+/// Five-year plans (十四五, 十五五): 十, a digit, 五. Found back from each 五, the rarest of the
+/// three, rather than by a regex whose search would stop at every 十; the tests hold it to the
+/// regex `十[一二三四五六七八九]五`. Two such words cannot overlap.
+fn five_year_plans_in(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    memchr::memmem::find_iter(text.as_bytes(), "五".as_bytes()).filter_map(move |at| {
+        let mut before = text.get(..at)?.chars().rev();
+        let digit = before
+            .next()
+            .filter(|c| "一二三四五六七八九".contains(*c))?;
+        before.next().filter(|&c| c == '十')?;
+        Some(at - '十'.len_utf8() - digit.len_utf8()..at + "五".len())
+    })
+}
 
 /// What may follow a congress written without 党的 (十九大精神, 二十大以来); 二十大类 is not one.
 const AFTER_BARE_CONGRESS: &str = "精以报胜召开闭和、及作提强确后前上的代部";
@@ -235,13 +246,13 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
         let name = format!("{}届全国人大{}次会议", term.as_str(), session.as_str());
         push(all.range(), name, DoctrineKind::Meeting);
     }
-    let five_year_plans = text.contains('十').then(|| FIVE_YEAR_PLAN.find_iter(text));
-    for m in five_year_plans.into_iter().flatten() {
-        let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
-        let after = text.get(m.end()..).and_then(|s| s.chars().next());
+    for plan in five_year_plans_in(text) {
+        let before = text.get(..plan.start).and_then(|s| s.chars().next_back());
+        let after = text.get(plan.end..).and_then(|s| s.chars().next());
         let numeral = |c: Option<char>| c.is_some_and(|c| "一二三四五六七八九十百千第".contains(c));
         if !numeral(before) && !numeral(after) {
-            push(m.range(), m.as_str().to_owned(), DoctrineKind::Formulation);
+            let name = text[plan.clone()].to_owned();
+            push(plan, name, DoctrineKind::Formulation);
         }
     }
     found
@@ -288,6 +299,21 @@ mod tests {
             let windowed: Vec<_> = congresses(&text).map(groups).collect();
             let whole: Vec<_> = CONGRESS.captures_iter(&text).map(groups).collect();
             proptest::prop_assert_eq!(windowed, whole);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn five_year_plans_are_those_of_the_regex(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["十", "一", "五", "九", "二", "大"][..]),
+                0..16,
+            ),
+        ) {
+            let text = pieces.concat();
+            let regex = Pattern::bodies(r"十[一二三四五六七八九]五").unwrap();
+            let expected: Vec<Range<usize>> = regex.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(five_year_plans_in(&text).collect::<Vec<_>>(), expected);
         }
     }
 
