@@ -286,7 +286,11 @@ fn leftmost_longest(text: &str, forms: &[String]) -> Vec<(Range<usize>, usize)> 
         let step = form.chars().next().map_or(1, char::len_utf8);
         let finder = memchr::memmem::Finder::new(form.as_bytes());
         let mut from = 0;
-        while let Some(at) = text.as_bytes().get(from..).and_then(|rest| finder.find(rest)) {
+        while let Some(at) = text
+            .as_bytes()
+            .get(from..)
+            .and_then(|rest| finder.find(rest))
+        {
             let start = from + at;
             found.push((start..start + form.len(), index));
             from = start + step;

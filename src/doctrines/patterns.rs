@@ -56,13 +56,26 @@ static IMPORTANT_THOUGHT_UNBOUNDED: LazyLock<Pattern> = LazyLock::new(|| {
 
 static CONGRESS: LazyLock<Pattern> =
     LazyLock::new(|| compile(&format!(r"(党的|中共)?({NUMBER})大")));
-/// The characters a [`NUMBER`] ends with.
+/// The characters of a [`NUMBER`], and those it ends with.
+const NUMBER_CHARS: &str = "二十一三四五六七八九XxＸｘ×＊*";
 const NUMBER_ENDS: &str = "一二三四五六七八九十XxＸｘ×＊*";
-/// The most bytes a match of [`CONGRESS`] holds before its 大.
-const CONGRESS_LEAD: usize = "党的二十一".len();
+
+/// How a match of [`CONGRESS`] ends (大), what it holds before that, and the last of those.
+const CONGRESS_TAIL: Tail = Tail {
+    last: "大",
+    before: |c| NUMBER_CHARS.contains(c) || "党的中共".contains(c),
+    ends: |c| NUMBER_ENDS.contains(c),
+};
 
 static CONGRESS_FULL: LazyLock<Pattern> =
     LazyLock::new(|| compile(&format!(r"中国共产党第({NUMBER})次全国代表大会")));
+
+/// How a match of [`PLENUM`] ends (全会), what it holds before that, and the last of those.
+const PLENUM_TAIL: Tail = Tail {
+    last: "全会",
+    before: |c| NUMBER_CHARS.contains(c) || "届中、，和历次".contains(c),
+    ends: |c| "中、，和次".contains(c),
+};
 
 static PLENUM: LazyLock<Pattern> = LazyLock::new(|| {
     compile_rare(&format!(
@@ -135,30 +148,41 @@ fn bounded_where<'r, 'h: 'r>(
         .flatten()
 }
 
-/// The matches of [`CONGRESS`] in `text`, as its `captures_iter` finds them. Every match ends
-/// with a 大 after a number, and most 大 follow something else (人大, 大会): the regex runs only
-/// over the few bytes before each 大 that follows a number. A match found there is the one a
-/// search of the whole text finds next, since no match ends at an earlier 大.
-fn congresses(text: &str) -> impl Iterator<Item = Captures<'_>> + '_ {
+/// How every match of a regex ends: with the word `last`, after characters that `before`
+/// accepts, the last of which `ends` accepts (党的二十大: 大 after 党的二十, 十 last).
+struct Tail {
+    last: &'static str,
+    before: fn(char) -> bool,
+    ends: fn(char) -> bool,
+}
+
+/// The matches of `regex` in `text`, as its `captures_iter` finds them, for a regex whose every
+/// match ends as `tail` says. Its last word is searched for, and the regex runs only over the
+/// characters before each occurrence that `tail.before` accepts: most occurrences of a word
+/// such as 大 follow something else (人大, 大会), and these are passed over without a search.
+/// A match found there is the one a search of the whole text finds next, since every match is
+/// inside such a run and none ended at an earlier occurrence.
+fn matches_ending<'h>(
+    regex: &'static LazyLock<Pattern>,
+    tail: &'static Tail,
+    text: &'h str,
+) -> impl Iterator<Item = Captures<'h>> + 'h {
     let mut searched_to = 0;
-    memchr::memmem::find_iter(text.as_bytes(), "大".as_bytes())
-        .filter(move |&at| {
-            text.get(..at)
-                .and_then(|before| before.chars().next_back())
-                .is_some_and(|c| NUMBER_ENDS.contains(c))
-        })
-        .filter_map(move |at| {
-            if at < searched_to {
-                return None;
-            }
-            let mut start = at.saturating_sub(CONGRESS_LEAD).max(searched_to);
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
-            let c = LazyLock::force(&CONGRESS).captures_in(text, start..at + "大".len())?;
-            searched_to = c.get(0)?.end();
-            Some(c)
-        })
+    memchr::memmem::find_iter(text.as_bytes(), tail.last.as_bytes()).filter_map(move |at| {
+        let run = text.get(searched_to..at)?;
+        if !run.chars().next_back().is_some_and(tail.ends) {
+            return None;
+        }
+        let lead: usize = run
+            .chars()
+            .rev()
+            .take_while(|&c| (tail.before)(c))
+            .map(char::len_utf8)
+            .sum();
+        let c = LazyLock::force(regex).captures_in(text, at - lead..at + tail.last.len())?;
+        searched_to = c.get(0)?.end();
+        Some(c)
+    })
 }
 
 /// Finds the patterned doctrines in `text`, which starts at byte `offset` of the input.
@@ -196,7 +220,7 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
         let name = format!("习近平总书记关于{}的重要{}", topic.as_str(), what.as_str());
         push(all.range(), name, DoctrineKind::Thought);
     }
-    for c in congresses(text) {
+    for c in matches_ending(&CONGRESS, &CONGRESS_TAIL, text) {
         let (Some(all), Some(number)) = (c.get(0), c.get(2)) else {
             continue;
         };
@@ -225,7 +249,7 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
             DoctrineKind::Meeting,
         );
     }
-    for c in captures_where(&PLENUM, text, &["全会", "届"]) {
+    for c in matches_ending(&PLENUM, &PLENUM_TAIL, text) {
         let (Some(all), Some(number), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
@@ -296,8 +320,25 @@ mod tests {
             let groups = |c: Captures<'_>| -> Vec<Option<Range<usize>>> {
                 (0..3).map(|i| c.get(i).map(|m| m.range())).collect()
             };
-            let windowed: Vec<_> = congresses(&text).map(groups).collect();
+            let windowed: Vec<_> = matches_ending(&CONGRESS, &CONGRESS_TAIL, &text).map(groups).collect();
             let whole: Vec<_> = CONGRESS.captures_iter(&text).map(groups).collect();
+            proptest::prop_assert_eq!(windowed, whole);
+        }
+
+        /// The plenums found before each 全会 are those a search of the whole text finds.
+        #[test]
+        fn plenums_are_those_of_the_whole_text(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["十九届", "二十届", "XX届", "届", "二中", "三中", "二中", "、", "和", "历次", "全会", "全会", "全", "中", "的"][..]),
+                0..12,
+            ),
+        ) {
+            let text = pieces.concat();
+            let groups = |c: Captures<'_>| -> Vec<Option<Range<usize>>> {
+                (0..3).map(|i| c.get(i).map(|m| m.range())).collect()
+            };
+            let windowed: Vec<_> = matches_ending(&PLENUM, &PLENUM_TAIL, &text).map(groups).collect();
+            let whole: Vec<_> = PLENUM.captures_iter(&text).map(groups).collect();
             proptest::prop_assert_eq!(windowed, whole);
         }
     }
