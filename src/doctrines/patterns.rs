@@ -307,6 +307,11 @@ mod tests {
         assert!(names("以习近平同志为核心的党中央的领导和思想").is_empty());
     }
 
+    /// The ranges of a match's first three groups.
+    fn groups(c: Captures<'_>) -> Vec<Option<Range<usize>>> {
+        (0..3).map(|i| c.get(i).map(|m| m.range())).collect()
+    }
+
     proptest::proptest! {
         /// The congresses found around each 大 are those a search of the whole text finds.
         #[test]
@@ -317,9 +322,6 @@ mod tests {
             ),
         ) {
             let text = pieces.concat();
-            let groups = |c: Captures<'_>| -> Vec<Option<Range<usize>>> {
-                (0..3).map(|i| c.get(i).map(|m| m.range())).collect()
-            };
             let windowed: Vec<_> = matches_ending(&CONGRESS, &CONGRESS_TAIL, &text).map(groups).collect();
             let whole: Vec<_> = CONGRESS.captures_iter(&text).map(groups).collect();
             proptest::prop_assert_eq!(windowed, whole);
@@ -334,9 +336,6 @@ mod tests {
             ),
         ) {
             let text = pieces.concat();
-            let groups = |c: Captures<'_>| -> Vec<Option<Range<usize>>> {
-                (0..3).map(|i| c.get(i).map(|m| m.range())).collect()
-            };
             let windowed: Vec<_> = matches_ending(&PLENUM, &PLENUM_TAIL, &text).map(groups).collect();
             let whole: Vec<_> = PLENUM.captures_iter(&text).map(groups).collect();
             proptest::prop_assert_eq!(windowed, whole);
