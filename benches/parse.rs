@@ -3,6 +3,7 @@
 //! ```text
 //! cargo bench --bench parse -- --warm-up-time 1 --measurement-time 3
 //! cargo bench --bench parse -- 'parse/'        # one group
+//! cargo bench --bench parse -- 'stage/'        # each stage of a parse alone
 //! ```
 //!
 //! Inputs: every seed under `seeds/`, and a ~100 KB document made of the seeds one after the
@@ -128,6 +129,64 @@ fn bench_text_to_json(c: &mut Criterion) {
     group.finish();
 }
 
+/// Each stage of a parse alone, on the large document, given what the stages before it made;
+/// throughput in bytes of input, so the stages' times add up to `text_to_json`'s.
+fn bench_stages(c: &mut Criterion) {
+    use jianghua::parse::{assemble, classify, decode, front_matter, layout, outline};
+    let inputs = inputs();
+    let Some(input) = inputs.last() else { return };
+    let decoded = match decode::decode(&input.bytes) {
+        Ok(decoded) => decoded,
+        Err(e) => panic!("benchmark input does not decode: {e}"),
+    };
+    let source = SourceText::new(decoded.text.clone());
+    let text = source.as_str();
+    let lines = layout::lines(text);
+    let segments = classify::classify(text, &lines);
+    let meta = front_matter::extract(&source, &segments);
+    let outline = outline::outline(&source, &segments);
+    let options = ParseOptions::default();
+    let speech = assemble::assemble(&source, &segments, meta.clone(), outline.clone(), &options);
+
+    let mut group = c.benchmark_group("stage");
+    group.throughput(Throughput::Bytes(input.bytes.len() as u64));
+    group.bench_function("decode", |b| {
+        b.iter(|| decode::decode(black_box(&input.bytes)).map(|d| d.text.len()))
+    });
+    group.bench_function("index", |b| {
+        b.iter_batched(
+            || decoded.text.clone(),
+            |text| SourceText::new(black_box(text)).as_str().len(),
+            criterion::BatchSize::SmallInput,
+        )
+    });
+    group.bench_function("layout", |b| {
+        b.iter(|| layout::lines(black_box(text)).len())
+    });
+    group.bench_function("classify", |b| {
+        b.iter(|| classify::classify(black_box(text), &lines).len())
+    });
+    group.bench_function("front_matter", |b| {
+        b.iter(|| front_matter::extract(black_box(&source), &segments))
+    });
+    group.bench_function("outline", |b| {
+        b.iter(|| outline::outline(black_box(&source), &segments))
+    });
+    group.bench_function("assemble", |b| {
+        b.iter_batched(
+            || (meta.clone(), outline.clone()),
+            |(meta, outline)| {
+                assemble::assemble(black_box(&source), &segments, meta, outline, &options)
+            },
+            criterion::BatchSize::SmallInput,
+        )
+    });
+    group.bench_function("json", |b| {
+        b.iter(|| serde_json::to_string_pretty(black_box(&speech)).map(|s| s.len()))
+    });
+    group.finish();
+}
+
 /// Model → text in each output format, on the large document; throughput in bytes of input.
 fn bench_serialize(c: &mut Criterion) {
     let inputs = inputs();
@@ -189,6 +248,7 @@ criterion_group!(
     benches,
     bench_parse,
     bench_text_to_json,
+    bench_stages,
     bench_serialize,
     bench_validate
 );
