@@ -5,6 +5,7 @@
 //! byte order marks are invisible too, and must never reach a heading or a metadata value.
 
 use super::Line;
+use crate::text::chars_led_by;
 
 /// Whether `c` shows nothing on the page: whitespace (U+3000, U+00A0, U+2003 included) or an
 /// invisible format character (zero-width space and joiners, word joiner, BOM, soft hyphen).
@@ -86,18 +87,40 @@ fn collapsed_lines(line: &str) -> Vec<std::ops::Range<usize>> {
     pieces
 }
 
+/// Whether `byte` may start the UTF-8 form of a blank character of [`is_blank_char`]. Most
+/// characters of a Han text (every one led by 0xE4–0xE9) cannot, and are never decoded.
+fn may_lead_blank(byte: u8) -> bool {
+    matches!(
+        byte,
+        b'\t'..=b'\r' | b' ' | 0xC2 | 0xCD | 0xD8 | 0xE1 | 0xE2 | 0xE3 | 0xEF
+    )
+}
+
 /// Byte ranges of the runs of two or more blank characters inside `line`.
 fn wide_gaps(line: &str) -> Vec<std::ops::Range<usize>> {
     let mut gaps = Vec::new();
-    let mut run: Option<(usize, usize)> = None;
-    for (i, c) in line.char_indices() {
-        if is_blank_char(c) {
-            let (start, count) = run.unwrap_or((i, 0));
-            run = Some((start, count + 1));
-        } else if let Some((start, count)) = run.take() {
-            if count >= 2 {
-                gaps.push(start..i);
+    // The run being read: its bytes and how many characters it holds.
+    let mut run: Option<(std::ops::Range<usize>, usize)> = None;
+    for (i, c) in chars_led_by(line, may_lead_blank).filter(|&(_, c)| is_blank_char(c)) {
+        let end = i + c.len_utf8();
+        match &mut run {
+            Some((bytes, count)) if bytes.end == i => {
+                bytes.end = end;
+                *count += 1;
             }
+            _ => {
+                if let Some((bytes, count)) = run.replace((i..end, 1)) {
+                    if count >= 2 {
+                        gaps.push(bytes);
+                    }
+                }
+            }
+        }
+    }
+    // A run at the very end is no gap inside the line.
+    if let Some((bytes, count)) = run {
+        if count >= 2 && bytes.end < line.len() {
+            gaps.push(bytes);
         }
     }
     gaps
@@ -182,6 +205,45 @@ mod tests {
         ) {
             let text = pieces.concat();
             proptest::prop_assert_eq!(raw_lines(&text).collect::<Vec<_>>(), raw_lines_by_chars(&text));
+        }
+    }
+
+    #[test]
+    fn every_blank_character_is_led_by_a_byte_of_may_lead_blank() {
+        for c in (char::MIN..=char::MAX).filter(|&c| is_blank_char(c)) {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(may_lead_blank(lead), "{:?} is led by {lead:#04x}", c);
+        }
+    }
+
+    /// [`wide_gaps`] as a walk over every character.
+    fn wide_gaps_by_chars(line: &str) -> Vec<std::ops::Range<usize>> {
+        let mut gaps = Vec::new();
+        let mut run: Option<(usize, usize)> = None;
+        for (i, c) in line.char_indices() {
+            if is_blank_char(c) {
+                let (start, count) = run.unwrap_or((i, 0));
+                run = Some((start, count + 1));
+            } else if let Some((start, count)) = run.take() {
+                if count >= 2 {
+                    gaps.push(start..i);
+                }
+            }
+        }
+        gaps
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wide_gaps_agree_with_a_walk_over_characters(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[" ", "\u{3000}", "\u{A0}", "\u{200B}", "\t", "\u{FEFF}", "\u{2028}", "。", "、", "“", "，", "同志", "a"][..]),
+                0..40,
+            ),
+        ) {
+            let line = pieces.concat();
+            proptest::prop_assert_eq!(wide_gaps(&line), wide_gaps_by_chars(&line));
         }
     }
 
