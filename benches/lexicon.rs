@@ -1,6 +1,9 @@
-//! Doctrines and themes on a ~100 KB text made of the seeds, concatenated until large enough.
+//! Doctrines and themes on a ~100 KB text made of the seeds, concatenated until large enough;
+//! and the word lists of the gazetteer and the theme lexicon searched alone by each kind of
+//! automaton that could hold them (`automaton/…`), to show what a dictionary pass costs.
 //!
 //!     cargo bench --bench lexicon
+//!     cargo bench --bench lexicon -- 'automaton/'
 
 use std::hint::black_box;
 use std::ops::Range;
@@ -108,5 +111,78 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// The fields in `columns` of the data lines of `data/<file>`, non-empty, each once, sorted.
+fn words(file: &str, columns: &[usize]) -> Vec<String> {
+    let path = format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let table = std::fs::read_to_string(path).expect("data/ is readable");
+    let mut words: Vec<String> = table
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .flat_map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            columns
+                .iter()
+                .filter_map(move |&c| fields.get(c).map(|f| f.to_string()))
+        })
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// One leftmost-longest pass over the text with each kind of automaton: the crate's
+/// `Dictionary` (daachorse, character-wise), daachorse byte-wise, and aho-corasick's DFA and
+/// contiguous NFA. Matches counted, so each does the whole walk.
+fn bench_automata(c: &mut Criterion) {
+    use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+    use daachorse::DoubleArrayAhoCorasick;
+    use jianghua::dictionary::Dictionary;
+
+    let text = corpus();
+    let lists = [
+        ("division_names", words("divisions.tsv", &[1, 2])),
+        ("theme_keywords", words("themes.tsv", &[1])),
+    ];
+    let mut group = c.benchmark_group("automaton");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    for (name, words) in &lists {
+        let Ok(charwise) = Dictionary::new(words) else {
+            continue;
+        };
+        group.bench_function(format!("{name}/daachorse_charwise"), |b| {
+            b.iter(|| charwise.find_iter(black_box(&text)).count())
+        });
+        let bytewise: Result<DoubleArrayAhoCorasick<u32>, _> =
+            daachorse::DoubleArrayAhoCorasickBuilder::new()
+                .match_kind(daachorse::MatchKind::LeftmostLongest)
+                .build(words);
+        if let Ok(bytewise) = bytewise {
+            group.bench_function(format!("{name}/daachorse_bytewise"), |b| {
+                b.iter(|| bytewise.leftmost_find_iter(black_box(&text)).count())
+            });
+        }
+        for (kind_name, kind) in [
+            ("aho_corasick_dfa", AhoCorasickKind::DFA),
+            (
+                "aho_corasick_contiguous_nfa",
+                AhoCorasickKind::ContiguousNFA,
+            ),
+        ] {
+            let Ok(automaton) = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(kind))
+                .build(words)
+            else {
+                continue;
+            };
+            group.bench_function(format!("{name}/{kind_name}"), |b| {
+                b.iter(|| automaton.find_iter(black_box(&text)).count())
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_automata);
 criterion_main!(benches);
