@@ -130,6 +130,9 @@ pub fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
         if size >= bound {
             return Err(too_large(&format!("the file is {size} bytes, more than")));
         }
+        // Room for the whole file and the byte that shows it at its end: one read, where an
+        // empty buffer would grow from 32 bytes, one system call per doubling.
+        bytes.reserve_exact(usize::try_from(size).map_or(0, |size| size.saturating_add(1)));
         // The size may grow while the file is read: never read past the limit.
         file.take(bound).read_to_end(&mut bytes)?;
         if bytes.len() > limit {
