@@ -103,27 +103,28 @@ fn wide_gaps(line: &str) -> Vec<std::ops::Range<usize>> {
     let mut run: Option<(std::ops::Range<usize>, usize)> = None;
     for (i, c) in chars_led_by(line, may_lead_blank).filter(|&(_, c)| is_blank_char(c)) {
         let end = i + c.len_utf8();
-        match &mut run {
-            Some((bytes, count)) if bytes.end == i => {
+        if let Some((bytes, count)) = &mut run {
+            if bytes.end == i {
                 bytes.end = end;
                 *count += 1;
-            }
-            _ => {
-                if let Some((bytes, count)) = run.replace((i..end, 1)) {
-                    if count >= 2 {
-                        gaps.push(bytes);
-                    }
-                }
+                continue;
             }
         }
+        // Text came between: the run before is over.
+        push_gap(&mut gaps, run.replace((i..end, 1)));
     }
-    // A run at the very end is no gap inside the line.
+    // The last run is a gap only if text follows it.
+    push_gap(&mut gaps, run.filter(|(bytes, _)| bytes.end < line.len()));
+    gaps
+}
+
+/// Adds a finished run of blank characters to `gaps` if it is wide.
+fn push_gap(gaps: &mut Vec<std::ops::Range<usize>>, run: Option<(std::ops::Range<usize>, usize)>) {
     if let Some((bytes, count)) = run {
-        if count >= 2 && bytes.end < line.len() {
+        if count >= 2 {
             gaps.push(bytes);
         }
     }
-    gaps
 }
 
 /// The byte ranges of the raw lines of `text`, terminators excluded.
