@@ -21,7 +21,9 @@ def short_name(name, nations):
                 while changed:   # 恩施土家族苗族自治州 → 恩施
                     changed = False
                     for n in nations:
-                        if stem.endswith(n) and len(stem) > len(n):
+                        # 内蒙古自治区 → 内蒙古: a nation's name is stripped only when two
+                        # characters of the place's own name remain.
+                        if stem.endswith(n) and len(stem) - len(n) >= 2:
                             stem, changed = stem[: -len(n)], True
                     if not changed and stem.endswith("族") and len(stem) > 3:
                         stem, changed = stem[:-2], True

@@ -229,7 +229,10 @@ pub fn is_menu(text: &str) -> bool {
         .split(|c: char| is_blank_char(c) || matches!(c, '|' | '｜' | '丨' | '/' | '·'))
         .filter(|item| !item.is_empty())
         .collect();
+    // 政 府 工 作 报 告: a letter-spaced title, not a menu of one-character items.
+    let letter_spaced = items.iter().all(|item| item.chars().count() == 1);
     items.len() >= 4
+        && !letter_spaced
         && items
             .iter()
             .all(|item| item.chars().count() <= 6 && !item.contains(SENTENCE_PUNCTUATION))

@@ -38,6 +38,8 @@ pub fn classify(text: &str, lines: &[Line]) -> Vec<Segment> {
             Zone::Tail => tail_label(f),
         })
         .collect();
+    join_broken_subtitles(&features, &mut labels, &zones);
+    name_bylines(&features, &mut labels, &zones);
     choose_title(&features, &mut labels, &zones);
     fill_tail_gaps(&mut labels, &zones);
     mark_repeats(&features, &mut labels);
@@ -266,7 +268,15 @@ fn head_label(f: &Features<'_>) -> Label {
         .text
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || is_blank_char(c));
-    if f.chars <= MAX_TITLE_CHARS && !f.prose && !digits_only {
+    // A title has words, maybe the last character of one cut off (政府工作报 / 告): a footnote
+    // mark (]) or a bullet has none.
+    let has_words = f.text.chars().any(crate::text::is_han)
+        || f.text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .nth(1)
+            .is_some();
+    if f.chars <= MAX_TITLE_CHARS && !f.prose && !digits_only && has_words {
         Label::TitleCandidate
     } else {
         chrome(BoilerplateKind::Other)
@@ -301,6 +311,37 @@ fn tail_label(f: &Features<'_>) -> Label {
         return chrome(kind);
     }
     Label::TailUncued
+}
+
+/// A subtitle broken over two lines: its second line is subtitle too.
+fn join_broken_subtitles(features: &[Features<'_>], labels: &mut [Label], zones: &Zones) {
+    for i in 1..zones.start.min(labels.len()) {
+        if labels[i - 1] == front(FrontMatterKind::Subtitle)
+            && labels[i] == Label::TitleCandidate
+            && front_lines::subtitle_runs_on(features[i - 1].text, features[i].text)
+        {
+            labels[i] = front(FrontMatterKind::Subtitle);
+        }
+    }
+}
+
+/// Names alone on their lines in the head (李克强 under 国务院总理, 周恩来 under the dateline):
+/// bylines where an office stands on the line above, or the line above is a dateline, a date
+/// or a source line, which a title does not follow.
+fn name_bylines(features: &[Features<'_>], labels: &mut [Label], zones: &Zones) {
+    use FrontMatterKind::{Byline, Date, Source, Subtitle};
+    for i in 1..zones.start.min(labels.len()) {
+        if labels[i] != Label::TitleCandidate || !front_lines::is_bare_name(features[i].text) {
+            continue;
+        }
+        let above = labels[i - 1];
+        if above == Label::TitleCandidate && front_lines::is_office(features[i - 1].text) {
+            labels[i - 1] = front(Byline);
+            labels[i] = front(Byline);
+        } else if [front(Subtitle), front(Date), front(Source)].contains(&above) {
+            labels[i] = front(Byline);
+        }
+    }
 }
 
 /// Picks the title among the head's candidates: after the last menu, breadcrumb or link list,
@@ -340,10 +381,13 @@ fn choose_title(features: &[Features<'_>], labels: &mut [Label], zones: &Zones) 
         });
     if let Some(best) = best {
         labels[best] = front(FrontMatterKind::Title);
+        // A main title of two lines over its dateline (决胜… / 为夺取… / ——在…上的报告).
+        let over_subtitle = labels.get(best + 1) == Some(&front(FrontMatterKind::Subtitle));
         let mut first = best;
         while first > 0
             && labels[first - 1] == Label::TitleCandidate
-            && front_lines::continues_on_next_line(features[first - 1].text, features[first].text)
+            && (front_lines::continues_on_next_line(features[first - 1].text, features[first].text)
+                || over_subtitle && first == best && is_title_line(&features[first - 1]))
         {
             first -= 1;
             labels[first] = front(FrontMatterKind::Title);
@@ -362,6 +406,11 @@ fn choose_title(features: &[Features<'_>], labels: &mut [Label], zones: &Zones) 
             *label = chrome(BoilerplateKind::Other);
         }
     }
+}
+
+/// A line that can be the first of a two-line title: no site name (中国人大网), no sentence.
+fn is_title_line(f: &Features<'_>) -> bool {
+    f.chars >= 6 && !f.text.contains(boilerplate::SENTENCE_PUNCTUATION)
 }
 
 /// Tail lines without a cue of their own belong to the chrome around them (221381 between two

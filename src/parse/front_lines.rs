@@ -10,15 +10,16 @@ use super::dates;
 use super::layout::is_blank_char;
 use crate::bounded::{self, Bounded};
 use crate::dictionary::Dictionary;
+use crate::text::is_han;
 
 /// Offices that make a line a byline (市委书记 张雷明) or a title a speaker's (县人大常委会主任在…).
-pub const ROLE_ENDINGS: &str = "书记|副书记|主任|副主任|主席|副主席|委员长|副委员长|秘书长|省长|副省长|市长|副市长|县长|副县长|区长|副区长|州长|盟长|旗长|镇长|乡长|部长|厅长|局长|院长|检察长|主任委员|党组成员|常委|委员";
+pub const ROLE_ENDINGS: &str = "总书记|总理|副总理|国务委员|书记|副书记|主任|副主任|主席|副主席|委员长|副委员长|秘书长|省长|副省长|市长|副市长|县长|副县长|区长|副区长|州长|盟长|旗长|镇长|乡长|部长|厅长|局长|院长|检察长|主任委员|党组成员|常委|委员";
 
 /// A byline: an office then a name (市委书记 张雷明, 省长　王予波, or redacted: 县委书记 XXX),
 /// or a name alone written with spaces between its characters (习　近　平).
 static BYLINE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::lines(&format!(
-        r"^(?:(?P<role>([\p{{Han}}、，,（）()]*?)(?:{ROLE_ENDINGS}))[\s:：]*)?(?P<name>\p{{Han}}(?:[\s\u{{3000}}]*\p{{Han}}){{1,3}}|[XＸ×]{{2,4}})$"
+        r"^(?:(?P<role>([\p{{Han}}、，,（）()]*?)(?:{ROLE_ENDINGS}))[\s:：]*)?(?P<name>\p{{Han}}{{1,6}}[·•・．]\p{{Han}}{{1,10}}|\p{{Han}}(?:[\s\u{{3000}}]*\p{{Han}}){{1,3}}|[XＸ×]{{2,4}})$"
     ))
     .expect("valid byline pattern")
 });
@@ -50,11 +51,12 @@ pub fn byline(text: &str) -> Option<Byline> {
         .filter(|&ch| !is_blank_char(ch))
         .count();
     let spaced = name.as_str().chars().any(is_blank_char);
-    // Without an office, only a spaced name is unmistakably a name (通知公告 is not).
-    if role.is_none() && !spaced {
+    let dotted = name.as_str().contains(NAME_DOTS);
+    // Without an office, only a spaced or dotted name is unmistakably a name (通知公告 is not).
+    if role.is_none() && !spaced && !dotted {
         return None;
     }
-    if !(2..=4).contains(&name_chars) {
+    if !dotted && !(2..=4).contains(&name_chars) {
         return None;
     }
     // 人大常委会委员 alone is no byline; the office must leave a name after it.
@@ -65,6 +67,48 @@ pub fn byline(text: &str) -> Option<Byline> {
         role: role.map(|r| r.range()),
         name: name.range(),
     })
+}
+
+/// The dots between the parts of a transcribed name (艾尔肯·吐尼亚孜).
+const NAME_DOTS: &[char] = &['·', '•', '・', '．'];
+
+/// Surnames (`data/surnames.txt`), single and compound.
+static SURNAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/surnames.txt")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// A name alone on its line: two to four characters opening with a surname (李克强), or a
+/// transcribed name with its dots (艾尔肯·吐尼亚孜). Alone, such a line is no proof of a
+/// name; the stage that asks weighs the lines around it.
+pub fn is_bare_name(text: &str) -> bool {
+    let name: String = text.chars().filter(|&c| !is_blank_char(c)).collect();
+    let chars = name.chars().count();
+    if let Some((given, family)) = name.split_once(NAME_DOTS) {
+        return given.chars().count() >= 1
+            && family.chars().count() >= 1
+            && chars <= 16
+            && name.chars().all(|c| is_han(c) || NAME_DOTS.contains(&c));
+    }
+    (2..=4).contains(&chars)
+        && name.chars().all(is_han)
+        && SURNAMES
+            .iter()
+            .any(|s| name.starts_with(s) && name.len() > s.len())
+}
+
+/// An office alone on its line (国务院总理, 自治区人民政府主席), the name on the next.
+static OFFICE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(&format!(r"^\p{{Han}}{{0,16}}(?:{ROLE_ENDINGS})$"))
+        .expect("valid office pattern")
+});
+
+/// Whether `text` is an office alone (国务院总理), at most 20 characters.
+pub fn is_office(text: &str) -> bool {
+    text.chars().count() <= 20 && OFFICE.is_match(text)
 }
 
 /// The office in a signed article's author note, （作者系保定市人大常委会主任）, as a byte
@@ -114,7 +158,25 @@ fn title_cue(occasion: &str) -> Pattern {
 
 /// Whether `text` has the words of a speech title.
 pub fn has_title_cue(text: &str) -> bool {
-    TITLE_CUE.is_match(text)
+    TITLE_CUE.is_match(text) || unspaced(text).is_some_and(|t| TITLE_CUE.is_match(&t))
+}
+
+/// A line written with a blank between every character (政 府 工 作 报 告), without its blanks.
+pub fn unspaced(text: &str) -> Option<String> {
+    let mut tokens = text
+        .split(|c: char| c.is_whitespace() || is_blank_char(c))
+        .filter(|t| !t.is_empty());
+    let spaced = text
+        .split(|c: char| c.is_whitespace() || is_blank_char(c))
+        .filter(|t| !t.is_empty())
+        .count()
+        >= 3
+        && tokens.all(|t| t.chars().count() == 1);
+    spaced.then(|| {
+        text.chars()
+            .filter(|&c| !c.is_whitespace() && !is_blank_char(c))
+            .collect()
+    })
 }
 
 /// Whether a title line looks cut before its end (在全市人大工作会议上的 / 讲话).
@@ -124,7 +186,13 @@ pub fn continues_on_next_line(first: &str, second: &str) -> bool {
         || (first.starts_with('在') && !first.contains("的") && has_title_cue(second));
     // A main title over 在…上的讲话; a site name (4 or 5 characters) is no main title.
     let occasion_below = second.starts_with('在') && first.chars().count() >= 6;
-    let continuing_start = occasion_below
+    // 政府工作报 / 告: the words of a title appear only when the lines are read as one.
+    let cut_word = !has_title_cue(first)
+        && !has_title_cue(second)
+        && second.chars().count() <= 3
+        && has_title_cue(&format!("{first}{second}"));
+    let continuing_start = cut_word
+        || occasion_below
         || second.starts_with(['暨', '—', '─'])
         || matches!(
             second,
@@ -137,7 +205,35 @@ pub fn continues_on_next_line(first: &str, second: &str) -> bool {
 /// bracketed dateline of printed reports, （2024年1月9日在…代表大会第四次会议上）.
 pub fn is_subtitle(text: &str) -> bool {
     text.chars().count() <= 80
-        && (text.starts_with(['—', '─', '－', '-', '―']) || is_bracketed_dateline(text))
+        && (text.starts_with(['—', '─', '－', '-', '―'])
+            || is_bracketed_dateline(text)
+            || is_dated_occasion(text))
+}
+
+/// A date, then where it was delivered or which session adopted it, with no dash:
+/// 2026年1月14日在…会议上, （2021年3月11日第十三届全国人民代表大会第四次会议通过）.
+fn is_dated_occasion(text: &str) -> bool {
+    let inner = unbracketed(text);
+    let Some(found) = dates::find(inner) else {
+        return false;
+    };
+    let rest = inner[found.range.end..].trim_start_matches(|c: char| is_blank_char(c) || c == '，');
+    found.range.start == 0
+        && ((rest.starts_with('在') && rest.ends_with(['上', '时']))
+            || (rest.contains("会议") && ADOPTED.iter().any(|w| rest.ends_with(w))))
+}
+
+/// The verbs that end an adoption line (…会议通过).
+pub const ADOPTED: [&str; 3] = ["通过", "批准", "审议通过"];
+
+/// A subtitle broken over two lines (——2026年1月26日在某省第十四届 / 人民代表大会第五次会议上):
+/// the first runs on when it has not reached the 上 or 时 that ends it.
+pub fn subtitle_runs_on(first: &str, second: &str) -> bool {
+    let first = first.trim_end_matches([')', '）']);
+    first.contains('在')
+        && !first.ends_with(['上', '时'])
+        && second.chars().count() <= 40
+        && second.trim_end_matches([')', '）']).ends_with(['上', '时'])
 }
 
 /// （…在…上）: a whole line in brackets naming where it was delivered.

@@ -41,9 +41,26 @@ static ROLE_THEN_NAME: LazyLock<Pattern> = LazyLock::new(|| {
     .expect("valid speaker pattern")
 });
 
+/// An adoption line: （2021年3月11日第十三届全国人民代表大会第四次会议通过）.
+static ADOPTION: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(
+        r"^[0-9０-９〇零○一二三四五六七八九十]+年[^年]{1,12}?[日号]\s*(?P<occ>[^，,。]+?(?:会议|大会))(?:上)?(?:审议)?(?:通过|批准)$",
+    )
+    .expect("valid adoption pattern")
+});
+
 impl Heading {
     pub(super) fn parse(title: &str) -> Option<Heading> {
-        let c = OCCASION_TITLE.captures(front_lines::unbracketed(title))?;
+        let title = front_lines::unbracketed(title);
+        if let Some(c) = ADOPTION.captures(title) {
+            return Some(Heading {
+                who: None,
+                speaker: None,
+                occasion: c.name("occ").map(|m| clean_value(m.as_str())),
+                genre: None,
+            });
+        }
+        let c = OCCASION_TITLE.captures(title)?;
         // 王立同志在…: the form of address is not part of the name.
         let who = c
             .name("who")

@@ -8,6 +8,7 @@
 mod date;
 mod genre;
 mod heading;
+mod level;
 mod marks;
 mod occasion;
 mod place;
@@ -17,14 +18,15 @@ mod speaker;
 use std::cell::LazyCell;
 use std::ops::Range;
 
+use super::front_lines;
 use super::layout::is_blank_char;
 use super::{Role, Segment};
 use crate::model::{FrontMatterKind, Genre, Meta};
 use crate::text::SourceText;
 
-use genre::genre_of;
+use genre::{genre_of, opens_as_a_report};
 use heading::Heading;
-use place::level_of;
+use level::level_of;
 
 /// How much of the body is searched for the occasion and the fragment cues (bytes).
 const OPENING_BYTES: usize = 3000;
@@ -34,11 +36,13 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
     let page = Page::new(source, segments);
     let title = page.title();
     let heading = title.as_deref().and_then(Heading::parse);
-    let subtitle = page.first_text(FrontMatterKind::Subtitle);
+    let subtitle = page.subtitle();
+    let subtitle = subtitle.as_deref();
     let sub_heading = subtitle.and_then(Heading::parse);
 
+    let opening = page.opening();
     // Asked twice below, searched at most once.
-    let occasion_in_body = LazyCell::new(|| page.occasion_in_body());
+    let occasion_in_body = LazyCell::new(|| Page::occasion_in_body(&opening));
     let occasion = heading
         .as_ref()
         .and_then(|h| h.occasion.clone())
@@ -64,6 +68,7 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
         .and_then(|h| h.genre)
         .or_else(|| sub_heading.as_ref().and_then(|h| h.genre))
         .or_else(|| title.as_deref().and_then(genre_of))
+        .or_else(|| opens_as_a_report(&opening).then_some(Genre::Report))
         .unwrap_or(if speech_cues {
             Genre::Speech
         } else if (title.is_some() || page.has(FrontMatterKind::Source))
@@ -82,7 +87,9 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
             occasion.as_deref(),
             heading.as_ref().and_then(|h| h.who.as_deref()),
             title.as_deref(),
+            subtitle,
         ],
+        &opening,
         || (genre != Genre::Article).then(|| page.body_text()),
     );
     let place = page.place(
@@ -95,7 +102,7 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
         level,
         genre,
     );
-    let level = level.or(place.and_then(|(_, l)| l));
+    let level = place.map_or(level, |(_, l)| Some(l));
 
     Meta {
         title,
@@ -137,10 +144,6 @@ impl<'a> Page<'a> {
         self.front(kind).next().is_some()
     }
 
-    fn first_text(&self, kind: FrontMatterKind) -> Option<&'a str> {
-        self.front(kind).next().map(|s| self.text(&s.range))
-    }
-
     fn body(&self) -> impl Iterator<Item = &'a Segment> + 'a {
         self.segments.iter().filter(|s| s.role == Role::Body)
     }
@@ -165,13 +168,35 @@ impl<'a> Page<'a> {
         out
     }
 
-    /// The title lines joined, blanks inside a line collapsed to one space.
+    /// The title lines joined, blanks inside a line collapsed to one space and a letter-spaced
+    /// line (政 府 工 作 报 告) read without its blanks.
     fn title(&self) -> Option<String> {
         let joined: String = self
             .front(FrontMatterKind::Title)
-            .map(|s| clean_value(self.text(&s.range)))
+            .map(|s| {
+                let text = self.text(&s.range);
+                front_lines::unspaced(text).unwrap_or_else(|| clean_value(text))
+            })
             .collect();
         (!joined.is_empty()).then_some(joined)
+    }
+
+    /// The first subtitle, with the line it runs on to when broken over two.
+    fn subtitle(&self) -> Option<String> {
+        let mut lines = self
+            .segments
+            .iter()
+            .skip_while(|s| s.role != Role::Front(FrontMatterKind::Subtitle));
+        let first = lines.next()?;
+        let mut joined = clean_value(self.text(&first.range));
+        for s in lines.take_while(|s| s.role == Role::Front(FrontMatterKind::Subtitle)) {
+            let next = self.text(&s.range);
+            if !front_lines::subtitle_runs_on(&joined, next) {
+                break;
+            }
+            joined.push_str(&clean_value(next));
+        }
+        Some(joined)
     }
 }
 

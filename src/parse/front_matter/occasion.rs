@@ -1,6 +1,8 @@
 //! The occasion named in the body (今天我们在这里召开…大会), and a body that opens like a speech.
 
 use super::{clean_value, Page};
+use std::sync::LazyLock;
+
 use crate::bounded::Bounded;
 use crate::parse::front_lines;
 use crate::pattern::Pattern;
@@ -13,12 +15,14 @@ impl Page<'_> {
     }
 
     /// 今天我们在这里召开…大会 / 市委召开这次人大工作会议.
-    pub(super) fn occasion_in_body(&self) -> Option<String> {
-        let opening = self.opening();
-        if let Some(c) = CONVENED_HERE.captures(&opening) {
+    pub(super) fn occasion_in_body(opening: &str) -> Option<String> {
+        if let Some(c) = SESSION_OPENS.captures(opening) {
             return c.name("occ").map(|m| clean_value(m.as_str()));
         }
-        let c = CONVENED_BY.captures(&opening)?;
+        if let Some(c) = CONVENED_HERE.captures(opening) {
+            return c.name("occ").map(|m| clean_value(m.as_str()));
+        }
+        let c = CONVENED_BY.captures(opening)?;
         Some(format!(
             "{}{}",
             c.name("org")?.as_str(),
@@ -26,6 +30,15 @@ impl Page<'_> {
         ))
     }
 }
+
+/// A body that opens with the session acting (a resolution: 第十届全国人民代表大会第五次会议
+/// 听取和审议了…): the session is the occasion.
+static SESSION_OPENS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(
+        r"^\s*(?P<occ>[^，,。；;！!\n]{0,16}?第?[一二三四五六七八九十]{1,3}届[^，,。；;！!\n]{2,24}?第[一二三四五六七八九十]{1,3}次(?:全体)?会议)(?:听取|审议|通过|批准|决定|认为|号召)",
+    )
+    .expect("valid session pattern")
+});
 
 /// An occasion convened here (我们在这里召开…会议), of 3 to 40 characters before its noun.
 static CONVENED_HERE: Bounded = Bounded::new(

@@ -1,0 +1,217 @@
+//! The level of the body a document addresses, weighed from its evidence: the cues of the
+//! headings (the speaker's office, the occasion, the title), then the organ the speaker reports
+//! for (我代表国务院), then the body's addressing (全市, 我县, 全国) by majority. The cues are
+//! data (`data/levels.tsv`).
+
+use std::sync::LazyLock;
+
+use crate::lexicon_file;
+use crate::model::Level;
+use crate::pattern::Pattern;
+
+/// The cue table, read once.
+struct Cues {
+    national: Vec<&'static str>,
+    /// Unit endings and their levels, longest first.
+    units: Vec<(&'static str, Level)>,
+    /// A unit followed by an organ's name or an ordinal session: 市委, 县人大, 自治区第十四届.
+    organ: Pattern,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| read_cues(include_str!("../../../data/levels.tsv")));
+
+fn read_cues(tsv: &'static str) -> Cues {
+    let mut national = Vec::new();
+    let mut units = Vec::new();
+    let mut organs = Vec::new();
+    for (_, line) in lexicon_file::content_lines(tsv) {
+        let mut fields = line.split('\t');
+        match (fields.next(), fields.next(), fields.next()) {
+            (Some("national"), Some(word), _) => national.push(word),
+            (Some("unit"), Some(word), Some(level)) => {
+                if let Some(level) = level_named(level) {
+                    units.push((word, level));
+                }
+            }
+            (Some("organ"), Some(word), _) => organs.push(word),
+            _ => {}
+        }
+    }
+    units.sort_by_key(|(word, _)| std::cmp::Reverse(word.chars().count()));
+    let alternatives = |words: &[&str]| words.join("|");
+    let unit_words: Vec<&str> = units.iter().map(|(w, _)| *w).collect();
+    let organ = Pattern::lines(&format!(
+        r"(?:{})(?:{}|第?[一二三四五六七八九十]{{1,3}}届)",
+        alternatives(&unit_words),
+        alternatives(&organs)
+    ))
+    .expect("valid level cue pattern");
+    Cues {
+        national,
+        units,
+        organ,
+    }
+}
+
+fn level_named(name: &str) -> Option<Level> {
+    match name {
+        "national" => Some(Level::National),
+        "provincial" => Some(Level::Provincial),
+        "municipal" => Some(Level::Municipal),
+        "county" => Some(Level::County),
+        "township" => Some(Level::Township),
+        _ => None,
+    }
+}
+
+/// The level of a document: the first heading that names one, else the organ the speaker
+/// reports for in the opening, else the level the body (made only then) addresses.
+pub(super) fn level_of(
+    headings: &[Option<&str>],
+    opening: &str,
+    body: impl FnOnce() -> Option<String>,
+) -> Option<Level> {
+    headings
+        .iter()
+        .flatten()
+        .find_map(|t| level_in(t))
+        .or_else(|| reported_for(opening))
+        .or_else(|| body().and_then(|b| addressed_level(&b)))
+}
+
+/// The level a text names: its first cue, a national organ or office, or a local one.
+pub(super) fn level_in(text: &str) -> Option<Level> {
+    let cues = &*CUES;
+    let national = cues.national.iter().filter_map(|w| text.find(w)).min();
+    let local = cues.organ.find(text).map(|m| {
+        let unit = &text[m.start()..];
+        let level = cues
+            .units
+            .iter()
+            .find(|(w, _)| unit.starts_with(w))
+            .map(|&(_, l)| l);
+        (m.start(), level)
+    });
+    match (national, local) {
+        (Some(n), Some((l, _))) if n <= l => Some(Level::National),
+        (_, Some((_, level))) => level,
+        (Some(_), None) => Some(Level::National),
+        (None, None) => None,
+    }
+}
+
+/// The level of the organ a report in the opening is made for (我代表国务院…报告).
+fn reported_for(opening: &str) -> Option<Level> {
+    level_in(super::genre::reporting_organ(opening)?)
+}
+
+static ADDRESSING: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::bodies(
+        r"(?:全|我|本)(?P<unit>省|市|州|县|区|旗|镇|乡)|(?P<organ>省|市|县|区|镇|乡)(?:委|人大)|全国(?P<nation>人大|人民代表大会|政协|两会)?",
+    )
+    .expect("valid addressing pattern")
+});
+
+fn unit_level(unit: &str) -> Option<Level> {
+    match unit {
+        "省" => Some(Level::Provincial),
+        "市" | "州" | "盟" => Some(Level::Municipal),
+        "县" | "区" | "旗" => Some(Level::County),
+        "镇" | "乡" => Some(Level::Township),
+        _ => None,
+    }
+}
+
+/// The level the body addresses: the unit named most in 全市/我县/市委/县人大, at least twice;
+/// a body that speaks of 全国 (its organs aside) more than twice as often as of any unit, at
+/// least three times, addresses the nation.
+fn addressed_level(body: &str) -> Option<Level> {
+    let mut counts: Vec<(Level, usize)> = Vec::new();
+    let mut nation = 0;
+    for c in ADDRESSING.captures_iter(body) {
+        let unit = c.name("unit").or_else(|| c.name("organ"));
+        let Some(level) = unit.and_then(|u| unit_level(u.as_str())) else {
+            // 全国 alone: the nation addressed; 全国人大, 全国政协: organs any body names.
+            if unit.is_none() && c.name("nation").is_none() {
+                nation += 1;
+            }
+            continue;
+        };
+        match counts.iter_mut().find(|(l, _)| *l == level) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((level, 1)),
+        }
+    }
+    let local = counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .max_by_key(|&(_, n)| n);
+    let most_local = local.map_or(0, |(_, n)| n);
+    if nation >= 3 && nation > 2 * most_local {
+        return Some(Level::National);
+    }
+    local.map(|(level, _)| level)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_name_national_and_local_organs() {
+        assert_eq!(
+            level_in("第十二届全国人民代表大会第五次会议"),
+            Some(Level::National)
+        );
+        assert_eq!(level_in("国务院总理"), Some(Level::National));
+        assert_eq!(
+            level_in("内蒙古自治区第十四届人民代表大会第五次会议"),
+            Some(Level::Provincial)
+        );
+        assert_eq!(level_in("自治区人民政府主席"), Some(Level::Provincial));
+        assert_eq!(
+            level_in("海拉尔区第十四届人民代表大会"),
+            Some(Level::County)
+        );
+        assert_eq!(level_in("某州人大常委会"), Some(Level::Municipal));
+        // The first cue decides: a city's committee studying a national session.
+        assert_eq!(
+            level_in("市人大常委会学习贯彻全国人大会议精神座谈会"),
+            Some(Level::Municipal)
+        );
+        assert_eq!(level_in("学习会"), None);
+    }
+
+    #[test]
+    fn the_organ_a_report_is_made_for() {
+        assert_eq!(
+            reported_for("现在，我代表国务院，向大会报告政府工作，请予审议。"),
+            Some(Level::National)
+        );
+        assert_eq!(
+            reported_for("现在，我代表第十八届中央委员会向大会作报告。"),
+            Some(Level::National)
+        );
+        assert_eq!(
+            reported_for("现在，我代表自治区人民政府向大会报告工作"),
+            Some(Level::Provincial)
+        );
+        assert_eq!(
+            reported_for("我代表区政府向大会作工作报告，请予审议。"),
+            Some(Level::County)
+        );
+        assert_eq!(reported_for("我代表大家表示感谢。"), None);
+        assert_eq!(
+            reported_for("我受十二届中央委员会委托，向大会作报告。"),
+            Some(Level::National)
+        );
+    }
+
+    #[test]
+    fn the_nation_is_addressed_only_by_a_clear_majority() {
+        let national = "全国各族人民团结奋斗。全国经济稳定。全国粮食丰收。全省也有进步。";
+        assert_eq!(addressed_level(national), Some(Level::National));
+        let provincial = "全省经济增长。全省粮食丰收。全国人大代表视察。全国首个示范区落户全省。";
+        assert_eq!(addressed_level(provincial), Some(Level::Provincial));
+    }
+}
