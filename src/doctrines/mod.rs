@@ -262,6 +262,7 @@ fn add_unmarked_repeats(text: &str, body: &Body, kept: &mut Kept) {
             || !body.holds(&range)
             || kept.taken.overlaps(&range)
             || !on_word_boundary(text, &range)
+            || reads_as_quantity(text, &range)
         {
             continue;
         }
@@ -275,6 +276,24 @@ fn add_unmarked_repeats(text: &str, body: &Body, kept: &mut Kept) {
         });
     }
     kept.candidates.extend(repeats);
+}
+
+/// Whether an unmarked number that a code was quoted as (“132”) is written here as a quantity:
+/// 132.4亿斤, 132万元, 3.132, 132%.
+fn reads_as_quantity(text: &str, range: &Range<usize>) -> bool {
+    let digit_ends =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let first = text.get(range.start..).and_then(|s| s.chars().next());
+    let last = text.get(..range.end).and_then(|s| s.chars().next_back());
+    let before = text.get(..range.start).and_then(|s| s.chars().next_back());
+    let after = text.get(range.end..).and_then(|s| s.chars().next());
+    let point = |c: Option<char>| c.is_some_and(|c| matches!(c, '.' | '．' | '·'));
+    let unit = |c: Option<char>| {
+        c.is_some_and(|c| {
+            "%％‰亿万千百元角分年月日号个人家户名件项条次倍吨米斤亩台辆套座所".contains(c)
+        })
+    };
+    (digit_ends(first) && point(before)) || (digit_ends(last) && (point(after) || unit(after)))
 }
 
 /// The non-overlapping occurrences of `forms` in `text`, leftmost first and the longest of
@@ -441,6 +460,13 @@ mod tests {
     #[test]
     fn codes_stand_on_their_own() {
         let d = extract_all("县委“1264”总体工作思路，落实1264，不是12640");
+        assert_eq!(d[0].count, 2);
+    }
+
+    #[test]
+    fn quoted_codes_are_not_found_again_in_quantities() {
+        let d = extract_all("落实“132”总体部署，总产量132.4亿斤，投入132万元，再抓132部署");
+        assert_eq!(d.len(), 1);
         assert_eq!(d[0].count, 2);
     }
 

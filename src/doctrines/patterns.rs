@@ -65,8 +65,7 @@ static IMPORTANT_THOUGHT_UNBOUNDED: LazyLock<Pattern> = LazyLock::new(|| {
     compile_rare(r"(?:习近平(?:总书记|同志)|总书记)关于([\p{Han}、]{2,}?)的重要(思想|论述)")
 });
 
-static CONGRESS: LazyLock<Pattern> =
-    LazyLock::new(|| compile(&format!(r"{PARTY}?({NUMBER})大")));
+static CONGRESS: LazyLock<Pattern> = LazyLock::new(|| compile(&format!(r"{PARTY}?({NUMBER})大")));
 /// The characters of a [`NUMBER`], and those it ends with.
 const NUMBER_CHARS: &str = "二十一三四五六七八九XxＸｘ×＊*";
 const NUMBER_ENDS: &str = "一二三四五六七八九十XxＸｘ×＊*";
@@ -164,7 +163,10 @@ fn after_other_organisation(text: &str, start: usize) -> bool {
         return false;
     }
     // 党 alone, or in 我党, 全党, 本党, is the Party.
-    last != '党' || before.next().is_some_and(|c| crate::text::is_han(c) && !"我全本".contains(c))
+    last != '党'
+        || before
+            .next()
+            .is_some_and(|c| crate::text::is_han(c) && !"我全本".contains(c))
 }
 
 /// Words inside 习近平…思想 that show it is not one name (习近平同志为核心的党中央…思想).
@@ -295,7 +297,11 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
         // 十九届 is a plenum's, not a congress's: the 大 must not be followed by 会 either
         // (十九大会 does not occur; 二十大会场 would be a venue).
         if cited && next != Some('会') {
-            push(all.range(), congress_name(number.as_str()), DoctrineKind::Meeting);
+            push(
+                all.range(),
+                congress_name(number.as_str()),
+                DoctrineKind::Meeting,
+            );
         }
     }
     for c in captures_where(&CONGRESS_FULL, text, &["全国代表大会"]) {
@@ -303,7 +309,11 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
             continue;
         };
         if !after_other_organisation(text, all.start()) {
-            push(all.range(), congress_name(number.as_str()), DoctrineKind::Meeting);
+            push(
+                all.range(),
+                congress_name(number.as_str()),
+                DoctrineKind::Meeting,
+            );
         }
     }
     for c in matches_ending(&PLENUM, &PLENUM_TAIL, text) {
@@ -441,7 +451,10 @@ mod tests {
             ["党的十九届二中、三中、四中全会"]
         );
         assert_eq!(names("中国共产党第二十次全国代表大会"), ["党的二十大"]);
-        assert_eq!(names("十九届中央委员会第六次全体会议"), ["党的十九届六中全会"]);
+        assert_eq!(
+            names("十九届中央委员会第六次全体会议"),
+            ["党的十九届六中全会"]
+        );
         assert_eq!(
             names("中国共产党第十九届中央委员会第四次全体会议"),
             ["党的十九届四中全会"]
@@ -459,8 +472,14 @@ mod tests {
 
     #[test]
     fn early_congresses_need_the_party() {
-        assert_eq!(names("党的七大以后，党的九大、中共十大"), ["党的七大", "党的九大", "党的十大"]);
-        assert_eq!(names("八届十一中全会和七届二中全会"), ["党的八届十一中全会", "党的七届二中全会"]);
+        assert_eq!(
+            names("党的七大以后，党的九大、中共十大"),
+            ["党的七大", "党的九大", "党的十大"]
+        );
+        assert_eq!(
+            names("八届十一中全会和七届二中全会"),
+            ["党的八届十一中全会", "党的七届二中全会"]
+        );
         assert!(names("十大以来，三大改造，七大精神").is_empty());
     }
 
