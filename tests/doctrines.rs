@@ -97,7 +97,7 @@ fn numbered_and_patterned_formulations_not_in_any_lexicon() {
             "五抓五促",
             "习近平强军思想",
             "党的十七大",
-            "十八届四中全会",
+            "党的十八届四中全会",
             "党的XX大"
         ]
     );

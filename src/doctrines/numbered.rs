@@ -186,6 +186,7 @@ pub fn is_numbered_formulation(inner: &str, after: &str) -> bool {
     if NOT_CITED_AFTER.iter().any(|w| after.starts_with(w))
         || IDIOMS.contains(&inner)
         || RESULT_ENDINGS.iter().any(|w| inner.ends_with(w))
+        || inner.ends_with("运动")
     {
         return false;
     }
@@ -250,14 +251,14 @@ fn is_enumeration(inner: &str) -> bool {
 }
 
 /// One numeral and one or two characters: “六稳”, “三为”, “双减”. Not 一 alone: 一盘棋,
-/// 一把手, 一站式 are words; not a number of two figures (“十四冬” is a games, “五四” a date),
-/// nor an institution (“两院”, “两委”, “两会”).
+/// 一把手, 一站式 are words; not a number written with 十 (“十四冬” is a games), nor an
+/// institution (“两院”, “两委”, “两会”); an event (“五四运动”) is refused before.
 fn is_abbreviation(inner: &str) -> bool {
     match numeral_groups(inner).as_deref() {
         Some([(numerals, tail)]) => {
             let figures = numerals.chars().count();
             *numerals != "一"
-                && (figures == 1 || (figures == 2 && numerals.starts_with('双')))
+                && (figures == 1 || (figures == 2 && !numerals.contains('十')))
                 && (1..=2).contains(&tail.chars().count())
                 && !starts_with_unit(tail)
                 && !INSTITUTION_TAILS.contains(tail)
@@ -373,6 +374,7 @@ mod tests {
             "00",
             "21",
             "０７",
+            "五四运动",
         ] {
             assert!(!is_numbered_formulation(inner, ""), "{inner}");
         }
