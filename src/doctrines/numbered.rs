@@ -393,6 +393,8 @@ mod tests {
             "863",
             "双百工程",
             "三去一降一补",
+            "八八战略",
+            "三八作风",
         ] {
             assert!(is_numbered_formulation(inner, ""), "{inner}");
         }
