@@ -47,10 +47,43 @@ const NUMBER: &str =
 /// The Party, written before a congress or a plenum (党的十九大, 中共十九届四中全会).
 const PARTY: &str = r"(党的|中共|我党|中国共产党)";
 
-/// Characters that end the name of an organisation other than the Party, whose congresses and
-/// plenums are numbered the same way: 全国学联二十七大, 共青团十九大, 工会十八大, 民盟十二届
-/// 二中全会, 九三学社, 农工党, 民建, 民革, 妇女十三大, and a province's party committee (省委).
-const OTHER_ORGANISATION_ENDS: &str = "联团会协盟社党革建进女委";
+/// The ends of names of organisations other than the Party, whose congresses and plenums are
+/// numbered the same way: 全国学联二十七大, 共青团十九大, 中国工会十八大, 民盟十二届二中全会,
+/// 农工党十七大, and a province's party committee (省委十一届三中全会). Whole words: 领会,
+/// 推进 and 建设 end in the same characters.
+const OTHER_ORGANISATIONS: &[&str] = &[
+    "学联",
+    "青联",
+    "侨联",
+    "妇联",
+    "文联",
+    "工商联",
+    "残联",
+    "共青团",
+    "团",
+    "工会",
+    "学生会",
+    "协会",
+    "学会",
+    "商会",
+    "科协",
+    "作协",
+    "民盟",
+    "台盟",
+    "学社",
+    "农工党",
+    "致公党",
+    "民革",
+    "民建",
+    "民进",
+    "妇女",
+    "省委",
+    "市委",
+    "县委",
+    "区委",
+    "州委",
+    "团委",
+];
 
 static THOUGHT: LazyLock<Pattern> = LazyLock::new(|| compile(r"习近平(\p{Han}{2,16}?)思想"));
 /// [`THOUGHT`] without its bound (see [`bounded`]), far cheaper to compile.
@@ -153,20 +186,17 @@ fn plenum_name(term: &str, which: &str) -> String {
 }
 
 /// Whether the match starting at `start` follows the name of an organisation other than the
-/// Party (全国学联二十七大, 共青团十九大, 农工党十七大); 我党 and 全党 are the Party.
+/// Party (全国学联二十七大, 共青团十九大); a match that opens with 党的 is another party's
+/// where that 党 ends its name (农工党的十七大).
 fn after_other_organisation(text: &str, start: usize) -> bool {
-    let mut before = text.get(..start).unwrap_or("").chars().rev();
-    let Some(last) = before.next() else {
-        return false;
-    };
-    if !OTHER_ORGANISATION_ENDS.contains(last) {
-        return false;
-    }
-    // 党 alone, or in 我党, 全党, 本党, is the Party.
-    last != '党'
-        || before
-            .next()
-            .is_some_and(|c| crate::text::is_han(c) && !"我全本".contains(c))
+    let own_party = text
+        .get(start..)
+        .filter(|rest| rest.starts_with("党的"))
+        .map_or(0, |_| "党".len());
+    let before = text.get(..start + own_party).unwrap_or("");
+    OTHER_ORGANISATIONS
+        .iter()
+        .any(|name| before.ends_with(name))
 }
 
 /// Words inside 习近平…思想 that show it is not one name (习近平同志为核心的党中央…思想).
@@ -496,6 +526,11 @@ mod tests {
         ] {
             assert!(names(text).is_empty(), "{text}: {:?}", names(text));
         }
+        assert_eq!(names("农工党的十七大"), Vec::<String>::new());
+        assert_eq!(
+            names("深刻领会党的十九大，学习领会二十大精神，推进十九届四中全会精神落实"),
+            ["党的十九大", "党的二十大", "党的十九届四中全会"]
+        );
         assert_eq!(names("我党十九大以来"), ["党的十九大"]);
         assert_eq!(names("全党十九大以来"), ["党的十九大"]);
     }
