@@ -142,7 +142,15 @@ fn classify_marks(
             continue;
         };
         let citation = match mark.kind {
-            marks::MarkKind::Title => cited::title(inner),
+            marks::MarkKind::Title => {
+                let before = text.get(..start).map(drop_last_char).unwrap_or("");
+                let after = text.get(end..).map(drop_first_char).unwrap_or("");
+                if cited::is_work_of_art(before, after) {
+                    None
+                } else {
+                    cited::title(inner)
+                }
+            }
             marks::MarkKind::Quote => {
                 let before = text.get(..start).map(drop_last_char).unwrap_or("");
                 let after = text.get(end..).map(drop_first_char).unwrap_or("");
