@@ -427,7 +427,7 @@ mod tests {
         #[test]
         fn congresses_are_those_of_the_whole_text(
             pieces in proptest::collection::vec(
-                proptest::sample::select(&["党的", "中共", "二十", "十", "一", "九", "大", "X", "Ｘ", "×", "会", "人", "的"][..]),
+                proptest::sample::select(&["党的", "中共", "我党", "中国共产党", "二十", "十", "一", "九", "七", "大", "X", "Ｘ", "×", "会", "人", "的"][..]),
                 0..16,
             ),
         ) {
@@ -441,7 +441,7 @@ mod tests {
         #[test]
         fn plenums_are_those_of_the_whole_text(
             pieces in proptest::collection::vec(
-                proptest::sample::select(&["十九届", "二十届", "XX届", "届", "二中", "三中", "二中", "、", "和", "历次", "全会", "全会", "全", "中", "的"][..]),
+                proptest::sample::select(&["十九届", "二十届", "XX届", "七届", "届", "二中", "三中", "十一中", "十中", "、", "和", "历次", "全会", "全会", "全", "中", "的", "党的", "中共"][..]),
                 0..12,
             ),
         ) {
