@@ -97,10 +97,75 @@ fn numbered_and_patterned_formulations_not_in_any_lexicon() {
             "五抓五促",
             "习近平强军思想",
             "党的十七大",
-            "十八届四中全会",
+            "党的十八届四中全会",
             "党的XX大"
         ]
     );
+}
+
+#[test]
+fn often_cited_doctrines_are_found() {
+    let text =
+        "坚持稳中求进工作总基调，坚持四项基本原则，以供给侧结构性改革为主线，扎实推进共同富裕，\
+                实施乡村振兴战略，培育和践行社会主义核心价值观，发展“新质生产力”，坚持马克思主义。";
+    let names: Vec<String> = doctrines_of(text).into_iter().map(|d| d.name).collect();
+    assert_eq!(
+        names,
+        [
+            "稳中求进工作总基调",
+            "四项基本原则",
+            "供给侧结构性改革",
+            "共同富裕",
+            "乡村振兴战略",
+            "社会主义核心价值观",
+            "新质生产力",
+            "马克思主义"
+        ]
+    );
+}
+
+#[test]
+fn what_is_no_doctrine_is_refused() {
+    for text in [
+        "全国学联二十七大胜利召开，共青团十九大精神，民盟十二届三中全会",
+        "打通“12345”热线，修好“00”号公路，迎接“21”世纪",
+        "一个“一个资产阶级”的说法，不讲“三皇五帝”，不能“三心二意”",
+        "全国两会期间，“两会”代表委员，“两院”院士，村“两委”换届，“三甲”医院",
+        "事故起数实现“双下降”，取得“十个全国第一”，办好“十四冬”",
+        "十大产业、三大改造、七大精神",
+    ] {
+        let found = doctrines_of(text);
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn one_doctrine_however_written() {
+    let text =
+        "学习党的十九大精神。十九大以来，中共十九大提出，中国共产党第十九次全国代表大会强调。\
+                党的十九届四中全会和十九届四中全会、中共十九届四中全会、\
+                十九届中央委员会第四次全体会议。";
+    let found = doctrines_of(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].name, "党的十九大");
+    assert_eq!(found[0].count, 4);
+    assert_eq!(
+        found[0].aliases,
+        ["十九大", "中共十九大", "中国共产党第十九次全国代表大会"]
+    );
+    assert_eq!(found[1].name, "党的十九届四中全会");
+    assert_eq!(found[1].count, 4);
+    assert_eq!(
+        found[1].aliases,
+        [
+            "十九届四中全会",
+            "中共十九届四中全会",
+            "十九届中央委员会第四次全体会议"
+        ]
+    );
+    let found = doctrines_of("坚持稳中求进，落实稳中求进工作总基调，实现“双碳”和碳达峰碳中和目标");
+    let names: Vec<(&str, u32)> = found.iter().map(|d| (d.name.as_str(), d.count)).collect();
+    assert_eq!(names, [("稳中求进工作总基调", 2), ("碳达峰碳中和", 2)]);
 }
 
 #[test]

@@ -49,7 +49,40 @@ const PERIODICAL_ENDINGS: &[&str] = &["日报", "晚报", "时报", "杂志", "�
 /// Endings of titles of laws, regulations, decisions and policy documents.
 const LAW_ENDINGS: &[&str] = &[
     "法", "法典", "条例", "决定", "决议", "规定", "办法", "细则", "规则", "章程", "准则", "意见",
-    "纲要", "规划", "方案", "通知", "公报",
+    "纲要", "规划", "方案", "通知", "公报", "建议", "措施", "协定", "条约",
+];
+
+/// What a draft's title ends with after its proper ending (《…规划纲要（草案）》).
+const DRAFT_SUFFIXES: &[&str] = &[
+    "（草案）",
+    "(草案)",
+    "草案",
+    "（修正案）",
+    "(修正案)",
+    "修正案",
+];
+
+/// Kinds of works of art and shows named before or after their 《titles》 (电视剧《…》,
+/// 《…》《…》等精品剧目): a title among them names a work, not a citation.
+const WORKS: &[&str] = &[
+    "电影",
+    "影片",
+    "剧",
+    "纪录片",
+    "动画",
+    "歌曲",
+    "舞蹈",
+    "晚会",
+    "栏目",
+    "节目",
+    "综艺",
+    "专辑",
+    "展览",
+    "游戏",
+    "作品",
+    "剧目",
+    "影视",
+    "文艺",
 ];
 
 /// Endings that name a regulation even in quotation marks (“养老服务条例”). A bare 法 does not:
@@ -127,7 +160,13 @@ pub fn title(inner: &str) -> Option<Citation> {
         || (name.starts_with('在') && SPEECH_ENDINGS.iter().any(|e| name.ends_with(e)))
     {
         DoctrineKind::Publication
-    } else if LAW_ENDINGS.iter().any(|e| name.ends_with(e)) {
+    } else if LAW_ENDINGS.iter().any(|e| {
+        let proper = DRAFT_SUFFIXES
+            .iter()
+            .find_map(|d| name.strip_suffix(d))
+            .unwrap_or(&name);
+        proper.ends_with(e)
+    }) {
         DoctrineKind::Law
     } else {
         DoctrineKind::Publication
@@ -138,6 +177,53 @@ pub fn title(inner: &str) -> Option<Citation> {
         attribution: None,
         trim_end: 0,
     })
+}
+
+/// Whether a 《title》, with `before` the text before its opening mark and `after` the text after
+/// its closing one, names a work of art or a show (电视剧《…》, 话剧《…》《…》, 《…》《…》等
+/// 一批精品剧目) rather than a text the speaker cites.
+pub fn is_work_of_art(before: &str, after: &str) -> bool {
+    let before = strip_titles_back(before);
+    if WORKS.iter().any(|w| before.ends_with(w)) {
+        return true;
+    }
+    let after = strip_titles_forward(after);
+    if WORKS.iter().any(|w| after.starts_with(w)) {
+        return true;
+    }
+    // 《…》等一批精品剧目, 《…》等3部纪录片: a few characters after 等.
+    after.strip_prefix('等').is_some_and(|rest| {
+        let near: String = rest.chars().take(8).collect();
+        WORKS.iter().any(|w| near.contains(w))
+    })
+}
+
+/// `text` without the titles and separators it ends with (《张骞》《本巴》、).
+fn strip_titles_back(mut text: &str) -> &str {
+    loop {
+        let trimmed = text.trim_end_matches(['、', '，', ' ']);
+        match trimmed
+            .strip_suffix('》')
+            .and_then(|t| t.rfind('《').map(|i| &t[..i]))
+        {
+            Some(rest) => text = rest,
+            None => return trimmed,
+        }
+    }
+}
+
+/// `text` without the titles and separators it starts with.
+fn strip_titles_forward(mut text: &str) -> &str {
+    loop {
+        let trimmed = text.trim_start_matches(['、', '，', ' ']);
+        match trimmed
+            .strip_prefix('《')
+            .and_then(|t| t.find('》').map(|i| &t[i + '》'.len_utf8()..]))
+        {
+            Some(rest) => text = rest,
+            None => return trimmed,
+        }
+    }
 }
 
 /// Classifies a quoted passage from what it says, the sentence before it (`before`) and the
@@ -244,6 +330,24 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.attribution.as_deref(), Some("习近平总书记"));
+    }
+
+    #[test]
+    fn works_of_art_are_no_citations() {
+        assert!(is_work_of_art("推出电视剧", "热播"));
+        assert!(is_work_of_art("话剧《右岸》", "、歌曲《山歌》等获奖"));
+        assert!(is_work_of_art("推出《甲》《乙》", "《丙》等一批精品剧目"));
+        assert!(is_work_of_art("", "等3部纪录片获奖"));
+        assert!(!is_work_of_art("认真学习", "，深刻领会"));
+        assert!(!is_work_of_art("第5期", "杂志发表"));
+        assert_eq!(
+            title("河北省国民经济和社会发展第十五个五年规划纲要（草案）").map(|c| c.kind),
+            Some(DoctrineKind::Law)
+        );
+        assert_eq!(
+            title("中共中央关于制定国民经济和社会发展第十五个五年规划的建议").map(|c| c.kind),
+            Some(DoctrineKind::Law)
+        );
     }
 
     #[test]

@@ -142,7 +142,15 @@ fn classify_marks(
             continue;
         };
         let citation = match mark.kind {
-            marks::MarkKind::Title => cited::title(inner),
+            marks::MarkKind::Title => {
+                let before = text.get(..start).map(drop_last_char).unwrap_or("");
+                let after = text.get(end..).map(drop_first_char).unwrap_or("");
+                if cited::is_work_of_art(before, after) {
+                    None
+                } else {
+                    cited::title(inner)
+                }
+            }
             marks::MarkKind::Quote => {
                 let before = text.get(..start).map(drop_last_char).unwrap_or("");
                 let after = text.get(end..).map(drop_first_char).unwrap_or("");
@@ -242,7 +250,12 @@ fn add_unmarked_repeats(text: &str, body: &Body, kept: &mut Kept) {
         let Some(form) = text.get(c.range.clone()) else {
             continue;
         };
-        if c.origin == Origin::Mark && form.chars().count() >= 3 && !forms.iter().any(|f| f == form)
+        // A publication's title is written in 《》 wherever it is cited: bare, the same
+        // characters are prose (《共产党》 is a monthly, 共产党 the party).
+        if c.origin == Origin::Mark
+            && c.kind != DoctrineKind::Publication
+            && form.chars().count() >= 3
+            && !forms.iter().any(|f| f == form)
         {
             forms.push(form.to_owned());
             of_form.push(i);
@@ -262,6 +275,7 @@ fn add_unmarked_repeats(text: &str, body: &Body, kept: &mut Kept) {
             || !body.holds(&range)
             || kept.taken.overlaps(&range)
             || !on_word_boundary(text, &range)
+            || reads_as_quantity(text, &range)
         {
             continue;
         }
@@ -275,6 +289,24 @@ fn add_unmarked_repeats(text: &str, body: &Body, kept: &mut Kept) {
         });
     }
     kept.candidates.extend(repeats);
+}
+
+/// Whether an unmarked number that a code was quoted as (“132”) is written here as a quantity:
+/// 132.4亿斤, 132万元, 3.132, 132%.
+fn reads_as_quantity(text: &str, range: &Range<usize>) -> bool {
+    let digit_ends =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let first = text.get(range.start..).and_then(|s| s.chars().next());
+    let last = text.get(..range.end).and_then(|s| s.chars().next_back());
+    let before = text.get(..range.start).and_then(|s| s.chars().next_back());
+    let after = text.get(range.end..).and_then(|s| s.chars().next());
+    let point = |c: Option<char>| c.is_some_and(|c| matches!(c, '.' | '．' | '·'));
+    let unit = |c: Option<char>| {
+        c.is_some_and(|c| {
+            "%％‰亿万千百元角分年月日号个人家户名件项条次倍吨米斤亩台辆套座所".contains(c)
+        })
+    };
+    (digit_ends(first) && point(before)) || (digit_ends(last) && (point(after) || unit(after)))
 }
 
 /// The non-overlapping occurrences of `forms` in `text`, leftmost first and the longest of
@@ -308,6 +340,79 @@ fn leftmost_longest(text: &str, forms: &[String]) -> Vec<(Range<usize>, usize)> 
     found
 }
 
+/// Short titles that a document cites again after its full title (《…第十五个五年规划纲要
+/// （草案）》（以下简称《纲要草案》）, 《…规划的建议》 … 《建议》).
+const SHORT_TITLES: &[&str] = &[
+    "建议",
+    "纲要",
+    "纲要草案",
+    "纲要（草案）",
+    "决定",
+    "决议",
+    "意见",
+    "通知",
+    "规划",
+    "方案",
+    "条例",
+    "办法",
+    "报告",
+    "公报",
+];
+
+/// A title without brackets and blanks, for comparing a short title with a full one.
+fn bare_title(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, '（' | '）' | '(' | ')') && !c.is_whitespace())
+        .collect()
+}
+
+/// Merges each short title (《纲要草案》, 《建议》) into the last full title before it that ends
+/// with it: one document, one doctrine, the short form an alias.
+fn merge_short_titles(doctrines: &mut Vec<Doctrine>) {
+    let titled = |d: &Doctrine| matches!(d.kind, DoctrineKind::Law | DoctrineKind::Publication);
+    let mut i = 0;
+    while i < doctrines.len() {
+        let Some(short) = doctrines.get(i).filter(|d| titled(d)) else {
+            i += 1;
+            continue;
+        };
+        if !SHORT_TITLES.contains(&short.name.as_str()) {
+            i += 1;
+            continue;
+        }
+        let tail = bare_title(&short.name);
+        let first = short.mentions.first().map_or(0, |m| m.span.start);
+        let full = doctrines
+            .iter()
+            .enumerate()
+            .filter(|(j, d)| {
+                *j != i
+                    && titled(d)
+                    && d.name.chars().count() > short.name.chars().count()
+                    && d.mentions.first().is_some_and(|m| m.span.start < first)
+                    && bare_title(&d.name).ends_with(&tail)
+            })
+            .max_by_key(|(_, d)| d.mentions.first().map_or(0, |m| m.span.start))
+            .map(|(j, _)| j);
+        let Some(j) = full else {
+            i += 1;
+            continue;
+        };
+        let short = doctrines.remove(i);
+        let target = if j > i { j - 1 } else { j };
+        if let Some(d) = doctrines.get_mut(target) {
+            for alias in std::iter::once(short.name).chain(short.aliases) {
+                if alias != d.name && !d.aliases.contains(&alias) {
+                    d.aliases.push(alias);
+                }
+            }
+            d.mentions.extend(short.mentions);
+            d.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+            d.count = u32::try_from(d.mentions.len()).unwrap_or(u32::MAX);
+        }
+    }
+}
+
 /// One doctrine per name, in order of first mention, with every mention in input order.
 fn group(source: &SourceText, kept: Kept) -> Vec<Doctrine> {
     let mut candidates = kept.candidates;
@@ -339,6 +444,7 @@ fn group(source: &SourceText, kept: Kept) -> Vec<Doctrine> {
         doctrine.mentions.push(mention);
         doctrine.count = u32::try_from(doctrine.mentions.len()).unwrap_or(u32::MAX);
     }
+    merge_short_titles(&mut doctrines);
     doctrines
 }
 
@@ -442,6 +548,44 @@ mod tests {
     fn codes_stand_on_their_own() {
         let d = extract_all("县委“1264”总体工作思路，落实1264，不是12640");
         assert_eq!(d[0].count, 2);
+    }
+
+    #[test]
+    fn quoted_codes_are_not_found_again_in_quantities() {
+        let d = extract_all("落实“132”总体部署，总产量132.4亿斤，投入132万元，再抓132部署");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].count, 2);
+    }
+
+    #[test]
+    fn short_titles_are_the_full_document_cited_again() {
+        let d = extract_all(
+            "审查《全省国民经济和社会发展第十五个五年规划纲要（草案）》（以下简称《纲要草案》）。\
+             《纲要草案》提出，落实省委《关于制定规划的建议》，《建议》明确",
+        );
+        let names: Vec<(&str, u32)> = d.iter().map(|d| (d.name.as_str(), d.count)).collect();
+        assert_eq!(
+            names,
+            [
+                ("全省国民经济和社会发展第十五个五年规划纲要（草案）", 3),
+                ("关于制定规划的建议", 2)
+            ]
+        );
+        assert_eq!(d[0].aliases, ["纲要草案"]);
+        assert_eq!(d[0].kind, DoctrineKind::Law);
+        // With no full title before it, a short title stays as it is.
+        assert_eq!(names_of("根据《纲要》精神"), ["纲要"]);
+    }
+
+    #[test]
+    fn publications_are_not_found_again_bare() {
+        let d = extract_all("创办了《共产党》月刊，组织了共产党，称作共产党");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].count, 1);
+    }
+
+    fn names_of(text: &str) -> Vec<String> {
+        names(text)
     }
 
     #[test]
