@@ -22,6 +22,12 @@ const INPUTS: &[&str] = &[
     "front_gb18030_crlf",
     "front_utf16le",
     "front_utf8_bom",
+    "front_national_report",
+    "front_autonomous_region",
+    "front_letter_spaced",
+    "front_municipality",
+    "front_resolution",
+    "front_one_line",
 ];
 
 /// Everything the front half produces for one file.
@@ -460,4 +466,155 @@ fn seed_metadata() {
         (m.genre, m.place.as_deref(), m.level),
         (Genre::Statement, Some("安福"), Some(Level::County))
     );
+}
+
+/// (title, genre, level, place, speaker name, speaker role, occasion, date) of an input.
+type Facts<'a> = (
+    Option<&'a str>,
+    Genre,
+    Option<Level>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<(i32, u8, u8)>,
+);
+
+fn facts(m: &Meta) -> Facts<'_> {
+    let speaker = m.speaker.as_ref();
+    (
+        m.title.as_deref(),
+        m.genre,
+        m.level,
+        m.place.as_deref(),
+        speaker.and_then(|s| s.name.as_deref()),
+        speaker.and_then(|s| s.role.as_deref()),
+        m.occasion.as_deref(),
+        m.date
+            .as_ref()
+            .and_then(|d| Some((d.year?, d.month?, d.day?))),
+    )
+}
+
+#[test]
+fn a_national_report_names_no_place_whatever_its_body_mentions() {
+    // Title cut over two lines, office and name on two lines, 香港/湖北/沿海城市/和政策/创新平台
+    // in the body.
+    let s = input("front_national_report");
+    assert_eq!(
+        facts(&s.meta),
+        (
+            Some("政府工作报告"),
+            Genre::Report,
+            Some(Level::National),
+            None,
+            Some("李德明"),
+            Some("国务院总理"),
+            Some("第十六届全国人民代表大会第二次会议"),
+            Some((2031, 3, 5)),
+        )
+    );
+    assert_eq!(
+        s.texts_of(Role::Front(FrontMatterKind::Byline)),
+        vec!["国务院总理", "李德明"]
+    );
+}
+
+#[test]
+fn an_autonomous_region_is_provincial_and_named_in_full() {
+    // A dateline without a dash; a transcribed name with its dot.
+    let s = input("front_autonomous_region");
+    assert_eq!(
+        facts(&s.meta),
+        (
+            Some("2031年广西壮族自治区政府工作报告"),
+            Genre::Report,
+            Some(Level::Provincial),
+            Some("广西"),
+            Some("阿不都·热合曼"),
+            Some("自治区主席"),
+            Some("广西壮族自治区第十四届人民代表大会第六次会议"),
+            Some((2031, 1, 20)),
+        )
+    );
+}
+
+#[test]
+fn a_letter_spaced_title_is_a_title() {
+    let s = input("front_letter_spaced");
+    assert_eq!(
+        s.texts_of(Role::Front(FrontMatterKind::Title)),
+        vec!["政 府 工 作 报 告"]
+    );
+    assert_eq!(
+        facts(&s.meta),
+        (
+            Some("政府工作报告"),
+            Genre::Report,
+            Some(Level::County),
+            Some("东河"),
+            Some("王志强"),
+            Some("东河区人民政府区长"),
+            Some("东河区第十五届人民代表大会第三次会议"),
+            Some((2031, 2, 26)),
+        )
+    );
+}
+
+#[test]
+fn a_municipality_is_provincial() {
+    let m = input("front_municipality").meta;
+    assert_eq!(
+        (m.level, m.place.as_deref()),
+        (Some(Level::Provincial), Some("重庆"))
+    );
+}
+
+#[test]
+fn an_adoption_line_gives_the_session_and_the_date() {
+    let s = input("front_resolution");
+    assert_eq!(
+        s.texts_of(Role::Front(FrontMatterKind::Subtitle)),
+        vec!["（2031年3月11日第十六届全国人民代表大会第二次会议通过）"]
+    );
+    let m = &s.meta;
+    assert_eq!(
+        (m.level, m.place.as_deref(), m.occasion.as_deref()),
+        (
+            Some(Level::National),
+            None,
+            Some("第十六届全国人民代表大会第二次会议")
+        )
+    );
+    assert_eq!(
+        m.date.as_ref().map(|d| (d.year, d.month, d.day)),
+        Some((Some(2031), Some(3), Some(11)))
+    );
+}
+
+#[test]
+fn front_matter_run_into_the_first_line_is_cut_out() {
+    let s = input("front_one_line");
+    assert_eq!(
+        s.texts_of(Role::Front(FrontMatterKind::Title)),
+        vec!["在全省人大代表工作座谈会上的讲话"]
+    );
+    assert_eq!(
+        s.texts_of(Role::Front(FrontMatterKind::Date)),
+        vec!["（2031年6月12日）"]
+    );
+    assert_eq!(
+        facts(&s.meta),
+        (
+            Some("在全省人大代表工作座谈会上的讲话"),
+            Genre::Speech,
+            Some(Level::Provincial),
+            None,
+            Some("赵永清"),
+            None,
+            Some("全省人大代表工作座谈会"),
+            Some((2031, 6, 12)),
+        )
+    );
+    assert!(s.body().starts_with("同志们："));
 }

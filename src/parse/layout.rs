@@ -4,6 +4,7 @@
 //! [`char::is_whitespace`]: zero-width spaces and joiners, the word joiner, soft hyphens and stray
 //! byte order marks are invisible too, and must never reach a heading or a metadata value.
 
+use super::run_on;
 use super::Line;
 use crate::text::chars_led_by;
 
@@ -53,7 +54,21 @@ pub fn lines(text: &str) -> Vec<Line> {
             continue;
         }
         let start = raw.start + leading;
-        for piece in collapsed_lines(trimmed) {
+        let mut pieces = collapsed_lines(trimmed);
+        // The first line of a text that lost its breaks may hold the whole head.
+        if out.is_empty() {
+            if let Some(head) = pieces.first().and_then(|p| {
+                let cut = run_on::head_pieces(&trimmed[p.clone()])?;
+                Some(
+                    cut.into_iter()
+                        .map(|r| p.start + r.start..p.start + r.end)
+                        .collect::<Vec<_>>(),
+                )
+            }) {
+                pieces.splice(0..1, head);
+            }
+        }
+        for piece in pieces {
             out.push(Line {
                 range: start + piece.start..start + piece.end,
                 number: number + 1,

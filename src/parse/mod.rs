@@ -26,6 +26,7 @@ pub mod markers;
 pub mod outline;
 pub mod paragraphs;
 pub mod peroration;
+pub mod run_on;
 
 use std::ops::Range;
 
