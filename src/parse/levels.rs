@@ -47,6 +47,9 @@ pub struct TopLevel {
     pub heads: Vec<Head>,
     /// Whether parts start inside paragraphs.
     pub run_in: bool,
+    /// Whether the heads are unnumbered part headings above a numbered level, which then
+    /// nests below them with its own levels.
+    pub above_numbers: bool,
 }
 
 /// Longest heading line, in characters.
@@ -60,9 +63,16 @@ const RUN_IN_SHARE: f64 = 0.8;
 pub fn top_level(text: &str, pieces: &[Range<usize>]) -> TopLevel {
     let at_starts = candidates(text, pieces, false, false);
     if let Some(heads) = numbered(text, pieces, &at_starts, |_| true, |_| true, false) {
+        if let Some(parts) = part_headings(text, pieces, &heads) {
+            return TopLevel {
+                heads: parts,
+                run_in: false,
+                above_numbers: true,
+            };
+        }
         return TopLevel {
             heads,
-            run_in: false,
+            ..TopLevel::default()
         };
     }
     let inside = candidates(text, pieces, true, false);
@@ -71,18 +81,19 @@ pub fn top_level(text: &str, pieces: &[Range<usize>]) -> TopLevel {
         return TopLevel {
             heads,
             run_in: true,
+            above_numbers: false,
         };
     }
     let heads = heading_lines(text, pieces, 0);
     if heads.len() >= 2 {
         return TopLevel {
             heads,
-            run_in: false,
+            ..TopLevel::default()
         };
     }
     TopLevel {
         heads: lead_sentences(text, pieces),
-        run_in: false,
+        ..TopLevel::default()
     }
 }
 
@@ -184,11 +195,15 @@ fn numbered(
         })
         .collect();
     chains.sort_by_key(|(_, chain)| chain.first().map(|l| l.0));
+    let is_list = |chain: &[Link]| is_compact_list(found, chain);
     let mut best = chains.first()?;
     for other in &chains[1..] {
         let best_end = best.1.last().map_or(0, |l| l.0);
         let other_start = other.1.first().map_or(0, |l| l.0);
-        if other_start > best_end && rank(other.0) < rank(best.0) {
+        // A list in consecutive paragraphs inside the last part does not outrank parts spread
+        // over the text (（一）…（二） parts, then 一、二、三、 items of one proposal).
+        let outranks = is_list(&best.1) || !is_list(&other.1);
+        if other_start > best_end && rank(other.0) < rank(best.0) && outranks {
             best = other;
         }
     }
@@ -210,6 +225,17 @@ fn numbered(
             })
             .collect(),
     )
+}
+
+/// Whether the markers of a chain stand in consecutive pieces: a list, not parts with text
+/// between them.
+fn is_compact_list(found: &[Candidate], chain: &[Link]) -> bool {
+    let pieces: Vec<usize> = chain
+        .iter()
+        .filter_map(|l| found.get(l.0))
+        .map(|c| c.piece)
+        .collect();
+    pieces.windows(2).all(|w| w[1] <= w[0] + 1)
 }
 
 /// How likely a family is to number the outermost level, when two sequences do not nest:
@@ -451,15 +477,115 @@ fn is_heading_line(text: &str, piece: &Range<usize>) -> bool {
     let chars = line.chars().count();
     (2..=MAX_HEADING_LINE).contains(&chars)
         && !line.contains(markers::CLAUSE_ENDS)
-        && !line.ends_with(['，', ',', '、'])
+        && !line.ends_with(['，', ',', '、', '“', '‘', '《', '（', '('])
         && !line.contains('\n')
         && markers::marker_at(text, piece.start).is_none()
         && peroration::address(line).is_none()
+        && !is_quotation(line)
+}
+
+/// Whether a line is a quotation as a whole (“…”, 「…」): an aphorism or a saying set apart,
+/// not a heading.
+fn is_quotation(line: &str) -> bool {
+    let quoted = |open: char, close: char| line.starts_with(open) && line.ends_with(close);
+    quoted('“', '”') || quoted('「', '」') || quoted('『', '』') || quoted('"', '"')
 }
 
 fn is_prose(text: &str, piece: &Range<usize>) -> bool {
     text.get(piece.clone())
         .is_some_and(|p| p.contains(SENTENCE_ENDS) && p.chars().count() >= MIN_PROSE)
+}
+
+/// Longest part heading above a numbered level, in characters.
+const MAX_PART_HEADING: usize = 30;
+/// Body pieces a part heading above a numbered level is followed by, at least.
+const MIN_PART_BODY: usize = 2;
+/// Headings of a closing, not of a part (结束语 over the peroration).
+const CLOSING_HEADINGS: &[&str] = &["结束语", "结语"];
+
+/// Unnumbered headings of parts that hold the numbered parts `numbered`, when the text has
+/// them: short lines of their own between finished paragraphs (“十四五”时期工作回顾 …
+/// 2026年主要任务, the second followed by 一、二、三、), at least two, the first before the
+/// first numbered part, none between two numbered parts (which would put it inside one).
+fn part_headings(text: &str, pieces: &[Range<usize>], numbered: &[Head]) -> Option<Vec<Head>> {
+    let piece_of = |pos: usize| pieces.iter().position(|p| p.start <= pos && pos < p.end);
+    let numbered_at: Vec<usize> = numbered.iter().filter_map(|h| piece_of(h.start)).collect();
+    let (&first, &last) = (numbered_at.first()?, numbered_at.last()?);
+    let starts_numbered = |i: usize| numbered_at.contains(&i);
+    let mut found: Vec<usize> = (0..pieces.len())
+        .filter(|&i| !(first < i && i < last) && !starts_numbered(i))
+        .filter(|&i| is_part_heading(text, pieces, i))
+        .filter(|&i| {
+            pieces.get(i + 1).is_some_and(|next| {
+                is_prose(text, next) || starts_numbered(i + 1) || is_address(text, next)
+            })
+        })
+        .collect();
+    // A part has a body: a heading with too little after it is a caption or a stray line.
+    let ends: Vec<usize> = found
+        .iter()
+        .skip(1)
+        .copied()
+        .chain(std::iter::once(pieces.len()))
+        .collect();
+    let bodies: Vec<bool> = found
+        .iter()
+        .zip(&ends)
+        .map(|(&at, &end)| end - at > MIN_PART_BODY)
+        .collect();
+    let mut keep = bodies.into_iter();
+    found.retain(|_| keep.next().unwrap_or(false));
+    if found.len() < 2 || found.first().is_none_or(|&i| i > first) {
+        return None;
+    }
+    let heads = found
+        .iter()
+        .enumerate()
+        .filter_map(|(n, &i)| {
+            let piece = pieces.get(i)?;
+            Some(Head {
+                kind: Kind::HeadingLine,
+                ordinal: n as u32 + 1,
+                marker: None,
+                heading: piece.clone(),
+                start: piece.start,
+                gap: false,
+            })
+        })
+        .collect();
+    Some(heads)
+}
+
+/// Whether piece `i` is a line that may head a part above numbered parts: a short heading line
+/// without a comma (a noun phrase, not a sentence), after a finished paragraph, not a closing's.
+fn is_part_heading(text: &str, pieces: &[Range<usize>], i: usize) -> bool {
+    let Some(line) = pieces.get(i).and_then(|p| text.get(p.clone())) else {
+        return false;
+    };
+    let after_finished = i == 0
+        || pieces
+            .get(i - 1)
+            .and_then(|p| text.get(p.clone()))
+            .is_some_and(ends_sentence);
+    is_heading_line(text, &pieces[i])
+        && line.chars().count() <= MAX_PART_HEADING
+        && !line.contains(['，', ','])
+        && !CLOSING_HEADINGS.contains(&line)
+        && after_finished
+}
+
+/// Whether a piece opens with an address (同志们！), as a part may after its heading.
+fn is_address(text: &str, piece: &Range<usize>) -> bool {
+    text.get(piece.clone())
+        .and_then(peroration::address)
+        .is_some_and(|a| a.start == 0)
+}
+
+/// Whether a paragraph ends with a sentence end (closing quotes and brackets aside).
+fn ends_sentence(paragraph: &str) -> bool {
+    paragraph
+        .trim_end_matches(['”', '’', '」', '』', '"', '）', ')'])
+        .ends_with(SENTENCE_ENDS)
 }
 
 /// Longest lead sentence, in characters.
