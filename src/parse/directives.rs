@@ -88,16 +88,17 @@ impl<'t> PointFinder<'t> {
             .filter(|chain| chain.len() >= 2)
             .min_by_key(|chain| (chain.first().map(|l| l.0), std::cmp::Reverse(chain.len())));
         let dashed = dash_points(text, paragraphs);
-        let first_dash = dashed.first().map(|p| p.paragraph);
         let Some(chain) = best else {
             return dashed;
         };
+        // Of a dash-led list and a numbered one, the longer is the part's list; the earlier
+        // on a tie.
         let first_numbered = chain
             .first()
             .and_then(|l| found.get(l.0))
-            .map(|(_, paragraph)| *paragraph);
-        // The list that starts first is the part's list, as for numbered families.
-        if first_dash.is_some_and(|d| first_numbered.is_none_or(|n| d < n)) {
+            .map_or(usize::MAX, |(_, paragraph)| *paragraph);
+        let dash_first = dashed.first().is_some_and(|d| d.paragraph < first_numbered);
+        if dashed.len() > chain.len() || (dashed.len() == chain.len() && dash_first) {
             return dashed;
         }
         let mut out: Vec<Point> = Vec::new();
@@ -179,7 +180,7 @@ const MIN_DASH_RUN: usize = 2;
 /// The points of the longest run of consecutive paragraphs led by a dash (the earliest of
 /// equal runs), numbered by their place in it; none when no run is long enough. A lone dash
 /// line is an attribution or an aside, not a list.
-fn dash_points(text: &str, paragraphs: &[Range<usize>]) -> Vec<Point> {
+pub(crate) fn dash_points(text: &str, paragraphs: &[Range<usize>]) -> Vec<Point> {
     let lead = |p: &Range<usize>| -> Option<usize> {
         let s = text.get(p.clone())?;
         let dash = DASHES.iter().find(|d| s.starts_with(*d))?;

@@ -20,6 +20,8 @@ pub enum Kind {
     HeadingLine,
     /// A paragraph opening with a short two-clause lead sentence (articles).
     LeadSentence,
+    /// A paragraph of a run led by dashes (——坚持…), when nothing else divides the text.
+    Dashed,
 }
 
 /// Where a part starts.
@@ -50,6 +52,9 @@ pub struct TopLevel {
     /// Whether the heads are unnumbered part headings above a numbered level, which then
     /// nests below them with its own levels.
     pub above_numbers: bool,
+    /// Where the last numbered head of the text starts, when the heads are part headings above
+    /// the numbers: the closing starts after it.
+    pub last_numbered: Option<usize>,
 }
 
 /// Longest heading line, in characters.
@@ -68,6 +73,13 @@ pub fn top_level(text: &str, pieces: &[Range<usize>]) -> TopLevel {
                 heads: parts,
                 run_in: false,
                 above_numbers: true,
+                last_numbered: heads.last().map(|h| h.start),
+            };
+        }
+        if let Some(lines) = headed_parts_around_points(text, pieces, &heads) {
+            return TopLevel {
+                heads: lines,
+                ..TopLevel::default()
             };
         }
         return TopLevel {
@@ -81,7 +93,7 @@ pub fn top_level(text: &str, pieces: &[Range<usize>]) -> TopLevel {
         return TopLevel {
             heads,
             run_in: true,
-            above_numbers: false,
+            ..TopLevel::default()
         };
     }
     let heads = heading_lines(text, pieces, 0);
@@ -91,8 +103,13 @@ pub fn top_level(text: &str, pieces: &[Range<usize>]) -> TopLevel {
             ..TopLevel::default()
         };
     }
+    let dashed = dashed_parts(text, pieces);
     TopLevel {
-        heads: lead_sentences(text, pieces),
+        heads: if dashed.is_empty() {
+            lead_sentences(text, pieces)
+        } else {
+            dashed
+        },
         ..TopLevel::default()
     }
 }
@@ -106,7 +123,10 @@ pub fn sub_level(text: &str, pieces: &[Range<usize>], above: &[Kind], run_in: bo
     if let Some(heads) = numbered(text, pieces, &found, allowed, |_| true, true) {
         return heads;
     }
-    if above.contains(&Kind::HeadingLine) || above.contains(&Kind::LeadSentence) {
+    if above
+        .iter()
+        .any(|k| matches!(k, Kind::HeadingLine | Kind::LeadSentence | Kind::Dashed))
+    {
         return Vec::new();
     }
     let heads = heading_lines(text, pieces, 1);
@@ -195,15 +215,12 @@ fn numbered(
         })
         .collect();
     chains.sort_by_key(|(_, chain)| chain.first().map(|l| l.0));
-    let is_list = |chain: &[Link]| is_compact_list(found, chain);
     let mut best = chains.first()?;
     for other in &chains[1..] {
         let best_end = best.1.last().map_or(0, |l| l.0);
         let other_start = other.1.first().map_or(0, |l| l.0);
-        // A list in consecutive paragraphs inside the last part does not outrank parts spread
-        // over the text (（一）…（二） parts, then 一、二、三、 items of one proposal).
-        let outranks = is_list(&best.1) || !is_list(&other.1);
-        if other_start > best_end && rank(other.0) < rank(best.0) && outranks {
+        let holds_parts = holds_parts(text, pieces, found, best.0, &best.1);
+        if other_start > best_end && rank(other.0) < rank(best.0) && !holds_parts {
             best = other;
         }
     }
@@ -227,15 +244,24 @@ fn numbered(
     )
 }
 
-/// Whether the markers of a chain stand in consecutive pieces: a list, not parts with text
-/// between them.
-fn is_compact_list(found: &[Candidate], chain: &[Link]) -> bool {
-    let pieces: Vec<usize> = chain
-        .iter()
-        .filter_map(|l| found.get(l.0))
-        .map(|c| c.piece)
-        .collect();
-    pieces.windows(2).all(|w| w[1] <= w[0] + 1)
+/// Whether a chain is a level of parts that a later chain cannot outrank: outline markers
+/// heading lines of their own, with text between them (（一）关于经济形势 … （二）…), not a list
+/// in consecutive paragraphs. A later chain lies inside its last part.
+fn holds_parts(
+    text: &str,
+    pieces: &[Range<usize>],
+    found: &[Candidate],
+    family: Family,
+    chain: &[Link],
+) -> bool {
+    let heads: Vec<&Candidate> = chain.iter().filter_map(|l| found.get(l.0)).collect();
+    let spread = heads.windows(2).any(|w| w[1].piece > w[0].piece + 1);
+    let own_lines = heads.iter().all(|c| {
+        pieces
+            .get(c.piece)
+            .is_some_and(|p| heading_after(text, c.marker.rest, p.end).end == p.end)
+    });
+    family.is_outline() && spread && own_lines
 }
 
 /// How likely a family is to number the outermost level, when two sequences do not nest:
@@ -453,7 +479,9 @@ fn holds_most(pieces: &[Range<usize>], holding: &[usize]) -> bool {
 fn heading_lines(text: &str, pieces: &[Range<usize>], skip: usize) -> Vec<Head> {
     let mut heads = Vec::new();
     for (i, piece) in pieces.iter().enumerate().skip(skip) {
-        let Some(next) = pieces.get(i + 1) else {
+        // A quotation or a question set on a line of its own may stand between a heading and
+        // its text.
+        let Some(next) = pieces[i + 1..].iter().find(|p| !is_aside(text, p)) else {
             break;
         };
         if is_heading_line(text, piece) && is_prose(text, next) {
@@ -484,6 +512,17 @@ fn is_heading_line(text: &str, piece: &Range<usize>) -> bool {
         && !is_quotation(line)
 }
 
+/// Whether a piece is a short line set apart from the text, never a heading: a quotation as
+/// a whole (an aphorism) or a question.
+fn is_aside(text: &str, piece: &Range<usize>) -> bool {
+    text.get(piece.clone()).is_some_and(|line| {
+        let question = line
+            .trim_end_matches(['”', '’', '」', '"'])
+            .ends_with(['？', '?']);
+        line.chars().count() <= MAX_HEADING_LINE && (is_quotation(line) || question)
+    })
+}
+
 /// Whether a line is a quotation as a whole (“…”, 「…」): an aphorism or a saying set apart,
 /// not a heading.
 fn is_quotation(line: &str) -> bool {
@@ -494,6 +533,48 @@ fn is_quotation(line: &str) -> bool {
 fn is_prose(text: &str, piece: &Range<usize>) -> bool {
     text.get(piece.clone())
         .is_some_and(|p| p.contains(SENTENCE_ENDS) && p.chars().count() >= MIN_PROSE)
+}
+
+/// The heading lines of a text whose numbered heads are points (一是…二是…, 一要…) standing
+/// inside one of its headed parts: an article's subheads, repeated through the text, are its
+/// parts, and the points a list of one of them.
+fn headed_parts_around_points(
+    text: &str,
+    pieces: &[Range<usize>],
+    numbered: &[Head],
+) -> Option<Vec<Head>> {
+    let points = numbered
+        .iter()
+        .all(|h| matches!(h.kind, Kind::Numbered(Family::Shi | Family::Yao | Family::Sequence)));
+    if !points {
+        return None;
+    }
+    let lines = heading_lines(text, pieces, 0);
+    if lines.len() < 2 {
+        return None;
+    }
+    // The index of the headed part (0 before the first heading line) a position falls in.
+    let part_of = |pos: usize| lines.iter().filter(|l| l.start <= pos).count();
+    let first = part_of(numbered.first()?.start);
+    numbered
+        .iter()
+        .all(|h| part_of(h.start) == first)
+        .then_some(lines)
+}
+
+/// The paragraphs of the longest run led by dashes (——坚持党的领导。…), as parts.
+fn dashed_parts(text: &str, pieces: &[Range<usize>]) -> Vec<Head> {
+    super::directives::dash_points(text, pieces)
+        .into_iter()
+        .map(|point| Head {
+            kind: Kind::Dashed,
+            ordinal: point.ordinal,
+            start: point.marker.start,
+            marker: Some(point.marker),
+            heading: point.heading,
+            gap: false,
+        })
+        .collect()
 }
 
 /// Longest part heading above a numbered level, in characters.
@@ -508,6 +589,13 @@ const CLOSING_HEADINGS: &[&str] = &["结束语", "结语"];
 /// 2026年主要任务, the second followed by 一、二、三、), at least two, the first before the
 /// first numbered part, none between two numbered parts (which would put it inside one).
 fn part_headings(text: &str, pieces: &[Range<usize>], numbered: &[Head]) -> Option<Vec<Head>> {
+    let parts = numbered.iter().all(|h| match h.kind {
+        Kind::Numbered(family) => family.is_outline() || family == Family::Di,
+        _ => false,
+    });
+    if !parts {
+        return None;
+    }
     let piece_of = |pos: usize| pieces.iter().position(|p| p.start <= pos && pos < p.end);
     let numbered_at: Vec<usize> = numbered.iter().filter_map(|h| piece_of(h.start)).collect();
     let (&first, &last) = (numbered_at.first()?, numbered_at.last()?);

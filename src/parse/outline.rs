@@ -220,11 +220,18 @@ fn closing_start(
     };
     // The closing never starts inside the last part's own last part (the （九） of 二、).
     let innermost = last_part_start(text, pieces, last, last_head, top);
-    let floor = if innermost > last {
-        innermost + 1 + usize::from(is_bare_head(text, pieces, innermost))
+    let after_head = |at: usize, pieces: &[Range<usize>]| {
+        at + 1 + usize::from(is_bare_head(text, pieces, at))
+    };
+    let mut floor = if innermost > last {
+        after_head(innermost, pieces)
     } else {
         first_body(last, pieces) + 1
     };
+    if let Some(pos) = top.last_numbered {
+        let at = split_at(text, pieces, pos);
+        floor = floor.max(after_head(at, pieces));
+    }
     let mut cue = pieces
         .iter()
         .enumerate()
@@ -348,7 +355,7 @@ fn last_directive_end(
 fn family(kind: Kind) -> Option<Family> {
     match kind {
         Kind::Numbered(f) => Some(f),
-        Kind::HeadingLine | Kind::LeadSentence => None,
+        Kind::HeadingLine | Kind::LeadSentence | Kind::Dashed => None,
     }
 }
 
