@@ -57,6 +57,12 @@ pub struct TopLevel {
     pub last_numbered: Option<usize>,
 }
 
+/// Words a line cannot end with unless it breaks off mid-sentence (a line cut at a link:
+/// 今年是我国与 / 印度…), so it is no heading; only those that end no word of their own
+/// (方向, 应对, 普及 end headings).
+const DANGLING_ENDS: &[char] = &['与', '的', '把', '被', '跟', '或'];
+/// Words ending in a dangling character that do end headings (全民参与).
+const WHOLE_WORD_ENDS: &[&str] = &["参与", "目的"];
 /// Longest heading line, in characters.
 const MAX_HEADING_LINE: usize = 40;
 /// Shortest paragraph that counts as body text after a heading line, in characters.
@@ -506,10 +512,16 @@ fn is_heading_line(text: &str, piece: &Range<usize>) -> bool {
     (2..=MAX_HEADING_LINE).contains(&chars)
         && !line.contains(markers::CLAUSE_ENDS)
         && !line.ends_with(['，', ',', '、', '“', '‘', '《', '（', '('])
+        && !breaks_off(line)
         && !line.contains('\n')
         && markers::marker_at(text, piece.start).is_none()
         && peroration::address(line).is_none()
         && !is_quotation(line)
+}
+
+/// Whether a line breaks off mid-sentence at a word that needs what follows.
+fn breaks_off(line: &str) -> bool {
+    line.ends_with(DANGLING_ENDS) && !WHOLE_WORD_ENDS.iter().any(|w| line.ends_with(w))
 }
 
 /// Whether a piece is a short line set apart from the text, never a heading: a quotation as
@@ -927,6 +939,52 @@ mod tests {
             &text[top.heads[1].heading.clone()],
             "厚植为民情怀，切实回应群众期盼"
         );
+    }
+
+    #[test]
+    fn parts_spread_over_the_text_outrank_a_later_list() {
+        let text = "（一）关于经济形势\n去年经济发展很好。生产建设都有进展，人民生活继续改善，各方面形势令人鼓舞。\n经济发展中也有一些问题，需要认真对待，采取措施逐步加以解决，保持良好势头。\n（二）关于体制改革\n今年改革的主要措施是：\n一、调整农产品收购价格；\n二、适当提高短途运价；\n三、拉开质量差价。\n这个方案积极稳妥。";
+        let top = top_level(text, &lines(text));
+        assert_eq!(
+            summary(text, &top.heads),
+            vec![(1, "关于经济形势".into()), (2, "关于体制改革".into())]
+        );
+    }
+
+    #[test]
+    fn unnumbered_parts_above_the_numbered_ones() {
+        let text = "现在，我代表县政府报告工作，请予审议。\n过去一年工作回顾\n过去一年，全县经济运行稳中有进，各项社会事业全面发展，人民生活持续改善，目标任务顺利完成。\n同时也要看到，发展中还存在不少困难和问题，我们将采取有力措施认真加以解决。\n今年重点工作\n今年政府工作的总体要求是坚持稳中求进，全力推动高质量发展，重点抓好以下工作。\n一、扩大有效需求。要提振消费，扩大投资，稳住经济增长的基本盘。\n二、建设产业体系。要推动传统产业升级，培育新兴产业，增强发展后劲。";
+        let top = top_level(text, &lines(text));
+        assert!(top.above_numbers);
+        assert_eq!(
+            summary(text, &top.heads),
+            vec![(1, "过去一年工作回顾".into()), (2, "今年重点工作".into())]
+        );
+        let pieces = lines(text);
+        let second = &pieces[4..];
+        let subs = sub_level(text, second, &[Kind::HeadingLine], false);
+        assert_eq!(subs.len(), 2);
+        assert_eq!(subs[0].kind, Kind::Numbered(Family::Dun));
+    }
+
+    #[test]
+    fn a_heading_line_between_two_numbered_parts_is_inside_one() {
+        let text = "过去一年工作回顾\n过去一年，全县经济运行稳中有进，各项社会事业全面发展，人民生活持续改善，目标任务顺利完成。\n一、扩大有效需求。要提振消费，扩大投资，稳住经济增长的基本盘。\n重点项目建设\n全年实施重点项目六十个，完成投资八十亿元，一批项目建成投产，发挥效益。\n二、建设产业体系。要推动传统产业升级，培育新兴产业，增强发展后劲。";
+        let top = top_level(text, &lines(text));
+        assert!(!top.above_numbers);
+        assert_eq!(top.heads.len(), 2);
+    }
+
+    #[test]
+    fn lines_broken_off_and_asides_are_no_headings() {
+        let text = "|今年是我国与\n“民有所呼，我有所应”\n代表建议如何落地？\n坚持人民至上";
+        let pieces = lines(text);
+        let is_heading = |i: usize| is_heading_line(text, &pieces[i]);
+        assert!(!is_heading(1), "a quotation");
+        assert!(!is_heading(2), "a question");
+        assert!(is_heading(3));
+        let broken = "今年是我国与";
+        assert!(!is_heading_line(broken, &(0..broken.len())));
     }
 
     #[test]
