@@ -574,9 +574,20 @@ fn headed_parts_around_points(
         .then_some(lines)
 }
 
-/// The paragraphs of the longest run led by dashes (——坚持党的领导。…), as parts.
+/// The paragraphs of the longest run led by dashes (——坚持党的领导。…), as parts, when the
+/// run ends the body or the peroration follows it: text after a last part that is neither
+/// would be taken into it.
 fn dashed_parts(text: &str, pieces: &[Range<usize>]) -> Vec<Head> {
-    super::directives::dash_points(text, pieces)
+    let points = super::directives::dash_points(text, pieces);
+    let after = points.last().and_then(|p| pieces.get(p.paragraph + 1));
+    let ends_body = after.is_none_or(|next| {
+        text.get(next.clone())
+            .is_some_and(peroration::is_peroration)
+    });
+    if !ends_body {
+        return Vec::new();
+    }
+    points
         .into_iter()
         .map(|point| Head {
             kind: Kind::Dashed,
@@ -985,6 +996,19 @@ mod tests {
         assert!(is_heading(3));
         let broken = "今年是我国与";
         assert!(!is_heading_line(broken, &(0..broken.len())));
+    }
+
+    #[test]
+    fn a_dash_led_run_is_the_parts_only_before_the_peroration() {
+        let run = "同志们：今天我讲几点意见。\n——坚持党的领导。要把党的领导贯穿始终。\n——坚持人民至上。要倾听群众呼声。\n";
+        let closing = format!("{run}同志们，让我们团结奋斗，为完成各项任务而努力奋斗！");
+        let top = top_level(&closing, &lines(&closing));
+        assert_eq!(
+            summary(&closing, &top.heads),
+            vec![(1, "坚持党的领导".into()), (2, "坚持人民至上".into())]
+        );
+        let more = format!("{run}此外，还要做好其他各项工作，抓好工作落实，确保取得实效。");
+        assert!(top_level(&more, &lines(&more)).heads.is_empty());
     }
 
     #[test]
