@@ -371,7 +371,11 @@ fn yao_points_as_parts_and_a_closing_after_full_lines() {
 #[test]
 fn unnumbered_part_headings_hold_the_numbered_parts() {
     let speech = input("outline_part_headings");
-    assert_eq!(speech.preamble.len(), 2, "the parts do not go to the preamble");
+    assert_eq!(
+        speech.preamble.len(),
+        2,
+        "the parts do not go to the preamble"
+    );
     assert_eq!(
         headings(&speech.sections),
         vec![
@@ -405,7 +409,9 @@ fn unnumbered_part_headings_over_paren_parts() {
     assert_eq!(ordinals(&speech.sections[0]), vec![1, 2, 3]);
     assert_eq!(ordinals(&speech.sections[1]), vec![1, 2]);
     assert_eq!(
-        speech.sections[1].subsections[0].subsections[1].marker.as_deref(),
+        speech.sections[1].subsections[0].subsections[1]
+            .marker
+            .as_deref(),
         Some("2.")
     );
     assert!(speech.closing[0].text.starts_with("各位代表，新的一年"));
@@ -417,7 +423,11 @@ fn the_closing_does_not_start_inside_the_last_part() {
     let last = &speech.sections[1];
     assert_eq!(
         headings(&last.subsections),
-        vec![(1, "提高立法质量"), (2, "增强监督实效"), (3, "密切代表联系")]
+        vec![
+            (1, "提高立法质量"),
+            (2, "增强监督实效"),
+            (3, "密切代表联系")
+        ]
     );
     assert_eq!(speech.closing.len(), 1);
     assert!(speech.closing[0].text.starts_with("各位代表！"));
@@ -435,7 +445,10 @@ fn a_run_of_dash_led_paragraphs_makes_the_parts() {
             (4, "我们要坚持以身作则")
         ]
     );
-    assert!(speech.sections.iter().all(|s| s.marker.as_deref() == Some("——")));
+    assert!(speech
+        .sections
+        .iter()
+        .all(|s| s.marker.as_deref() == Some("——")));
     assert!(speech.closing[0].text.starts_with("同志们，代表工作"));
 }
 
@@ -464,10 +477,16 @@ fn an_afterword_goes_to_the_appendix_and_asides_are_no_headings() {
     let speech = input("outline_afterword");
     assert_eq!(
         headings(&speech.sections),
-        vec![(1, "家门口的民意窗口"), (2, "群众的事情有人管"), (3, "建议办理有回音")]
+        vec![
+            (1, "家门口的民意窗口"),
+            (2, "群众的事情有人管"),
+            (3, "建议办理有回音")
+        ]
     );
     // The quotation and the question under the second and third subheads stay their text.
-    assert!(speech.sections[1].paragraphs[1].text.starts_with("“民有所呼"));
+    assert!(speech.sections[1].paragraphs[1]
+        .text
+        .starts_with("“民有所呼"));
     assert!(speech.sections[2].paragraphs[1].text.ends_with("？"));
     let appendix: Vec<&str> = speech.appendix.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(appendix.first(), Some(&"编后"));

@@ -184,8 +184,8 @@ pub(crate) fn dash_points(text: &str, paragraphs: &[Range<usize>]) -> Vec<Point>
     let lead = |p: &Range<usize>| -> Option<usize> {
         let s = text.get(p.clone())?;
         let dash = DASHES.iter().find(|d| s.starts_with(*d))?;
-        let rest = s[dash.len()..]
-            .trim_start_matches(|c: char| c.is_whitespace() || "—―─－-".contains(c));
+        let rest =
+            s[dash.len()..].trim_start_matches(|c: char| c.is_whitespace() || "—―─－-".contains(c));
         (!rest.trim().is_empty()).then(|| p.end - rest.len())
     };
     let mut best: Option<Range<usize>> = None;
@@ -327,7 +327,9 @@ mod tests {
             .into_iter()
             .map(|l| l.range)
             .collect();
-        assert!(PointFinder::new(lone).points(&lines, &[], Scope::Nesting).is_empty());
+        assert!(PointFinder::new(lone)
+            .points(&lines, &[], Scope::Nesting)
+            .is_empty());
     }
 
     #[test]

@@ -555,9 +555,12 @@ fn headed_parts_around_points(
     pieces: &[Range<usize>],
     numbered: &[Head],
 ) -> Option<Vec<Head>> {
-    let points = numbered
-        .iter()
-        .all(|h| matches!(h.kind, Kind::Numbered(Family::Shi | Family::Yao | Family::Sequence)));
+    let points = numbered.iter().all(|h| {
+        matches!(
+            h.kind,
+            Kind::Numbered(Family::Shi | Family::Yao | Family::Sequence)
+        )
+    });
     if !points {
         return None;
     }
@@ -623,8 +626,9 @@ fn part_headings(text: &str, pieces: &[Range<usize>], numbered: &[Head]) -> Opti
     let numbered_at: Vec<usize> = numbered.iter().filter_map(|h| piece_of(h.start)).collect();
     let (&first, &last) = (numbered_at.first()?, numbered_at.last()?);
     let starts_numbered = |i: usize| numbered_at.contains(&i);
-    let mut found: Vec<usize> = (0..pieces.len())
-        .filter(|&i| !(first < i && i < last) && !starts_numbered(i))
+    let inside_numbered = (first + 1)..last;
+    let found: Vec<usize> = (0..pieces.len())
+        .filter(|&i| !inside_numbered.contains(&i) && !starts_numbered(i))
         .filter(|&i| is_part_heading(text, pieces, i))
         .filter(|&i| {
             pieces.get(i + 1).is_some_and(|next| {
@@ -633,19 +637,18 @@ fn part_headings(text: &str, pieces: &[Range<usize>], numbered: &[Head]) -> Opti
         })
         .collect();
     // A part has a body: a heading with too little after it is a caption or a stray line.
-    let ends: Vec<usize> = found
+    let next_starts: Vec<usize> = found
         .iter()
         .skip(1)
         .copied()
-        .chain(std::iter::once(pieces.len()))
+        .chain([pieces.len()])
         .collect();
-    let bodies: Vec<bool> = found
+    let found: Vec<usize> = found
         .iter()
-        .zip(&ends)
-        .map(|(&at, &end)| end - at > MIN_PART_BODY)
+        .zip(next_starts)
+        .filter(|&(&at, end)| end - at > MIN_PART_BODY)
+        .map(|(&at, _)| at)
         .collect();
-    let mut keep = bodies.into_iter();
-    found.retain(|_| keep.next().unwrap_or(false));
     if found.len() < 2 || found.first().is_none_or(|&i| i > first) {
         return None;
     }

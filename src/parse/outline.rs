@@ -220,9 +220,8 @@ fn closing_start(
     };
     // The closing never starts inside the last part's own last part (the （九） of 二、).
     let innermost = last_part_start(text, pieces, last, last_head, top);
-    let after_head = |at: usize, pieces: &[Range<usize>]| {
-        at + 1 + usize::from(is_bare_head(text, pieces, at))
-    };
+    let after_head =
+        |at: usize, pieces: &[Range<usize>]| at + 1 + usize::from(is_bare_head(text, pieces, at));
     let mut floor = if innermost > last {
         after_head(innermost, pieces)
     } else {
@@ -301,7 +300,12 @@ fn last_part_start(
     let mut at = last;
     let mut kinds = vec![last_head.kind];
     for _ in 1..section_levels(top) {
-        let subs = levels::sub_level(text, pieces.get(at..).unwrap_or_default(), &kinds, top.run_in);
+        let subs = levels::sub_level(
+            text,
+            pieces.get(at..).unwrap_or_default(),
+            &kinds,
+            top.run_in,
+        );
         let Some(sub) = subs.last().filter(|h| matches!(h.kind, Kind::Numbered(_))) else {
             break;
         };
@@ -314,9 +318,8 @@ fn last_part_start(
 /// Whether the piece at `index` is a part's heading alone, its text following in other pieces.
 fn is_bare_head(text: &str, pieces: &[Range<usize>], index: usize) -> bool {
     pieces.get(index).is_some_and(|p| {
-        markers::marker_at(text, p.start).is_some_and(|m| {
-            levels::heading_after(text, m.rest, p.end).end == p.end
-        })
+        markers::marker_at(text, p.start)
+            .is_some_and(|m| levels::heading_after(text, m.rest, p.end).end == p.end)
     })
 }
 
