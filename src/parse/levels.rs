@@ -607,6 +607,9 @@ fn dashed_parts(text: &str, pieces: &[Range<usize>]) -> Vec<Head> {
 const MAX_PART_HEADING: usize = 30;
 /// Body pieces a part heading above a numbered level is followed by, at least.
 const MIN_PART_BODY: usize = 2;
+/// What a note or a subtitle line opens with ((2026年1月20日), ——在…会议上), never a part's
+/// heading.
+const NOTE_OPENINGS: &[char] = &['（', '(', '【', '[', '—', '―', '－'];
 /// Headings of a closing, not of a part (结束语 over the peroration).
 const CLOSING_HEADINGS: &[&str] = &["结束语", "结语"];
 
@@ -671,19 +674,20 @@ fn part_headings(text: &str, pieces: &[Range<usize>], numbered: &[Head]) -> Opti
 }
 
 /// Whether piece `i` is a line that may head a part above numbered parts: a short heading line
-/// without a comma (a noun phrase, not a sentence), after a finished paragraph, not a closing's.
+/// without a comma (a noun phrase, not a sentence), after a finished paragraph or the address,
+/// not a note's or a closing's.
 fn is_part_heading(text: &str, pieces: &[Range<usize>], i: usize) -> bool {
     let Some(line) = pieces.get(i).and_then(|p| text.get(p.clone())) else {
         return false;
     };
     let after_finished = i == 0
-        || pieces
-            .get(i - 1)
-            .and_then(|p| text.get(p.clone()))
-            .is_some_and(ends_sentence);
+        || pieces.get(i - 1).is_some_and(|before| {
+            is_address(text, before) || text.get(before.clone()).is_some_and(ends_sentence)
+        });
     is_heading_line(text, &pieces[i])
         && line.chars().count() <= MAX_PART_HEADING
         && !line.contains(['，', ','])
+        && !line.starts_with(NOTE_OPENINGS)
         && !CLOSING_HEADINGS.contains(&line)
         && after_finished
 }
@@ -974,6 +978,9 @@ mod tests {
             summary(text, &top.heads),
             vec![(1, "过去一年工作回顾".into()), (2, "今年重点工作".into())]
         );
+        let addressed = text.replace("现在，我代表县政府报告工作，请予审议。", "各位代表：");
+        let top = top_level(&addressed, &lines(&addressed));
+        assert_eq!(top.heads.len(), 2, "a part heading may follow the address");
         let pieces = lines(text);
         let second = &pieces[4..];
         let subs = sub_level(text, second, &[Kind::HeadingLine], false);
