@@ -531,7 +531,7 @@ fn is_aside(text: &str, piece: &Range<usize>) -> bool {
         let question = line
             .trim_end_matches(['”', '’', '」', '"'])
             .ends_with(['？', '?']);
-        line.chars().count() <= MAX_HEADING_LINE && (is_quotation(line) || question)
+        (is_quotation(line) || question) && line.chars().count() <= MAX_HEADING_LINE
     })
 }
 
