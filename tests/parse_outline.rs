@@ -16,11 +16,17 @@ const SEEDS: &[&str] = &[
 ];
 
 const INPUTS: &[&str] = &[
+    "outline_afterword",
     "outline_announced_mismatch",
     "outline_arabic_levels",
+    "outline_closing_after_subsections",
+    "outline_dash_points",
     "outline_di_sections",
     "outline_fragment",
     "outline_glossary",
+    "outline_news_subheads",
+    "outline_part_headings",
+    "outline_part_headings_paren",
     "outline_sequence_words",
     "outline_stripped",
     "outline_wiki_wrapped",
@@ -360,4 +366,151 @@ fn yao_points_as_parts_and_a_closing_after_full_lines() {
     assert_eq!(speech.sections[3].paragraphs.len(), 1);
     assert!(speech.closing[0].text.starts_with("同志们，让我们"));
     assert!(speech.diagnostics.is_empty(), "{:?}", speech.diagnostics);
+}
+
+#[test]
+fn unnumbered_part_headings_hold_the_numbered_parts() {
+    let speech = input("outline_part_headings");
+    assert_eq!(
+        speech.preamble.len(),
+        2,
+        "the parts do not go to the preamble"
+    );
+    assert_eq!(
+        headings(&speech.sections),
+        vec![
+            (1, "“十四五”时期发展成就和2025年工作回顾"),
+            (2, "“十五五”时期主要目标和2026年重点工作")
+        ]
+    );
+    assert!(speech.sections.iter().all(|s| s.marker.is_none()));
+    assert!(speech.sections[0].subsections.is_empty());
+    let parts = &speech.sections[1].subsections;
+    let markers: Vec<_> = parts.iter().filter_map(|s| s.marker.as_deref()).collect();
+    assert_eq!(markers, vec!["一、", "二、"]);
+    // The numbered parts keep their own subsections below the unnumbered level.
+    let subs: Vec<Vec<u32>> = parts
+        .iter()
+        .map(|p| p.subsections.iter().map(|s| s.ordinal).collect())
+        .collect();
+    assert_eq!(subs, vec![vec![1, 2], vec![1, 2, 3]]);
+    assert!(speech.closing[0].text.starts_with("各位代表！"));
+    assert!(codes(&speech).is_empty());
+}
+
+#[test]
+fn unnumbered_part_headings_over_paren_parts() {
+    let speech = input("outline_part_headings_paren");
+    assert_eq!(
+        headings(&speech.sections),
+        vec![(1, "2025年工作回顾"), (2, "2026年工作安排")]
+    );
+    let ordinals = |s: &Section| -> Vec<u32> { s.subsections.iter().map(|s| s.ordinal).collect() };
+    assert_eq!(ordinals(&speech.sections[0]), vec![1, 2, 3]);
+    assert_eq!(ordinals(&speech.sections[1]), vec![1, 2]);
+    assert_eq!(
+        speech.sections[1].subsections[0].subsections[1]
+            .marker
+            .as_deref(),
+        Some("2.")
+    );
+    assert!(speech.closing[0].text.starts_with("各位代表，新的一年"));
+}
+
+#[test]
+fn the_closing_does_not_start_inside_the_last_part() {
+    let speech = input("outline_closing_after_subsections");
+    let last = &speech.sections[1];
+    assert_eq!(
+        headings(&last.subsections),
+        vec![
+            (1, "提高立法质量"),
+            (2, "增强监督实效"),
+            (3, "密切代表联系")
+        ]
+    );
+    assert_eq!(speech.closing.len(), 1);
+    assert!(speech.closing[0].text.starts_with("各位代表！"));
+}
+
+#[test]
+fn a_run_of_dash_led_paragraphs_makes_the_parts() {
+    let speech = input("outline_dash_points");
+    assert_eq!(
+        headings(&speech.sections),
+        vec![
+            (1, "我们要坚持正确政治方向"),
+            (2, "我们要坚持以人民为中心"),
+            (3, "我们要坚持依法履职"),
+            (4, "我们要坚持以身作则")
+        ]
+    );
+    assert!(speech
+        .sections
+        .iter()
+        .all(|s| s.marker.as_deref() == Some("——")));
+    assert!(speech.closing[0].text.starts_with("同志们，代表工作"));
+}
+
+#[test]
+fn dash_led_points_inside_a_part_are_its_directives() {
+    let speech = input("outline_part_headings");
+    let review = &speech.sections[0];
+    let points: Vec<(u32, &str, &str)> = review
+        .directives
+        .iter()
+        .map(|d| (d.ordinal, d.marker.as_str(), d.heading.as_str()))
+        .collect();
+    assert_eq!(
+        points,
+        vec![
+            (1, "——", "这五年综合实力明显增强"),
+            (2, "——", "这五年创新动能加快积聚"),
+            (3, "——", "这五年城乡面貌深刻变化"),
+            (4, "——", "这五年民生福祉不断增进")
+        ]
+    );
+}
+
+#[test]
+fn an_afterword_goes_to_the_appendix_and_asides_are_no_headings() {
+    let speech = input("outline_afterword");
+    assert_eq!(
+        headings(&speech.sections),
+        vec![
+            (1, "家门口的民意窗口"),
+            (2, "群众的事情有人管"),
+            (3, "建议办理有回音")
+        ]
+    );
+    // The quotation and the question under the second and third subheads stay their text.
+    assert!(speech.sections[1].paragraphs[1]
+        .text
+        .starts_with("“民有所呼"));
+    assert!(speech.sections[2].paragraphs[1].text.ends_with("？"));
+    let appendix: Vec<&str> = speech.appendix.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(appendix.first(), Some(&"编后"));
+    assert_eq!(appendix.len(), 2);
+    assert!(speech.closing.is_empty());
+}
+
+#[test]
+fn an_article_s_subheads_with_commas_and_quotes_are_its_parts() {
+    let speech = input("outline_news_subheads");
+    assert_eq!(
+        headings(&speech.sections),
+        vec![
+            (1, "坚持党的领导，确保人大工作正确方向"),
+            (2, "“立法为民”的理念深入人心"),
+            (3, "围绕中心服务大局，监督工作精准有力"),
+            (4, "代表履职平台越建越实")
+        ]
+    );
+    // The 一是… paragraphs of one subhead are its points, not the parts of the article.
+    let markers: Vec<&str> = speech.sections[2]
+        .directives
+        .iter()
+        .map(|d| d.marker.as_str())
+        .collect();
+    assert_eq!(markers, vec!["一是", "二是"]);
 }

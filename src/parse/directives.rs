@@ -87,9 +87,20 @@ impl<'t> PointFinder<'t> {
             })
             .filter(|chain| chain.len() >= 2)
             .min_by_key(|chain| (chain.first().map(|l| l.0), std::cmp::Reverse(chain.len())));
+        let dashed = dash_points(text, paragraphs);
         let Some(chain) = best else {
-            return Vec::new();
+            return dashed;
         };
+        // Of a dash-led list and a numbered one, the longer is the part's list; the earlier
+        // on a tie.
+        let first_numbered = chain
+            .first()
+            .and_then(|l| found.get(l.0))
+            .map_or(usize::MAX, |(_, paragraph)| *paragraph);
+        let dash_first = dashed.first().is_some_and(|d| d.paragraph < first_numbered);
+        if dashed.len() > chain.len() || (dashed.len() == chain.len() && dash_first) {
+            return dashed;
+        }
         let mut out: Vec<Point> = Vec::new();
         for (k, &(index, ordinal, gap)) in chain.iter().enumerate() {
             let Some((marker, paragraph)) = found.get(index) else {
@@ -159,6 +170,52 @@ impl<'t> PointFinder<'t> {
             .insert(paragraph.clone(), Rc::clone(&found));
         found
     }
+}
+
+/// Dashes that lead the points of an unnumbered list (——坚持党的领导。…).
+const DASHES: &[&str] = &["——", "――", "──", "－－", "--"];
+/// Dash-led paragraphs in a row that make a list.
+const MIN_DASH_RUN: usize = 2;
+
+/// The points of the longest run of consecutive paragraphs led by a dash (the earliest of
+/// equal runs), numbered by their place in it; none when no run is long enough. A lone dash
+/// line is an attribution or an aside, not a list.
+pub(crate) fn dash_points(text: &str, paragraphs: &[Range<usize>]) -> Vec<Point> {
+    let lead = |p: &Range<usize>| -> Option<usize> {
+        let s = text.get(p.clone())?;
+        let dash = DASHES.iter().find(|d| s.starts_with(*d))?;
+        let rest =
+            s[dash.len()..].trim_start_matches(|c: char| c.is_whitespace() || "—―─－-".contains(c));
+        (!rest.trim().is_empty()).then(|| p.end - rest.len())
+    };
+    let mut best: Option<Range<usize>> = None;
+    let mut run_start = 0;
+    for i in 0..=paragraphs.len() {
+        if paragraphs.get(i).and_then(lead).is_some() {
+            continue;
+        }
+        if best.as_ref().is_none_or(|b| i - run_start > b.len()) {
+            best = Some(run_start..i);
+        }
+        run_start = i + 1;
+    }
+    let Some(run) = best.filter(|r| r.len() >= MIN_DASH_RUN) else {
+        return Vec::new();
+    };
+    let first = run.start;
+    run.filter_map(|i| {
+        let paragraph = paragraphs.get(i)?;
+        let rest = lead(paragraph)?;
+        Some(Point {
+            ordinal: (i - first) as u32 + 1,
+            marker: paragraph.start..rest,
+            heading: heading(text, rest..paragraph.end),
+            text: paragraph.clone(),
+            paragraph: i,
+            gap: false,
+        })
+    })
+    .collect()
 }
 
 /// The lead phrase in `range`: up to the first 。；！？, without trailing commas.
@@ -243,6 +300,36 @@ mod tests {
         let got = headings(text, &[]);
         assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), vec![1, 2, 3]);
         assert_eq!(got[2].2, "要强化保障");
+    }
+
+    #[test]
+    fn a_run_of_dash_led_paragraphs_is_a_list() {
+        let text = "五年来成绩显著。\n——经济实力大幅提升。总量突破万亿。\n——生态屏障更加牢固。森林覆盖率提高。\n——民生福祉持续增进。就业稳定。\n总的看，成绩来之不易。";
+        let paragraphs: Vec<Range<usize>> = crate::parse::layout::lines(text)
+            .into_iter()
+            .map(|l| l.range)
+            .collect();
+        let got = PointFinder::new(text).points(&paragraphs, &[], Scope::Nesting);
+        let view: Vec<(u32, &str, &str)> = got
+            .iter()
+            .map(|p| (p.ordinal, &text[p.marker.clone()], &text[p.heading.clone()]))
+            .collect();
+        assert_eq!(
+            view,
+            vec![
+                (1, "——", "经济实力大幅提升"),
+                (2, "——", "生态屏障更加牢固"),
+                (3, "——", "民生福祉持续增进")
+            ]
+        );
+        let lone = "要坚持人民至上。\n——摘自某次讲话";
+        let lines: Vec<Range<usize>> = crate::parse::layout::lines(lone)
+            .into_iter()
+            .map(|l| l.range)
+            .collect();
+        assert!(PointFinder::new(lone)
+            .points(&lines, &[], Scope::Nesting)
+            .is_empty());
     }
 
     #[test]

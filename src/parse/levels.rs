@@ -20,6 +20,8 @@ pub enum Kind {
     HeadingLine,
     /// A paragraph opening with a short two-clause lead sentence (articles).
     LeadSentence,
+    /// A paragraph of a run led by dashes (——坚持…), when nothing else divides the text.
+    Dashed,
 }
 
 /// Where a part starts.
@@ -47,8 +49,20 @@ pub struct TopLevel {
     pub heads: Vec<Head>,
     /// Whether parts start inside paragraphs.
     pub run_in: bool,
+    /// Whether the heads are unnumbered part headings above a numbered level, which then
+    /// nests below them with its own levels.
+    pub above_numbers: bool,
+    /// Where the last numbered head of the text starts, when the heads are part headings above
+    /// the numbers: the closing starts after it.
+    pub last_numbered: Option<usize>,
 }
 
+/// Words a line cannot end with unless it breaks off mid-sentence (a line cut at a link:
+/// 今年是我国与 / 印度…), so it is no heading; only those that end no word of their own
+/// (方向, 应对, 普及 end headings).
+const DANGLING_ENDS: &[char] = &['与', '的', '把', '被', '跟', '或'];
+/// Words ending in a dangling character that do end headings (全民参与).
+const WHOLE_WORD_ENDS: &[&str] = &["参与", "目的"];
 /// Longest heading line, in characters.
 const MAX_HEADING_LINE: usize = 40;
 /// Shortest paragraph that counts as body text after a heading line, in characters.
@@ -60,9 +74,23 @@ const RUN_IN_SHARE: f64 = 0.8;
 pub fn top_level(text: &str, pieces: &[Range<usize>]) -> TopLevel {
     let at_starts = candidates(text, pieces, false, false);
     if let Some(heads) = numbered(text, pieces, &at_starts, |_| true, |_| true, false) {
+        if let Some(parts) = part_headings(text, pieces, &heads) {
+            return TopLevel {
+                heads: parts,
+                run_in: false,
+                above_numbers: true,
+                last_numbered: heads.last().map(|h| h.start),
+            };
+        }
+        if let Some(lines) = headed_parts_around_points(text, pieces, &heads) {
+            return TopLevel {
+                heads: lines,
+                ..TopLevel::default()
+            };
+        }
         return TopLevel {
             heads,
-            run_in: false,
+            ..TopLevel::default()
         };
     }
     let inside = candidates(text, pieces, true, false);
@@ -71,18 +99,24 @@ pub fn top_level(text: &str, pieces: &[Range<usize>]) -> TopLevel {
         return TopLevel {
             heads,
             run_in: true,
+            ..TopLevel::default()
         };
     }
     let heads = heading_lines(text, pieces, 0);
     if heads.len() >= 2 {
         return TopLevel {
             heads,
-            run_in: false,
+            ..TopLevel::default()
         };
     }
+    let dashed = dashed_parts(text, pieces);
     TopLevel {
-        heads: lead_sentences(text, pieces),
-        run_in: false,
+        heads: if dashed.is_empty() {
+            lead_sentences(text, pieces)
+        } else {
+            dashed
+        },
+        ..TopLevel::default()
     }
 }
 
@@ -95,7 +129,10 @@ pub fn sub_level(text: &str, pieces: &[Range<usize>], above: &[Kind], run_in: bo
     if let Some(heads) = numbered(text, pieces, &found, allowed, |_| true, true) {
         return heads;
     }
-    if above.contains(&Kind::HeadingLine) || above.contains(&Kind::LeadSentence) {
+    if above
+        .iter()
+        .any(|k| matches!(k, Kind::HeadingLine | Kind::LeadSentence | Kind::Dashed))
+    {
         return Vec::new();
     }
     let heads = heading_lines(text, pieces, 1);
@@ -188,7 +225,8 @@ fn numbered(
     for other in &chains[1..] {
         let best_end = best.1.last().map_or(0, |l| l.0);
         let other_start = other.1.first().map_or(0, |l| l.0);
-        if other_start > best_end && rank(other.0) < rank(best.0) {
+        let holds_parts = holds_parts(text, pieces, found, best.0, &best.1);
+        if other_start > best_end && rank(other.0) < rank(best.0) && !holds_parts {
             best = other;
         }
     }
@@ -210,6 +248,26 @@ fn numbered(
             })
             .collect(),
     )
+}
+
+/// Whether a chain is a level of parts that a later chain cannot outrank: outline markers
+/// heading lines of their own, with text between them (（一）关于经济形势 … （二）…), not a list
+/// in consecutive paragraphs. A later chain lies inside its last part.
+fn holds_parts(
+    text: &str,
+    pieces: &[Range<usize>],
+    found: &[Candidate],
+    family: Family,
+    chain: &[Link],
+) -> bool {
+    let heads: Vec<&Candidate> = chain.iter().filter_map(|l| found.get(l.0)).collect();
+    let spread = heads.windows(2).any(|w| w[1].piece > w[0].piece + 1);
+    let own_lines = heads.iter().all(|c| {
+        pieces
+            .get(c.piece)
+            .is_some_and(|p| heading_after(text, c.marker.rest, p.end).end == p.end)
+    });
+    family.is_outline() && spread && own_lines
 }
 
 /// How likely a family is to number the outermost level, when two sequences do not nest:
@@ -427,7 +485,9 @@ fn holds_most(pieces: &[Range<usize>], holding: &[usize]) -> bool {
 fn heading_lines(text: &str, pieces: &[Range<usize>], skip: usize) -> Vec<Head> {
     let mut heads = Vec::new();
     for (i, piece) in pieces.iter().enumerate().skip(skip) {
-        let Some(next) = pieces.get(i + 1) else {
+        // A quotation or a question set on a line of its own may stand between a heading and
+        // its text.
+        let Some(next) = pieces[i + 1..].iter().find(|p| !is_aside(text, p)) else {
             break;
         };
         if is_heading_line(text, piece) && is_prose(text, next) {
@@ -451,15 +511,199 @@ fn is_heading_line(text: &str, piece: &Range<usize>) -> bool {
     let chars = line.chars().count();
     (2..=MAX_HEADING_LINE).contains(&chars)
         && !line.contains(markers::CLAUSE_ENDS)
-        && !line.ends_with(['，', ',', '、'])
+        && !line.ends_with(['，', ',', '、', '“', '‘', '《', '（', '('])
+        && !breaks_off(line)
         && !line.contains('\n')
         && markers::marker_at(text, piece.start).is_none()
         && peroration::address(line).is_none()
+        && !is_quotation(line)
+}
+
+/// Whether a line breaks off mid-sentence at a word that needs what follows.
+fn breaks_off(line: &str) -> bool {
+    line.ends_with(DANGLING_ENDS) && !WHOLE_WORD_ENDS.iter().any(|w| line.ends_with(w))
+}
+
+/// Whether a piece is a short line set apart from the text, never a heading: a quotation as
+/// a whole (an aphorism) or a question.
+fn is_aside(text: &str, piece: &Range<usize>) -> bool {
+    text.get(piece.clone()).is_some_and(|line| {
+        let question = line
+            .trim_end_matches(['”', '’', '」', '"'])
+            .ends_with(['？', '?']);
+        (is_quotation(line) || question) && line.chars().count() <= MAX_HEADING_LINE
+    })
+}
+
+/// Whether a line is a quotation as a whole (“…”, 「…」): an aphorism or a saying set apart,
+/// not a heading.
+fn is_quotation(line: &str) -> bool {
+    let quoted = |open: char, close: char| line.starts_with(open) && line.ends_with(close);
+    quoted('“', '”') || quoted('「', '」') || quoted('『', '』') || quoted('"', '"')
 }
 
 fn is_prose(text: &str, piece: &Range<usize>) -> bool {
     text.get(piece.clone())
         .is_some_and(|p| p.contains(SENTENCE_ENDS) && p.chars().count() >= MIN_PROSE)
+}
+
+/// The heading lines of a text whose numbered heads are points (一是…二是…, 一要…) standing
+/// inside one of its headed parts: an article's subheads, repeated through the text, are its
+/// parts, and the points a list of one of them.
+fn headed_parts_around_points(
+    text: &str,
+    pieces: &[Range<usize>],
+    numbered: &[Head],
+) -> Option<Vec<Head>> {
+    let points = numbered.iter().all(|h| {
+        matches!(
+            h.kind,
+            Kind::Numbered(Family::Shi | Family::Yao | Family::Sequence)
+        )
+    });
+    if !points {
+        return None;
+    }
+    let lines = heading_lines(text, pieces, 0);
+    if lines.len() < 2 {
+        return None;
+    }
+    // The index of the headed part (0 before the first heading line) a position falls in.
+    let part_of = |pos: usize| lines.iter().filter(|l| l.start <= pos).count();
+    let first = part_of(numbered.first()?.start);
+    numbered
+        .iter()
+        .all(|h| part_of(h.start) == first)
+        .then_some(lines)
+}
+
+/// The paragraphs of the longest run led by dashes (——坚持党的领导。…), as parts, when the
+/// run ends the body or the peroration follows it: text after a last part that is neither
+/// would be taken into it.
+fn dashed_parts(text: &str, pieces: &[Range<usize>]) -> Vec<Head> {
+    let points = super::directives::dash_points(text, pieces);
+    let after = points.last().and_then(|p| pieces.get(p.paragraph + 1));
+    let ends_body = after.is_none_or(|next| {
+        text.get(next.clone())
+            .is_some_and(peroration::is_peroration)
+    });
+    if !ends_body {
+        return Vec::new();
+    }
+    points
+        .into_iter()
+        .map(|point| Head {
+            kind: Kind::Dashed,
+            ordinal: point.ordinal,
+            start: point.marker.start,
+            marker: Some(point.marker),
+            heading: point.heading,
+            gap: false,
+        })
+        .collect()
+}
+
+/// Longest part heading above a numbered level, in characters.
+const MAX_PART_HEADING: usize = 30;
+/// Body pieces a part heading above a numbered level is followed by, at least.
+const MIN_PART_BODY: usize = 2;
+/// What a note or a subtitle line opens with ((2026年1月20日), ——在…会议上), never a part's
+/// heading.
+const NOTE_OPENINGS: &[char] = &['（', '(', '【', '[', '—', '―', '－'];
+/// Headings of a closing, not of a part (结束语 over the peroration).
+const CLOSING_HEADINGS: &[&str] = &["结束语", "结语"];
+
+/// Unnumbered headings of parts that hold the numbered parts `numbered`, when the text has
+/// them: short lines of their own between finished paragraphs (“十四五”时期工作回顾 …
+/// 2026年主要任务, the second followed by 一、二、三、), at least two, the first before the
+/// first numbered part, none between two numbered parts (which would put it inside one).
+fn part_headings(text: &str, pieces: &[Range<usize>], numbered: &[Head]) -> Option<Vec<Head>> {
+    let parts = numbered.iter().all(|h| match h.kind {
+        Kind::Numbered(family) => family.is_outline() || family == Family::Di,
+        _ => false,
+    });
+    if !parts {
+        return None;
+    }
+    let piece_of = |pos: usize| pieces.iter().position(|p| p.start <= pos && pos < p.end);
+    let numbered_at: Vec<usize> = numbered.iter().filter_map(|h| piece_of(h.start)).collect();
+    let (&first, &last) = (numbered_at.first()?, numbered_at.last()?);
+    let starts_numbered = |i: usize| numbered_at.contains(&i);
+    let inside_numbered = (first + 1)..last;
+    let found: Vec<usize> = (0..pieces.len())
+        .filter(|&i| !inside_numbered.contains(&i) && !starts_numbered(i))
+        .filter(|&i| is_part_heading(text, pieces, i))
+        .filter(|&i| {
+            pieces.get(i + 1).is_some_and(|next| {
+                is_prose(text, next) || starts_numbered(i + 1) || is_address(text, next)
+            })
+        })
+        .collect();
+    // A part has a body: a heading with too little after it is a caption or a stray line.
+    let next_starts: Vec<usize> = found
+        .iter()
+        .skip(1)
+        .copied()
+        .chain([pieces.len()])
+        .collect();
+    let found: Vec<usize> = found
+        .iter()
+        .zip(next_starts)
+        .filter(|&(&at, end)| end - at > MIN_PART_BODY)
+        .map(|(&at, _)| at)
+        .collect();
+    if found.len() < 2 || found.first().is_none_or(|&i| i > first) {
+        return None;
+    }
+    let heads = found
+        .iter()
+        .enumerate()
+        .filter_map(|(n, &i)| {
+            let piece = pieces.get(i)?;
+            Some(Head {
+                kind: Kind::HeadingLine,
+                ordinal: n as u32 + 1,
+                marker: None,
+                heading: piece.clone(),
+                start: piece.start,
+                gap: false,
+            })
+        })
+        .collect();
+    Some(heads)
+}
+
+/// Whether piece `i` is a line that may head a part above numbered parts: a short heading line
+/// without a comma (a noun phrase, not a sentence), after a finished paragraph or the address,
+/// not a note's or a closing's.
+fn is_part_heading(text: &str, pieces: &[Range<usize>], i: usize) -> bool {
+    let Some(line) = pieces.get(i).and_then(|p| text.get(p.clone())) else {
+        return false;
+    };
+    let after_finished = i == 0
+        || pieces.get(i - 1).is_some_and(|before| {
+            is_address(text, before) || text.get(before.clone()).is_some_and(ends_sentence)
+        });
+    is_heading_line(text, &pieces[i])
+        && line.chars().count() <= MAX_PART_HEADING
+        && !line.contains(['，', ','])
+        && !line.starts_with(NOTE_OPENINGS)
+        && !CLOSING_HEADINGS.contains(&line)
+        && after_finished
+}
+
+/// Whether a piece opens with an address (同志们！), as a part may after its heading.
+fn is_address(text: &str, piece: &Range<usize>) -> bool {
+    text.get(piece.clone())
+        .and_then(peroration::address)
+        .is_some_and(|a| a.start == 0)
+}
+
+/// Whether a paragraph ends with a sentence end (closing quotes and brackets aside).
+fn ends_sentence(paragraph: &str) -> bool {
+    paragraph
+        .trim_end_matches(['”', '’', '」', '』', '"', '）', ')'])
+        .ends_with(SENTENCE_ENDS)
 }
 
 /// Longest lead sentence, in characters.
@@ -713,6 +957,68 @@ mod tests {
             &text[top.heads[1].heading.clone()],
             "厚植为民情怀，切实回应群众期盼"
         );
+    }
+
+    #[test]
+    fn parts_spread_over_the_text_outrank_a_later_list() {
+        let text = "（一）关于经济形势\n去年经济发展很好。生产建设都有进展，人民生活继续改善，各方面形势令人鼓舞。\n经济发展中也有一些问题，需要认真对待，采取措施逐步加以解决，保持良好势头。\n（二）关于体制改革\n今年改革的主要措施是：\n一、调整农产品收购价格；\n二、适当提高短途运价；\n三、拉开质量差价。\n这个方案积极稳妥。";
+        let top = top_level(text, &lines(text));
+        assert_eq!(
+            summary(text, &top.heads),
+            vec![(1, "关于经济形势".into()), (2, "关于体制改革".into())]
+        );
+    }
+
+    #[test]
+    fn unnumbered_parts_above_the_numbered_ones() {
+        let text = "现在，我代表县政府报告工作，请予审议。\n过去一年工作回顾\n过去一年，全县经济运行稳中有进，各项社会事业全面发展，人民生活持续改善，目标任务顺利完成。\n同时也要看到，发展中还存在不少困难和问题，我们将采取有力措施认真加以解决。\n今年重点工作\n今年政府工作的总体要求是坚持稳中求进，全力推动高质量发展，重点抓好以下工作。\n一、扩大有效需求。要提振消费，扩大投资，稳住经济增长的基本盘。\n二、建设产业体系。要推动传统产业升级，培育新兴产业，增强发展后劲。";
+        let top = top_level(text, &lines(text));
+        assert!(top.above_numbers);
+        assert_eq!(
+            summary(text, &top.heads),
+            vec![(1, "过去一年工作回顾".into()), (2, "今年重点工作".into())]
+        );
+        let addressed = text.replace("现在，我代表县政府报告工作，请予审议。", "各位代表：");
+        let top = top_level(&addressed, &lines(&addressed));
+        assert_eq!(top.heads.len(), 2, "a part heading may follow the address");
+        let pieces = lines(text);
+        let second = &pieces[4..];
+        let subs = sub_level(text, second, &[Kind::HeadingLine], false);
+        assert_eq!(subs.len(), 2);
+        assert_eq!(subs[0].kind, Kind::Numbered(Family::Dun));
+    }
+
+    #[test]
+    fn a_heading_line_between_two_numbered_parts_is_inside_one() {
+        let text = "过去一年工作回顾\n过去一年，全县经济运行稳中有进，各项社会事业全面发展，人民生活持续改善，目标任务顺利完成。\n一、扩大有效需求。要提振消费，扩大投资，稳住经济增长的基本盘。\n重点项目建设\n全年实施重点项目六十个，完成投资八十亿元，一批项目建成投产，发挥效益。\n二、建设产业体系。要推动传统产业升级，培育新兴产业，增强发展后劲。";
+        let top = top_level(text, &lines(text));
+        assert!(!top.above_numbers);
+        assert_eq!(top.heads.len(), 2);
+    }
+
+    #[test]
+    fn lines_broken_off_and_asides_are_no_headings() {
+        let text = "|今年是我国与\n“民有所呼，我有所应”\n代表建议如何落地？\n坚持人民至上";
+        let pieces = lines(text);
+        let is_heading = |i: usize| is_heading_line(text, &pieces[i]);
+        assert!(!is_heading(1), "a quotation");
+        assert!(!is_heading(2), "a question");
+        assert!(is_heading(3));
+        let broken = "今年是我国与";
+        assert!(!is_heading_line(broken, &(0..broken.len())));
+    }
+
+    #[test]
+    fn a_dash_led_run_is_the_parts_only_before_the_peroration() {
+        let run = "同志们：今天我讲几点意见。\n——坚持党的领导。要把党的领导贯穿始终。\n——坚持人民至上。要倾听群众呼声。\n";
+        let closing = format!("{run}同志们，让我们团结奋斗，为完成各项任务而努力奋斗！");
+        let top = top_level(&closing, &lines(&closing));
+        assert_eq!(
+            summary(&closing, &top.heads),
+            vec![(1, "坚持党的领导".into()), (2, "坚持人民至上".into())]
+        );
+        let more = format!("{run}此外，还要做好其他各项工作，抓好工作落实，确保取得实效。");
+        assert!(top_level(&more, &lines(&more)).heads.is_empty());
     }
 
     #[test]

@@ -62,6 +62,7 @@ pub fn outline(source: &SourceText, segments: &[Segment]) -> Outline {
         source,
         finder: &finder,
         run_in: top.run_in,
+        levels: section_levels(&top),
     };
     let mut diagnostics = Vec::new();
     let preamble_end = starts.first().copied().unwrap_or(body_end);
@@ -118,7 +119,11 @@ pub fn outline(source: &SourceText, segments: &[Segment]) -> Outline {
     }
 }
 
-/// Removes the appendix pieces (from a 名词解释 / 附件 / 注： opening on) and returns them.
+/// Titles of what an editor adds after an article: it belongs with the appendix, not the
+/// speech's sections.
+const AFTERWORDS: &[&str] = &["编后语", "编后记", "编后", "编者按", "编者的话", "后记"];
+
+/// Removes the appendix pieces (from a 名词解释 / 附件 / 注： / 编后 opening on) and returns them.
 fn split_off_appendix(text: &str, pieces: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     let at = pieces
         .iter()
@@ -126,10 +131,22 @@ fn split_off_appendix(text: &str, pieces: &mut Vec<Range<usize>>) -> Vec<Range<u
         .skip(1)
         .find(|(_, p)| {
             text.get((*p).clone())
-                .is_some_and(peroration::opens_appendix)
+                .is_some_and(|s| peroration::opens_appendix(s) || opens_afterword(s))
         })
         .map_or(pieces.len(), |(i, _)| i);
     pieces.split_off(at)
+}
+
+/// Whether a piece opens an editor's afterword: the title alone on its line (【编后】 too) or
+/// labelled (编后：…).
+fn opens_afterword(piece: &str) -> bool {
+    let s = piece.trim_start_matches(['【', '[', '〔']);
+    AFTERWORDS.iter().any(|cue| {
+        s.strip_prefix(cue).is_some_and(|rest| {
+            let rest = rest.trim_start_matches(['】', ']', '〕']);
+            rest.is_empty() || rest.starts_with(['：', ':'])
+        })
+    })
 }
 
 /// Gives the salutation its own piece, with the punctuation after it, so that the text after
@@ -201,10 +218,23 @@ fn closing_start(
         });
         i + usize::from(bare)
     };
+    // The closing never starts inside the last part's own last part (the （九） of 二、).
+    let innermost = last_part_start(text, pieces, last, last_head, top);
+    let after_head =
+        |at: usize, pieces: &[Range<usize>]| at + 1 + usize::from(is_bare_head(text, pieces, at));
+    let mut floor = if innermost > last {
+        after_head(innermost, pieces)
+    } else {
+        first_body(last, pieces) + 1
+    };
+    if let Some(pos) = top.last_numbered {
+        let at = split_at(text, pieces, pos);
+        floor = floor.max(after_head(at, pieces));
+    }
     let mut cue = pieces
         .iter()
         .enumerate()
-        .skip(first_body(last, pieces) + 1)
+        .skip(floor)
         .find(|(_, p)| {
             text.get((*p).clone())
                 .is_some_and(peroration::is_peroration)
@@ -255,7 +285,42 @@ fn closing_start(
     if let Some(end) = last_directive_end(pieces, top, &others, last, cue, finder) {
         start = start.min(end);
     }
-    start
+    start.max(floor).min(pieces.len())
+}
+
+/// The piece where the deepest last part of the last section starts (its own start when it
+/// has no numbered parts), splitting pieces where a part starts inside one.
+fn last_part_start(
+    text: &str,
+    pieces: &mut Vec<Range<usize>>,
+    last: usize,
+    last_head: &Head,
+    top: &levels::TopLevel,
+) -> usize {
+    let mut at = last;
+    let mut kinds = vec![last_head.kind];
+    for _ in 1..section_levels(top) {
+        let subs = levels::sub_level(
+            text,
+            pieces.get(at..).unwrap_or_default(),
+            &kinds,
+            top.run_in,
+        );
+        let Some(sub) = subs.last().filter(|h| matches!(h.kind, Kind::Numbered(_))) else {
+            break;
+        };
+        kinds.push(sub.kind);
+        at = split_at(text, pieces, sub.start);
+    }
+    at
+}
+
+/// Whether the piece at `index` is a part's heading alone, its text following in other pieces.
+fn is_bare_head(text: &str, pieces: &[Range<usize>], index: usize) -> bool {
+    pieces.get(index).is_some_and(|p| {
+        markers::marker_at(text, p.start)
+            .is_some_and(|m| levels::heading_after(text, m.rest, p.end).end == p.end)
+    })
 }
 
 /// The piece after the last section's last directive, when every other section with
@@ -293,8 +358,14 @@ fn last_directive_end(
 fn family(kind: Kind) -> Option<Family> {
     match kind {
         Kind::Numbered(f) => Some(f),
-        Kind::HeadingLine | Kind::LeadSentence => None,
+        Kind::HeadingLine | Kind::LeadSentence | Kind::Dashed => None,
     }
+}
+
+/// The levels of sections: one more where unnumbered parts hold the numbered ones, so that
+/// these keep their subsections.
+fn section_levels(top: &levels::TopLevel) -> usize {
+    SECTION_LEVELS + usize::from(top.above_numbers)
 }
 
 /// Builds sections and their subsections.
@@ -302,6 +373,8 @@ struct Builder<'a> {
     source: &'a SourceText,
     finder: &'a directives::PointFinder<'a>,
     run_in: bool,
+    /// Levels of sections below the body.
+    levels: usize,
 }
 
 impl Builder<'_> {
@@ -318,7 +391,7 @@ impl Builder<'_> {
         let mut pieces = pieces.to_vec();
         let mut kinds = above.to_vec();
         kinds.push(head.kind);
-        let subs = if depth < SECTION_LEVELS {
+        let subs = if depth < self.levels {
             levels::sub_level(text, &pieces, &kinds, self.run_in)
         } else {
             Vec::new()
@@ -330,7 +403,7 @@ impl Builder<'_> {
         let own_end = starts.first().copied().unwrap_or(pieces.len());
         let own = pieces.get(..own_end).unwrap_or_default();
         let excluded: Vec<Family> = kinds.iter().filter_map(|&k| family(k)).collect();
-        let scope = if depth < SECTION_LEVELS {
+        let scope = if depth < self.levels {
             directives::Scope::Nesting
         } else {
             directives::Scope::Innermost
