@@ -13,6 +13,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::layout::is_blank_char;
 use crate::bounded::Bounded;
+use crate::lexicon_file;
 use crate::model::BoilerplateKind;
 
 /// How much a cue word says on its own.
@@ -24,166 +25,60 @@ pub enum Strength {
     Strong,
 }
 
-use BoilerplateKind::{Advertisement, Editor, Footer, Navigation, Related, Widget};
-use Strength::{Strong, Weak};
+/// The cue lexicon, one `cue, kind, strength` line each (see its header).
+const LEXICON_TSV: &str = include_str!("../../data/chrome.tsv");
 
-/// Cue words, folded (see [`fold`]).
-const LEXICON: &[(&str, BoilerplateKind, Strength)] = &[
-    // Navigation and breadcrumbs.
-    ("当前位置", Navigation, Strong),
-    ("您的位置", Navigation, Strong),
-    ("您现在的位置", Navigation, Strong),
-    ("您当前的位置", Navigation, Strong),
-    ("当前所在", Navigation, Strong),
-    ("所在位置", Navigation, Strong),
-    ("现在位置", Navigation, Strong),
-    ("首页>", Navigation, Strong),
-    ("首页»", Navigation, Strong),
-    ("首页/", Navigation, Strong),
-    (">正文", Navigation, Strong),
-    (">>", Navigation, Strong),
-    ("欢迎来到", Navigation, Strong),
-    ("欢迎访问", Navigation, Strong),
-    ("欢迎光临", Navigation, Strong),
-    ("设为首页", Navigation, Strong),
-    ("网站地图", Navigation, Strong),
-    ("返回首页", Navigation, Strong),
-    ("返回顶部", Navigation, Strong),
-    ("返回列表", Navigation, Strong),
-    ("无障碍", Navigation, Strong),
-    ("长者模式", Navigation, Strong),
-    ("关闭窗口", Navigation, Strong),
-    ("上一篇", Navigation, Strong),
-    ("下一篇", Navigation, Strong),
-    ("上一页", Navigation, Strong),
-    ("下一页", Navigation, Strong),
-    ("首页", Navigation, Weak),
-    ("主页", Navigation, Weak),
-    ("登录", Navigation, Weak),
-    ("注册", Navigation, Weak),
-    ("搜索", Navigation, Weak),
-    ("繁體", Navigation, Weak),
-    ("english", Navigation, Weak),
-    // Widgets.
-    ("分享到", Widget, Strong),
-    ("阅读时长", Widget, Strong),
-    ("浏览次数", Widget, Strong),
-    ("阅读次数", Widget, Strong),
-    ("点击次数", Widget, Strong),
-    ("点击数:", Widget, Strong),
-    ("阅读量", Widget, Strong),
-    ("浏览量", Widget, Strong),
-    ("字号", Widget, Strong),
-    ("【大中小】", Widget, Strong),
-    ("[大中小]", Widget, Strong),
-    ("【打印】", Widget, Strong),
-    ("[打印]", Widget, Strong),
-    ("【关闭】", Widget, Strong),
-    ("[关闭]", Widget, Strong),
-    ("打印本页", Widget, Strong),
-    ("打印此页", Widget, Strong),
-    ("打印文章", Widget, Strong),
-    ("加入收藏", Widget, Strong),
-    ("收藏本页", Widget, Strong),
-    ("微信分享", Widget, Strong),
-    ("我要纠错", Widget, Strong),
-    ("分享", Widget, Weak),
-    ("打印", Widget, Weak),
-    ("收藏", Widget, Weak),
-    ("评论", Widget, Weak),
-    ("点赞", Widget, Weak),
-    // Related articles and side lists.
-    ("相关阅读", Related, Strong),
-    ("相关文章", Related, Strong),
-    ("相关新闻", Related, Strong),
-    ("相关链接", Related, Strong),
-    ("推荐阅读", Related, Strong),
-    ("延伸阅读", Related, Strong),
-    ("猜你喜欢", Related, Strong),
-    ("热点推荐", Related, Strong),
-    ("热门文章", Related, Strong),
-    ("热点新闻", Related, Strong),
-    ("最新文章", Related, Strong),
-    ("往期回顾", Related, Strong),
-    ("精彩推荐", Related, Strong),
-    ("图片新闻", Related, Strong),
-    ("通知公告", Related, Weak),
-    ("图片内容", Related, Weak),
-    ("工作动态", Related, Weak),
-    ("新闻动态", Related, Weak),
-    ("要闻", Related, Weak),
-    // Footers.
-    ("版权所有", Footer, Strong),
-    ("copyright", Footer, Strong),
-    ("allrightsreserved", Footer, Strong),
-    ("©", Footer, Strong),
-    ("icp备", Footer, Strong),
-    ("icp证", Footer, Strong),
-    ("公网安备", Footer, Strong),
-    ("网安备", Footer, Strong),
-    ("免责声明", Footer, Strong),
-    ("本站部分", Footer, Strong),
-    ("本网部分", Footer, Strong),
-    ("本站信息", Footer, Strong),
-    ("本站所", Footer, Strong),
-    ("网站标识码", Footer, Strong),
-    ("技术支持", Footer, Strong),
-    ("主办单位", Footer, Strong),
-    ("承办单位", Footer, Strong),
-    ("建议使用", Footer, Weak),
-    ("分辨率", Footer, Strong),
-    ("不良信息举报", Footer, Strong),
-    ("举报电话", Footer, Strong),
-    ("监督电话", Footer, Strong),
-    ("版权归", Footer, Strong),
-    ("转载请注明", Footer, Strong),
-    ("未经授权", Footer, Strong),
-    ("联系我们", Footer, Strong),
-    ("联系电话", Footer, Strong),
-    ("电话:", Footer, Weak),
-    ("传真", Footer, Weak),
-    ("邮箱", Footer, Weak),
-    ("email", Footer, Weak),
-    ("e-mail", Footer, Weak),
-    ("地址:", Footer, Weak),
-    ("办公区", Footer, Weak),
-    ("邮编", Footer, Weak),
-    ("主办", Footer, Weak),
-    ("承办", Footer, Weak),
-    ("主管", Footer, Weak),
-    ("备案", Footer, Weak),
-    ("qq:", Footer, Weak),
-    // Advertisements and calls to action.
-    ("扫码", Advertisement, Strong),
-    ("扫一扫", Advertisement, Strong),
-    ("领取福利", Advertisement, Strong),
-    ("关注公众号", Advertisement, Strong),
-    ("长按识别", Advertisement, Strong),
-    ("长按二维码", Advertisement, Strong),
-    ("二维码", Advertisement, Strong),
-    ("下载app", Advertisement, Strong),
-    ("点击下载", Advertisement, Strong),
-    ("广告", Advertisement, Weak),
-    ("关注我们", Advertisement, Weak),
-    // Editor lines.
-    ("责任编辑", Editor, Strong),
-    ("责编:", Editor, Strong),
-    ("编辑:", Editor, Strong),
-    ("校对:", Editor, Strong),
-    ("审核:", Editor, Strong),
-    ("审校:", Editor, Strong),
-    ("初审:", Editor, Strong),
-    ("复审:", Editor, Strong),
-    ("终审:", Editor, Strong),
-    ("监制:", Editor, Strong),
-];
+/// Cue words, folded (see [`fold`]), with the kind they name and how much they say.
+static LEXICON: LazyLock<Vec<(String, BoilerplateKind, Strength)>> =
+    LazyLock::new(|| lexicon_entries(LEXICON_TSV).filter_map(Result::ok).collect());
+
+/// The entries of a cue lexicon file, or the number of each line that is not one.
+fn lexicon_entries(
+    tsv: &str,
+) -> impl Iterator<Item = Result<(String, BoilerplateKind, Strength), usize>> + '_ {
+    lexicon_file::content_lines(tsv).map(|(number, line)| {
+        let mut columns = line.split('\t');
+        let (Some(cue), Some(kind), Some(strength), None) = (
+            columns.next(),
+            columns.next().and_then(kind_named),
+            columns.next().and_then(strength_named),
+            columns.next(),
+        ) else {
+            return Err(number);
+        };
+        Ok((cue.to_owned(), kind, strength))
+    })
+}
+
+fn kind_named(name: &str) -> Option<BoilerplateKind> {
+    use BoilerplateKind::*;
+    Some(match name {
+        "navigation" => Navigation,
+        "widget" => Widget,
+        "related" => Related,
+        "footer" => Footer,
+        "advertisement" => Advertisement,
+        "editor" => Editor,
+        "licence" => Licence,
+        "caption" => Caption,
+        _ => return None,
+    })
+}
+
+fn strength_named(name: &str) -> Option<Strength> {
+    match name {
+        "strong" => Some(Strength::Strong),
+        "weak" => Some(Strength::Weak),
+        _ => None,
+    }
+}
 
 /// The cue words. A noncontiguous NFA builds in a fraction of the time of the other kinds,
 /// and only the lines whose label needs a cue are searched.
 static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .build(LEXICON.iter().map(|(word, _, _)| word))
+        .build(LEXICON.iter().map(|(word, _, _)| word.as_str()))
         .ok()
 });
 
@@ -282,9 +177,60 @@ pub fn continuation_marks(text: &str) -> Vec<Range<usize>> {
     marks
 }
 
+/// A footnote mark of a wiki copy, in brackets: [1], [註 1], [注2], [CPC 1].
+static FOOTNOTE_MARK: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(r"\[[\s\u{3000}]*(?:註|注|CPC|[Nn]ote)?[\s\u{3000}]*[0-9０-９]{1,3}[\s\u{3000}]*\]")
+        .expect("valid footnote mark pattern")
+});
+
+/// Where footnote marks stand in `text`, relative to it.
+pub fn footnote_marks(text: &str) -> Vec<Range<usize>> {
+    // Most lines hold no bracket and are not searched.
+    if !text.contains('[') {
+        return Vec::new();
+    }
+    FOOTNOTE_MARK.find_iter(text).map(|m| m.range()).collect()
+}
+
+/// Whether `text` is only a footnote mark: [1] or [註 1] on a line of its own.
+pub fn is_footnote_mark(text: &str) -> bool {
+    footnote_marks(text)
+        .first()
+        .is_some_and(|m| m.start == 0 && m.end == text.len())
+}
+
+/// Words a footnote's label may open with, before its number (註 1, CPC 2).
+const NOTE_LABEL_WORDS: &[&str] = &["註", "注", "CPC", "Note", "note"];
+
+/// Whether `text` is the label of a footnote whose brackets stand on the lines around it: 1, 註 1.
+pub fn is_note_label(text: &str) -> bool {
+    let number = NOTE_LABEL_WORDS
+        .iter()
+        .find_map(|w| text.strip_prefix(w))
+        .unwrap_or(text)
+        .trim_start_matches(is_blank_char);
+    (1..=3).contains(&number.chars().count()) && number.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use BoilerplateKind::{Advertisement, Footer, Navigation};
+    use Strength::{Strong, Weak};
+
+    #[test]
+    fn every_line_of_the_cue_lexicon_is_an_entry() {
+        let bad: Vec<usize> = lexicon_entries(LEXICON_TSV).filter_map(Result::err).collect();
+        assert!(bad.is_empty(), "malformed lines of data/chrome.tsv: {bad:?}");
+        assert!(LEXICON.len() > 100);
+    }
+
+    #[test]
+    fn cues_are_written_folded() {
+        for (cue, _, _) in LEXICON.iter() {
+            assert_eq!(fold(cue), cue.as_str(), "{cue} is not folded");
+        }
+    }
 
     #[test]
     fn folding_makes_lexicon_matching_robust() {
@@ -313,6 +259,19 @@ mod tests {
         assert!(is_link_item("市人大常委会会议召开 张明..."));
         assert!(is_link_item("· 平顶山市第十二届人民代表大..."));
         assert!(!is_link_item("在市委人大工作会议上的讲话"));
+    }
+
+    #[test]
+    fn footnote_marks_and_labels() {
+        let text = "上届代表会议[1]以来的工作[註 2]报告";
+        let marks: Vec<&str> = footnote_marks(text).into_iter().map(|m| &text[m]).collect();
+        assert_eq!(marks, ["[1]", "[註 2]"]);
+        assert!(is_footnote_mark("[CPC 1]"));
+        assert!(!is_footnote_mark("[1]以来"));
+        assert!(footnote_marks("数组a[i]的值").is_empty());
+        assert!(is_note_label("12"));
+        assert!(is_note_label("註 1"));
+        assert!(!is_note_label("2024年"));
     }
 
     #[test]
