@@ -28,7 +28,7 @@ const MAX_WEAK_CHROME_CHARS: usize = 40;
 /// Classifies every line of `text`.
 pub fn classify(text: &str, lines: &[Line]) -> Vec<Segment> {
     let features: Vec<Features<'_>> = lines.iter().map(|l| Features::new(text, l)).collect();
-    let zones = Zones::find(&features);
+    let zones = Zones::find(&features, text.len());
     let mut labels: Vec<Label> = features
         .iter()
         .enumerate()
@@ -41,6 +41,7 @@ pub fn classify(text: &str, lines: &[Line]) -> Vec<Segment> {
     choose_title(&features, &mut labels, &zones);
     fill_tail_gaps(&mut labels, &zones);
     mark_repeats(&features, &mut labels);
+    mark_footnotes(&features, &mut labels);
     features
         .iter()
         .zip(labels)
@@ -139,6 +140,14 @@ impl<'a> Features<'a> {
     fn closes_body(&self) -> bool {
         self.prose && !self.is_cued_chrome() && !self.source()
     }
+
+    /// A licence notice (a wiki's 本作品…公有领域, 转载请注明出处) in the second half of a text
+    /// of `len` bytes: it comes after the speech, and so does everything below it.
+    fn ends_speech(&self, len: usize) -> bool {
+        self.line.range.start.saturating_mul(2) >= len
+            && self.is_cued_chrome()
+            && self.strong_cue() == Some(BoilerplateKind::Licence)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,9 +164,13 @@ struct Zones {
 }
 
 impl Zones {
-    fn find(features: &[Features<'_>]) -> Self {
+    fn find(features: &[Features<'_>], len: usize) -> Self {
         let start = features.iter().position(Features::opens_body);
-        let end = features.iter().rposition(Features::closes_body);
+        let notice = start.and_then(|start| {
+            (start + 1..features.len()).find(|&i| features[i].ends_speech(len))
+        });
+        let before_notice = features.get(..notice.unwrap_or(features.len())).unwrap_or_default();
+        let end = before_notice.iter().rposition(Features::closes_body);
         match (start, end) {
             (Some(start), Some(end)) if start <= end => Zones { start, end },
             (Some(start), _) => Zones { start, end: start },
@@ -405,6 +418,31 @@ fn mark_repeats(features: &[Features<'_>], labels: &mut [Label]) {
     }
 }
 
+/// Footnote marks on lines of their own are chrome: [1], and the [ / 1 / ] that a wiki copy
+/// breaks over three lines. Front matter keeps its label.
+fn mark_footnotes(features: &[Features<'_>], labels: &mut [Label]) {
+    let texts: Vec<&str> = features.iter().map(|f| f.text).collect();
+    for i in 0..texts.len() {
+        let marks = if boilerplate::is_footnote_mark(texts[i]) {
+            i..i + 1
+        } else if is_broken_footnote_mark(&texts[i..]) {
+            i..i + 3
+        } else {
+            continue;
+        };
+        for label in &mut labels[marks] {
+            if !matches!(label, Label::Role(Role::Front(_))) {
+                *label = chrome(BoilerplateKind::Footnote);
+            }
+        }
+    }
+}
+
+/// Whether `lines` open with a footnote mark broken over three lines: [ / 1 / ].
+fn is_broken_footnote_mark(lines: &[&str]) -> bool {
+    matches!(lines, ["[", label, "]", ..] if boilerplate::is_note_label(label))
+}
+
 /// Text for comparing lines: letters and digits only, full-width folded.
 fn comparable(text: &str) -> String {
     boilerplate::fold(text)
@@ -413,7 +451,8 @@ fn comparable(text: &str) -> String {
         .collect()
 }
 
-/// The segments of one line: the whole line, or the line with its continuation marks split off.
+/// The segments of one line: the whole line, or a body line with the chrome inside it split off
+/// (continuation marks at its ends, footnote marks anywhere).
 fn segments(f: &Features<'_>, label: Label) -> Vec<Segment> {
     let role = match label {
         Label::Role(role) => role,
@@ -428,25 +467,37 @@ fn segments(f: &Features<'_>, label: Label) -> Vec<Segment> {
     if role != Role::Body {
         return vec![whole()];
     }
-    let marks = boilerplate::continuation_marks(f.text);
+    let marks = inline_chrome(f.text);
     if marks.is_empty() {
         return vec![whole()];
     }
     let mut out = Vec::new();
     let mut at = 0;
-    for mark in marks {
+    for (mark, kind) in marks {
+        if mark.start < at {
+            continue;
+        }
         push_trimmed(&mut out, f, at..mark.start, Role::Body, base);
-        push_trimmed(
-            &mut out,
-            f,
-            mark.clone(),
-            Role::Boilerplate(BoilerplateKind::Continuation),
-            base,
-        );
+        push_trimmed(&mut out, f, mark.clone(), Role::Boilerplate(kind), base);
         at = mark.end;
     }
     push_trimmed(&mut out, f, at..f.text.len(), Role::Body, base);
     out
+}
+
+/// The chrome inside a body line, in order: continuation marks and footnote marks.
+fn inline_chrome(text: &str) -> Vec<(Range<usize>, BoilerplateKind)> {
+    let mut marks: Vec<(Range<usize>, BoilerplateKind)> = boilerplate::continuation_marks(text)
+        .into_iter()
+        .map(|m| (m, BoilerplateKind::Continuation))
+        .chain(
+            boilerplate::footnote_marks(text)
+                .into_iter()
+                .map(|m| (m, BoilerplateKind::Footnote)),
+        )
+        .collect();
+    marks.sort_by_key(|(m, _)| m.start);
+    marks
 }
 
 fn push_trimmed(

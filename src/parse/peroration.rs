@@ -60,6 +60,8 @@ const APPENDIX: &[&str] = &[
     "[注释]",
     "参考文献",
     "相关链接",
+    // A wiki's list of notes: each note opens with the back-link to its mark.
+    "↑",
 ];
 /// Longest appendix heading line, in characters (附件1：…, 名词解释).
 const MAX_APPENDIX_HEADING: usize = 20;
