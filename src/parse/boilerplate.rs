@@ -29,8 +29,11 @@ pub enum Strength {
 const LEXICON_TSV: &str = include_str!("../../data/chrome.tsv");
 
 /// Cue words, folded (see [`fold`]), with the kind they name and how much they say.
-static LEXICON: LazyLock<Vec<(String, BoilerplateKind, Strength)>> =
-    LazyLock::new(|| lexicon_entries(LEXICON_TSV).filter_map(Result::ok).collect());
+static LEXICON: LazyLock<Vec<(String, BoilerplateKind, Strength)>> = LazyLock::new(|| {
+    lexicon_entries(LEXICON_TSV)
+        .filter_map(Result::ok)
+        .collect()
+});
 
 /// The entries of a cue lexicon file, or the number of each line that is not one.
 fn lexicon_entries(
@@ -179,8 +182,10 @@ pub fn continuation_marks(text: &str) -> Vec<Range<usize>> {
 
 /// A footnote mark of a wiki copy, in brackets: [1], [註 1], [注2], [CPC 1].
 static FOOTNOTE_MARK: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::lines(r"\[[\s\u{3000}]*(?:註|注|CPC|[Nn]ote)?[\s\u{3000}]*[0-9０-９]{1,3}[\s\u{3000}]*\]")
-        .expect("valid footnote mark pattern")
+    Pattern::lines(
+        r"\[[\s\u{3000}]*(?:註|注|CPC|[Nn]ote)?[\s\u{3000}]*[0-9０-９]{1,3}[\s\u{3000}]*\]",
+    )
+    .expect("valid footnote mark pattern")
 });
 
 /// Where footnote marks stand in `text`, relative to it.
@@ -209,7 +214,10 @@ pub fn is_note_label(text: &str) -> bool {
         .find_map(|w| text.strip_prefix(w))
         .unwrap_or(text)
         .trim_start_matches(is_blank_char);
-    (1..=3).contains(&number.chars().count()) && number.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    (1..=3).contains(&number.chars().count())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 #[cfg(test)]
@@ -220,8 +228,13 @@ mod tests {
 
     #[test]
     fn every_line_of_the_cue_lexicon_is_an_entry() {
-        let bad: Vec<usize> = lexicon_entries(LEXICON_TSV).filter_map(Result::err).collect();
-        assert!(bad.is_empty(), "malformed lines of data/chrome.tsv: {bad:?}");
+        let bad: Vec<usize> = lexicon_entries(LEXICON_TSV)
+            .filter_map(Result::err)
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "malformed lines of data/chrome.tsv: {bad:?}"
+        );
         assert!(LEXICON.len() > 100);
     }
 

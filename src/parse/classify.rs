@@ -166,10 +166,11 @@ struct Zones {
 impl Zones {
     fn find(features: &[Features<'_>], len: usize) -> Self {
         let start = features.iter().position(Features::opens_body);
-        let notice = start.and_then(|start| {
-            (start + 1..features.len()).find(|&i| features[i].ends_speech(len))
-        });
-        let before_notice = features.get(..notice.unwrap_or(features.len())).unwrap_or_default();
+        let notice = start
+            .and_then(|start| (start + 1..features.len()).find(|&i| features[i].ends_speech(len)));
+        let before_notice = features
+            .get(..notice.unwrap_or(features.len()))
+            .unwrap_or_default();
         let end = before_notice.iter().rposition(Features::closes_body);
         match (start, end) {
             (Some(start), Some(end)) if start <= end => Zones { start, end },

@@ -160,6 +160,26 @@ fn last_sentence(s: &str) -> &str {
     &s[start..]
 }
 
+/// Headings of a conclusion: the closing starts with them.
+const CONCLUSION_HEADINGS: &[&str] = &["结束语", "结语", "結束語", "結語"];
+
+/// Whether a piece is the heading of a conclusion (结束语), alone on its line.
+pub fn is_conclusion_heading(s: &str) -> bool {
+    let words = s.trim_end_matches(['：', ':']);
+    CONCLUSION_HEADINGS.contains(&words)
+}
+
+/// Whether a piece opens a numbered part of an outline (一、, （一）, 1., （1））: a closing
+/// never holds one.
+pub fn opens_numbered_part(s: &str) -> bool {
+    markers::marker_at(s, 0).is_some_and(|m| m.family.is_outline())
+}
+
+/// Whether a piece is a heading alone: its text ends no sentence, so its part's text follows.
+pub fn is_bare_heading(s: &str) -> bool {
+    !s.contains(SENTENCE_ENDS)
+}
+
 /// A Party committee's pledge of support (市委将一如既往地支持…), which speeches by Party
 /// secretaries put between the last part and the peroration: the committee, then one of these.
 const PLEDGE_VERBS: &[&str] = &["将", "也将", "会继续"];
@@ -281,6 +301,10 @@ mod tests {
             "人大工作十分重要。市委将一如既往地支持人大工作。各级党委要重视。"
         ));
         assert!(!is_pledge("要加强监督。要加强立法。最后市委将研究。"));
+        assert!(is_conclusion_heading("结束语"));
+        assert!(!is_conclusion_heading("结束语中提到的各项任务要落实。"));
+        assert!(opens_numbered_part("（九）加快行政管理体制改革"));
+        assert!(!opens_numbered_part("各位代表！"));
         assert!(opens_appendix("名词解释"));
         assert!(opens_appendix("附件1：重点工作清单"));
         assert!(opens_appendix("注：文中数据为初步统计。"));
