@@ -220,6 +220,103 @@ pub fn is_note_label(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
+/// News agencies and papers whose datelines open a story (新华社, 本报, 人民网).
+const WIRE_TSV: &str = include_str!("../../data/wire.tsv");
+/// Openings of photo captions (图为, 上图).
+const CAPTIONS_TSV: &str = include_str!("../../data/captions.tsv");
+
+fn names(tsv: &'static str) -> Vec<&'static str> {
+    lexicon_file::content_lines(tsv)
+        .map(|(_, line)| line.trim())
+        .collect()
+}
+
+static AGENCIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| names(WIRE_TSV));
+static CAPTION_OPENINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| names(CAPTIONS_TSV));
+
+/// A dateline opening a story: 新华社北京3月5日电（记者 张三）, 本报讯（记者 李四）, or the
+/// reporters alone in brackets (（记者 王五）).
+static DATELINE: LazyLock<Option<Pattern>> = LazyLock::new(|| {
+    let agencies: Vec<String> = AGENCIES.iter().map(|a| escaped(a)).collect();
+    let reporters = r"(?:[ \u{3000}]*[（(](?:记者|通讯员)[^）)]{1,40}[）)])?";
+    Pattern::lines(&format!(
+        r"^(?:[【\[]?(?:{agencies})(?:记者)?(?:[^，。！？\s]{{0,14}}?(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?:电|讯)|讯)[】\]]?{reporters}|[（(](?:记者|通讯员)[^）)]{{1,40}}[）)])",
+        agencies = agencies.join("|")
+    ))
+    .ok()
+});
+
+/// `name` with the characters a regex gives a meaning escaped.
+fn escaped(name: &str) -> String {
+    name.chars()
+        .flat_map(|c| {
+            let special = r"\.+*?()|[]{}^$#&-~".contains(c);
+            special.then_some('\\').into_iter().chain([c])
+        })
+        .collect()
+}
+
+/// Where a dateline opens `text`: its range, relative to `text`.
+pub fn dateline(text: &str) -> Option<Range<usize>> {
+    // Most lines open with neither an agency's name nor a bracket and are not searched.
+    let opening = text.trim_start_matches(['【', '[']);
+    let named = AGENCIES.iter().any(|a| opening.starts_with(a));
+    if !named && !text.starts_with(['（', '(']) {
+        return None;
+    }
+    DATELINE.as_ref()?.find(text).map(|m| m.range())
+}
+
+/// A newspaper's page line: 《人民日报》（2020年05月19日 01 版）, 《光明日报》2021-03-06 第3版.
+static PAGE_LINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(r"^《[^》]{1,16}》[ \u{3000}]*[（(]?[ \u{3000}]*[0-9０-９]{4}[ \u{3000}]*[年\-./][ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*[月\-./][ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*日?[ \u{3000}]*(?:第?[ \u{3000}]*[0-9０-９A-Za-z]{1,3}[ \u{3000}]*版)?[^。，]{0,12}?[）)]?$")
+        .expect("valid page line pattern")
+});
+
+/// Whether `text` is a newspaper's page line: the paper, the day and (or) the page.
+pub fn is_page_line(text: &str) -> bool {
+    let paper = text.starts_with('《') && (text.contains('版') || text.contains("报》"));
+    paper && text.chars().count() <= 40 && PAGE_LINE.is_match(text)
+}
+
+/// Longest caption, in characters.
+const MAX_CAPTION_CHARS: usize = 150;
+/// Longest photo credit line, in characters (新华社记者 张三 摄).
+const MAX_CREDIT_CHARS: usize = 30;
+
+/// A photo credit ending a line: 记者 张三 摄, 张三 摄影, (李四 摄).
+static PHOTO_CREDIT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(r"\p{Han}{2,4}[ \u{3000}]*摄(?:影)?[）)]?$").expect("valid credit pattern")
+});
+
+/// Whether `text` is a photo caption (图为…) or a photo credit line (新华社记者 张三 摄).
+pub fn is_caption(text: &str) -> bool {
+    let chars = text.chars().count();
+    let opened = CAPTION_OPENINGS.iter().any(|o| text.starts_with(o));
+    let credit = chars <= MAX_CREDIT_CHARS
+        && (text.ends_with('摄')
+            || text.ends_with("摄影")
+            || text.ends_with("摄）")
+            || text.ends_with("摄)"))
+        && PHOTO_CREDIT.is_match(text);
+    (opened && chars <= MAX_CAPTION_CHARS) || credit
+}
+
+/// An editor's mark closing a paragraph: （责编：王五）, (编辑 李四).
+static EDITOR_MARK: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(r"[（(](?:责任编辑|责编|编辑|校对)[:：\s\u{3000}][^）)]{1,30}[）)]$")
+        .expect("valid editor mark pattern")
+});
+
+/// Where an editor's mark closes `text`: its range, relative to `text`.
+pub fn editor_mark(text: &str) -> Option<Range<usize>> {
+    // Most lines end otherwise, or hold no editor's word.
+    if !text.ends_with(['）', ')']) || !(text.contains("编") || text.contains("校对")) {
+        return None;
+    }
+    EDITOR_MARK.find(text).map(|m| m.range())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +369,34 @@ mod tests {
         assert!(is_link_item("市人大常委会会议召开 张明..."));
         assert!(is_link_item("· 平顶山市第十二届人民代表大..."));
         assert!(!is_link_item("在市委人大工作会议上的讲话"));
+    }
+
+    #[test]
+    fn datelines_page_lines_captions_and_editor_marks() {
+        let at = |s: &'static str| dateline(s).map(|r| &s[r]);
+        assert_eq!(
+            at("新华社北京3月5日电（记者 张三 李四）十四届全国人大二次会议5日上午开幕。"),
+            Some("新华社北京3月5日电（记者 张三 李四）")
+        );
+        assert_eq!(at("本报北京5月18日电　会议指出"), Some("本报北京5月18日电"));
+        assert_eq!(at("本报讯（记者 王五）日前"), Some("本报讯（记者 王五）"));
+        assert_eq!(at("人民网北京3月5日电 会议"), Some("人民网北京3月5日电"));
+        assert_eq!(at("本报告分为三个部分。"), None);
+        assert_eq!(at("（一）加强监督"), None);
+        assert!(is_page_line("《人民日报》（2020年05月19日 01 版）"));
+        assert!(is_page_line("《光明日报》（ 2021年03月06日 03版）"));
+        assert!(!is_page_line(
+            "《中华人民共和国宪法》规定，一切权力属于人民。"
+        ));
+        assert!(is_caption("图为会议现场。新华社记者 张三 摄"));
+        assert!(is_caption("新华社记者 李四 摄"));
+        assert!(!is_caption("要把人民群众的意见摄入决策。"));
+        let text = "让我们共同奋斗！（责编：王五、李四）";
+        assert_eq!(
+            editor_mark(text).map(|r| &text[r]),
+            Some("（责编：王五、李四）")
+        );
+        assert_eq!(editor_mark("（一）加强编制管理（试行）"), None);
     }
 
     #[test]

@@ -53,6 +53,8 @@ pub fn classify(text: &str, lines: &[Line]) -> Vec<Segment> {
 struct Features<'a> {
     line: &'a Line,
     text: &'a str,
+    /// The text without an editor's mark closing it, which the cue is looked for in.
+    speech: &'a str,
     chars: usize,
     /// The boilerplate cue, looked for on first use: most body paragraphs never need it.
     cue: OnceCell<Option<(BoilerplateKind, Strength)>>,
@@ -69,11 +71,17 @@ impl<'a> Features<'a> {
     fn new(text: &'a str, line: &'a Line) -> Self {
         let own = text.get(line.range.clone()).unwrap_or_default();
         let chars = own.chars().count();
-        let prose = Self::reads_as_prose(own)
+        // A paragraph closed by an editor's mark (…奋斗！（责编：王五）) is judged without it.
+        let speech = match boilerplate::editor_mark(own) {
+            Some(mark) if mark.start > 0 => &own[..mark.start],
+            _ => own,
+        };
+        let prose = Self::reads_as_prose(speech)
             || without_continuation_marks(own).is_some_and(Self::reads_as_prose);
         Self {
             line,
             text: own,
+            speech,
             chars,
             cue: OnceCell::new(),
             prose,
@@ -113,7 +121,7 @@ impl<'a> Features<'a> {
     fn cue(&self) -> Option<(BoilerplateKind, Strength)> {
         *self
             .cue
-            .get_or_init(|| boilerplate::cue(&boilerplate::fold(self.text)))
+            .get_or_init(|| boilerplate::cue(&boilerplate::fold(self.speech)))
     }
 
     fn strong_cue(&self) -> Option<BoilerplateKind> {
@@ -128,17 +136,27 @@ impl<'a> Features<'a> {
         (!self.prose || self.chars <= MAX_CHROME_PROSE_CHARS) && self.strong_cue().is_some()
     }
 
+    /// A story's source on a line of its own: a newspaper's page line or a wire dateline.
+    fn wire_source(&self) -> bool {
+        boilerplate::is_page_line(self.text)
+            || boilerplate::dateline(self.text).is_some_and(|d| d.end == self.text.len())
+    }
+
     /// Whether the line can open the body.
     fn opens_body(&self) -> bool {
         (self.prose || self.opening() || self.chars > MAX_TITLE_CHARS * 2)
             && !self.is_cued_chrome()
             && !self.source()
             && !self.date()
+            && !boilerplate::is_caption(self.text)
     }
 
     /// Whether the line can close the body.
     fn closes_body(&self) -> bool {
-        self.prose && !self.is_cued_chrome() && !self.source()
+        self.prose
+            && !self.is_cued_chrome()
+            && !self.source()
+            && !boilerplate::is_caption(self.text)
     }
 
     /// A licence notice (a wiki's 本作品…公有领域, 转载请注明出处) in the second half of a text
@@ -247,10 +265,22 @@ fn is_only_continuation(f: &Features<'_>) -> bool {
         .is_some_and(|m| m.start == 0 && m.end == f.text.len())
 }
 
+/// The label of a line of a news page, whatever its zone: a wire dateline or page line alone
+/// is the story's source, a photo caption or credit is chrome.
+fn news_label(f: &Features<'_>) -> Option<Label> {
+    if f.wire_source() {
+        return Some(front(FrontMatterKind::Source));
+    }
+    boilerplate::is_caption(f.text).then(|| chrome(BoilerplateKind::Caption))
+}
+
 fn head_label(f: &Features<'_>) -> Label {
     use FrontMatterKind::{Byline, Date, Source, Subtitle};
     if is_only_continuation(f) {
         return chrome(BoilerplateKind::Continuation);
+    }
+    if let Some(label) = news_label(f) {
+        return label;
     }
     if f.source() {
         return front(Source);
@@ -291,6 +321,9 @@ fn body_label(f: &Features<'_>) -> Label {
     if is_only_continuation(f) {
         return chrome(BoilerplateKind::Continuation);
     }
+    if let Some(label) = news_label(f) {
+        return label;
+    }
     let short = !f.prose && f.chars <= MAX_WEAK_CHROME_CHARS;
     match short.then(|| f.strong_cue()).flatten() {
         Some(kind) => chrome(kind),
@@ -301,6 +334,9 @@ fn body_label(f: &Features<'_>) -> Label {
 fn tail_label(f: &Features<'_>) -> Label {
     if is_only_continuation(f) {
         return chrome(BoilerplateKind::Continuation);
+    }
+    if let Some(label) = news_label(f) {
+        return label;
     }
     if f.source() {
         return front(FrontMatterKind::Source);
@@ -452,8 +488,9 @@ fn comparable(text: &str) -> String {
         .collect()
 }
 
-/// The segments of one line: the whole line, or a body line with the chrome inside it split off
-/// (continuation marks at its ends, footnote marks anywhere).
+/// The segments of one line: the whole line, or a body line with what is not the speech inside
+/// it split off (a dateline opening it, continuation marks at its ends, an editor's mark
+/// closing it, footnote marks anywhere).
 fn segments(f: &Features<'_>, label: Label) -> Vec<Segment> {
     let role = match label {
         Label::Role(role) => role,
@@ -468,33 +505,44 @@ fn segments(f: &Features<'_>, label: Label) -> Vec<Segment> {
     if role != Role::Body {
         return vec![whole()];
     }
-    let marks = inline_chrome(f.text);
+    let marks = inline_marks(f.text);
     if marks.is_empty() {
         return vec![whole()];
     }
     let mut out = Vec::new();
     let mut at = 0;
-    for (mark, kind) in marks {
+    for (mark, mark_role) in marks {
         if mark.start < at {
             continue;
         }
         push_trimmed(&mut out, f, at..mark.start, Role::Body, base);
-        push_trimmed(&mut out, f, mark.clone(), Role::Boilerplate(kind), base);
+        push_trimmed(&mut out, f, mark.clone(), mark_role, base);
         at = mark.end;
     }
     push_trimmed(&mut out, f, at..f.text.len(), Role::Body, base);
     out
 }
 
-/// The chrome inside a body line, in order: continuation marks and footnote marks.
-fn inline_chrome(text: &str) -> Vec<(Range<usize>, BoilerplateKind)> {
-    let mut marks: Vec<(Range<usize>, BoilerplateKind)> = boilerplate::continuation_marks(text)
+/// What is not the speech inside a body line, in order, with its role.
+fn inline_marks(text: &str) -> Vec<(Range<usize>, Role)> {
+    let chrome = |kind| move |m| (m, Role::Boilerplate(kind));
+    let mut marks: Vec<(Range<usize>, Role)> = boilerplate::dateline(text)
+        .map(|m| (m, Role::Front(FrontMatterKind::Source)))
         .into_iter()
-        .map(|m| (m, BoilerplateKind::Continuation))
+        .chain(
+            boilerplate::continuation_marks(text)
+                .into_iter()
+                .map(chrome(BoilerplateKind::Continuation)),
+        )
         .chain(
             boilerplate::footnote_marks(text)
                 .into_iter()
-                .map(|m| (m, BoilerplateKind::Footnote)),
+                .map(chrome(BoilerplateKind::Footnote)),
+        )
+        .chain(
+            boilerplate::editor_mark(text)
+                .into_iter()
+                .map(chrome(BoilerplateKind::Editor)),
         )
         .collect();
     marks.sort_by_key(|(m, _)| m.start);
