@@ -286,7 +286,8 @@ const MAX_CREDIT_CHARS: usize = 30;
 
 /// A photo credit ending a line: 记者 张三 摄, 张三 摄影, (李四 摄).
 static PHOTO_CREDIT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::lines(r"\p{Han}{2,4}[ \u{3000}]*摄(?:影)?[）)]?$").expect("valid credit pattern")
+    Pattern::lines(r"\p{Han}(?:[ \u{3000}]?\p{Han}){1,3}[ \u{3000}]*摄(?:影)?[）)]?$")
+        .expect("valid credit pattern")
 });
 
 /// Whether `text` is a photo caption (图为…) or a photo credit line (新华社记者 张三 摄).
@@ -390,6 +391,7 @@ mod tests {
         ));
         assert!(is_caption("图为会议现场。新华社记者 张三 摄"));
         assert!(is_caption("新华社记者 李四 摄"));
+        assert!(is_caption("周　亮　摄"));
         assert!(!is_caption("要把人民群众的意见摄入决策。"));
         let text = "让我们共同奋斗！（责编：王五、李四）";
         assert_eq!(

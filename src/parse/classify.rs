@@ -42,6 +42,7 @@ pub fn classify(text: &str, lines: &[Line]) -> Vec<Segment> {
     fill_tail_gaps(&mut labels, &zones);
     mark_repeats(&features, &mut labels);
     mark_footnotes(&features, &mut labels);
+    mark_summary_boxes(&features, &mut labels);
     features
         .iter()
         .zip(labels)
@@ -451,6 +452,31 @@ fn mark_repeats(features: &[Features<'_>], labels: &mut [Label]) {
         let own = comparable(f.text);
         if own == whole_title || title_lines.contains(&own) {
             *label = chrome(BoilerplateKind::Repeated);
+        }
+    }
+}
+
+/// Lines a summary box may hold between its heading and the story's dateline.
+const MAX_SUMMARY_LINES: usize = 8;
+/// Longest summary box heading, in characters (核心阅读, 【核心提示】).
+const MAX_SUMMARY_HEADING_CHARS: usize = 8;
+
+/// A news page's summary box (核心阅读 and the lines under it) runs up to the dateline that
+/// opens the story: its lines are chrome, however much they read like prose.
+fn mark_summary_boxes(features: &[Features<'_>], labels: &mut [Label]) {
+    let is_box_heading = |f: &Features<'_>| {
+        f.chars <= MAX_SUMMARY_HEADING_CHARS && f.strong_cue() == Some(BoilerplateKind::Caption)
+    };
+    for i in 0..features.len() {
+        if !is_box_heading(&features[i]) {
+            continue;
+        }
+        let story = (i + 1..features.len().min(i + 1 + MAX_SUMMARY_LINES))
+            .find(|&j| boilerplate::dateline(features[j].text).is_some());
+        for label in labels[i..story.unwrap_or(i)].iter_mut() {
+            if *label == Label::Role(Role::Body) {
+                *label = chrome(BoilerplateKind::Caption);
+            }
         }
     }
 }

@@ -183,9 +183,9 @@ fn skip_space(text: &str, from: usize, end: usize) -> usize {
 /// part; the peroration is opened by the last such address), or at a conclusion heading (结束语),
 /// else at the first that uses a
 /// peroration phrase (in a run-in text, at such a sentence), together with the pledges of the
-/// Party committee just before it (市委将一如既往…). Where the other sections all have the
-/// same number of paragraphs, or all end with their last directive, the last section is taken
-/// to do the same and what follows it belongs to the closing too.
+/// Party committee just before it (市委将一如既往…). Where no address opens it and the other
+/// sections all have the same number of paragraphs, or all end with their last directive, the
+/// last section is taken to do the same and what follows it belongs to the closing too.
 fn closing_start(
     text: &str,
     pieces: &mut Vec<Range<usize>>,
@@ -227,6 +227,14 @@ fn closing_start(
             .is_some_and(peroration::is_pledge)
     {
         start -= 1;
+    }
+    // An address opens the peroration: what comes before it is the last section's.
+    let addressed = pieces
+        .get(cue)
+        .and_then(|p| text.get(p.clone()))
+        .is_some_and(|s| peroration::address(s).is_some());
+    if addressed {
+        return start.max(floor).min(cue);
     }
     if others.len() >= 2 {
         let counts: Vec<usize> = others
