@@ -206,6 +206,20 @@ fn captions_summary_boxes_editor_marks_and_reprint_notices_are_chrome() {
 }
 
 #[test]
+fn a_kicker_is_split_off_the_title() {
+    let name = "chrome_news_page";
+    assert_eq!(
+        texts_of(name, Role::Front(FrontMatterKind::Title)),
+        ["十六届全国人大二次会议在京开幕"]
+    );
+    assert!(texts_of(name, chrome(BoilerplateKind::Other)).contains(&"【两会时间】".to_owned()));
+    assert_eq!(
+        speech(name).meta.title.as_deref(),
+        Some("十六届全国人大二次会议在京开幕")
+    );
+}
+
+#[test]
 fn footnote_marks_are_chrome_and_the_notes_an_appendix() {
     let name = "chrome_footnote_marks";
     assert_eq!(

@@ -303,6 +303,23 @@ pub fn is_caption(text: &str) -> bool {
     (opened && chars <= MAX_CAPTION_CHARS) || credit
 }
 
+/// A kicker or rubric tag opening a title: 【两会时间】, 权威发布｜, with the title after it.
+static KICKER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(r"^(?:【[^】]{1,12}】|[\p{Han}A-Za-z0-9]{2,10}[｜|])[ \u{3000}]*")
+        .expect("valid kicker pattern")
+});
+
+/// Where a kicker opens a title line, when a title follows it: its range, relative to `text`.
+pub fn kicker(text: &str) -> Option<Range<usize>> {
+    if !text.starts_with('【') && !text.contains(['｜', '|']) {
+        return None;
+    }
+    KICKER
+        .find(text)
+        .map(|m| m.range())
+        .filter(|m| m.end < text.len())
+}
+
 /// An editor's mark closing a paragraph: （责编：王五）, (编辑 李四).
 static EDITOR_MARK: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::lines(r"[（(](?:责任编辑|责编|编辑|校对)[:：\s\u{3000}][^）)]{1,30}[）)]$")
@@ -399,6 +416,15 @@ mod tests {
             Some("（责编：王五、李四）")
         );
         assert_eq!(editor_mark("（一）加强编制管理（试行）"), None);
+    }
+
+    #[test]
+    fn kickers_open_titles() {
+        let at = |s: &'static str| kicker(s).map(|r| &s[r]);
+        assert_eq!(at("【两会时间】全国人大二次会议开幕"), Some("【两会时间】"));
+        assert_eq!(at("权威发布｜政府工作报告全文"), Some("权威发布｜"));
+        assert_eq!(at("【两会时间】"), None);
+        assert_eq!(at("在全市人大工作会议上的讲话"), None);
     }
 
     #[test]

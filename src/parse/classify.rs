@@ -516,7 +516,7 @@ fn comparable(text: &str) -> String {
 
 /// The segments of one line: the whole line, or a body line with what is not the speech inside
 /// it split off (a dateline opening it, continuation marks at its ends, an editor's mark
-/// closing it, footnote marks anywhere).
+/// closing it, footnote marks anywhere), or a title line with the kicker opening it split off.
 fn segments(f: &Features<'_>, label: Label) -> Vec<Segment> {
     let role = match label {
         Label::Role(role) => role,
@@ -528,10 +528,14 @@ fn segments(f: &Features<'_>, label: Label) -> Vec<Segment> {
         role,
         line: f.line.number,
     };
-    if role != Role::Body {
-        return vec![whole()];
-    }
-    let marks = inline_marks(f.text);
+    let marks = match role {
+        Role::Body => inline_marks(f.text),
+        Role::Front(FrontMatterKind::Title) => boilerplate::kicker(f.text)
+            .map(|m| (m, Role::Boilerplate(BoilerplateKind::Other)))
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    };
     if marks.is_empty() {
         return vec![whole()];
     }
@@ -541,11 +545,11 @@ fn segments(f: &Features<'_>, label: Label) -> Vec<Segment> {
         if mark.start < at {
             continue;
         }
-        push_trimmed(&mut out, f, at..mark.start, Role::Body, base);
+        push_trimmed(&mut out, f, at..mark.start, role, base);
         push_trimmed(&mut out, f, mark.clone(), mark_role, base);
         at = mark.end;
     }
-    push_trimmed(&mut out, f, at..f.text.len(), Role::Body, base);
+    push_trimmed(&mut out, f, at..f.text.len(), role, base);
     out
 }
 
