@@ -530,7 +530,9 @@ fn segments(f: &Features<'_>, label: Label) -> Vec<Segment> {
     };
     let marks = match role {
         Role::Body => inline_marks(f.text),
+        // A tag with a title's words (政府工作报告｜某某网) is the title itself.
         Role::Front(FrontMatterKind::Title) => boilerplate::kicker(f.text)
+            .filter(|m| !front_lines::has_title_cue(&f.text[m.clone()]))
             .map(|m| (m, Role::Boilerplate(BoilerplateKind::Other)))
             .into_iter()
             .collect(),
@@ -692,6 +694,52 @@ mod tests {
                 "chrome:Advertisement",
                 "chrome:Advertisement",
                 "chrome:Advertisement"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_kicker_is_split_off_the_title_unless_it_is_the_title() {
+        let text = "【两会时间】人大会议开幕\n大会今天开幕。";
+        assert_eq!(
+            classified(text)[..2],
+            [
+                ("chrome:Other".to_owned(), "【两会时间】"),
+                ("front:Title".to_owned(), "人大会议开幕"),
+            ]
+        );
+        let text = "政府工作报告｜某某网\n大会今天开幕。";
+        assert_eq!(
+            classified(text)[0],
+            ("front:Title".to_owned(), "政府工作报告｜某某网")
+        );
+    }
+
+    #[test]
+    fn a_licence_notice_in_the_second_half_ends_the_speech() {
+        let text = "讲话标题\n同志们：\n今天召开会议，部署全年工作。\n让我们共同努力！\n本作品属于\n公有领域\n。\n注：编者认为，此类讲话\n未必\n都是公文。";
+        let roles: Vec<_> = classified(text).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(&roles[1..4], ["body", "body", "body"]);
+        assert!(
+            roles[4..].iter().all(|r| r == "chrome:Licence"),
+            "{roles:?}"
+        );
+        // A reprint notice above the story does not end it.
+        let text = "转载请注明出处。\n同志们：\n今天召开会议，部署全年工作。\n让我们共同努力！";
+        let roles: Vec<_> = classified(text).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(roles, ["chrome:Licence", "body", "body", "body"]);
+    }
+
+    #[test]
+    fn a_dateline_is_split_off_the_paragraph_it_opens() {
+        let text = "人大会议开幕\n新华社北京3月5日电（记者 张华）大会今天开幕。\n会议听取了报告。（责编：王丽）";
+        assert_eq!(
+            classified(text)[1..],
+            [
+                ("front:Source".to_owned(), "新华社北京3月5日电（记者 张华）"),
+                ("body".to_owned(), "大会今天开幕。"),
+                ("body".to_owned(), "会议听取了报告。"),
+                ("chrome:Editor".to_owned(), "（责编：王丽）"),
             ]
         );
     }
