@@ -532,7 +532,11 @@ fn segments(f: &Features<'_>, label: Label) -> Vec<Segment> {
         Role::Body => inline_marks(f.text),
         // A tag with a title's words (政府工作报告｜某某网) is the title itself.
         Role::Front(FrontMatterKind::Title) => boilerplate::kicker(f.text)
-            .filter(|m| !front_lines::has_title_cue(&f.text[m.clone()]))
+            .filter(|m| {
+                f.text
+                    .get(m.clone())
+                    .is_some_and(|k| !front_lines::has_title_cue(k))
+            })
             .map(|m| (m, Role::Boilerplate(BoilerplateKind::Other)))
             .into_iter()
             .collect(),
