@@ -284,9 +284,10 @@ const MAX_CAPTION_CHARS: usize = 150;
 /// Longest photo credit line, in characters (新华社记者 张三 摄).
 const MAX_CREDIT_CHARS: usize = 30;
 
-/// A photo credit ending a line: 记者 张三 摄, 张三 摄影, (李四 摄).
+/// A photo credit ending a line: a reporter's name (记者 张三摄), or a name set off by blanks
+/// (张三 摄, 周　亮　摄), then 摄 or 摄影; not a phrase ending in 拍摄.
 static PHOTO_CREDIT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::lines(r"\p{Han}(?:[ \u{3000}]?\p{Han}){1,3}[ \u{3000}]*摄(?:影)?[）)]?$")
+    Pattern::lines(r"(?:(?:记者|通讯员)[ \u{3000}]*\p{Han}(?:[ \u{3000}]?\p{Han}){1,3}[ \u{3000}]*|(?:^|[ \u{3000}])\p{Han}(?:[ \u{3000}]?\p{Han}){1,3}[ \u{3000}]+)摄(?:影)?[）)]?$")
         .expect("valid credit pattern")
 });
 
@@ -409,6 +410,9 @@ mod tests {
         assert!(is_caption("图为会议现场。新华社记者 张三 摄"));
         assert!(is_caption("新华社记者 李四 摄"));
         assert!(is_caption("周　亮　摄"));
+        assert!(is_caption("省长作报告。本报记者 霍艳恩摄"));
+        assert!(!is_caption("（三）加强影视拍摄"));
+        assert!(!is_caption("组织拍摄"));
         assert!(!is_caption("要把人民群众的意见摄入决策。"));
         let text = "让我们共同奋斗！（责编：王五、李四）";
         assert_eq!(
