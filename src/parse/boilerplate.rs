@@ -267,15 +267,16 @@ pub fn dateline(text: &str) -> Option<Range<usize>> {
     DATELINE.as_ref()?.find(text).map(|m| m.range())
 }
 
-/// A newspaper's page line: 《人民日报》（2020年05月19日 01 版）, 《光明日报》2021-03-06 第3版.
+/// A newspaper's page line: 《人民日报》（2020年05月19日 01 版）, 《光明日报》2021-03-06 第3版,
+/// 人民日报 2020年05月19日 第01版.
 static PAGE_LINE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::lines(r"^《[^》]{1,16}》[ \u{3000}]*[（(]?[ \u{3000}]*[0-9０-９]{4}[ \u{3000}]*[年\-./][ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*[月\-./][ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*日?[ \u{3000}]*(?:第?[ \u{3000}]*[0-9０-９A-Za-z]{1,3}[ \u{3000}]*版)?[^。，]{0,12}?[）)]?$")
+    Pattern::lines(r"^(?:《[^》]{1,16}》|\p{Han}{1,8}报)[ \u{3000}]*[（(]?[ \u{3000}]*[0-9０-９]{4}[ \u{3000}]*[年\-./][ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*[月\-./][ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*日?[ \u{3000}]*(?:第?[ \u{3000}]*[0-9０-９A-Za-z]{1,3}[ \u{3000}]*版)?[^。，]{0,12}?[）)]?$")
         .expect("valid page line pattern")
 });
 
 /// Whether `text` is a newspaper's page line: the paper, the day and (or) the page.
 pub fn is_page_line(text: &str) -> bool {
-    let paper = text.starts_with('《') && (text.contains('版') || text.contains("报》"));
+    let paper = text.contains('版') || text.contains("报》");
     paper && text.chars().count() <= 40 && PAGE_LINE.is_match(text)
 }
 
