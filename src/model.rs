@@ -156,6 +156,12 @@ pub enum BoilerplateKind {
     Editor,
     /// Continuation marks of print pages (上接一版, 下转二版).
     Continuation,
+    /// Licence and copyright notices (本作品…属于公有领域, 转载请注明出处, 禁止转载).
+    Licence,
+    /// Footnote marks left by a wiki copy ([1], [註 1], or [ / 1 / ] over three lines).
+    Footnote,
+    /// Photo captions and credits (图为…, 新华社记者 张三 摄) and summary boxes (核心阅读).
+    Caption,
     /// A repeated copy of the title or lead.
     Repeated,
     /// Any other text judged not to belong to the speech.

@@ -13,6 +13,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::layout::is_blank_char;
 use crate::bounded::Bounded;
+use crate::lexicon_file;
 use crate::model::BoilerplateKind;
 
 /// How much a cue word says on its own.
@@ -24,166 +25,63 @@ pub enum Strength {
     Strong,
 }
 
-use BoilerplateKind::{Advertisement, Editor, Footer, Navigation, Related, Widget};
-use Strength::{Strong, Weak};
+/// The cue lexicon, one `cue, kind, strength` line each (see its header).
+const LEXICON_TSV: &str = include_str!("../../data/chrome.tsv");
 
-/// Cue words, folded (see [`fold`]).
-const LEXICON: &[(&str, BoilerplateKind, Strength)] = &[
-    // Navigation and breadcrumbs.
-    ("当前位置", Navigation, Strong),
-    ("您的位置", Navigation, Strong),
-    ("您现在的位置", Navigation, Strong),
-    ("您当前的位置", Navigation, Strong),
-    ("当前所在", Navigation, Strong),
-    ("所在位置", Navigation, Strong),
-    ("现在位置", Navigation, Strong),
-    ("首页>", Navigation, Strong),
-    ("首页»", Navigation, Strong),
-    ("首页/", Navigation, Strong),
-    (">正文", Navigation, Strong),
-    (">>", Navigation, Strong),
-    ("欢迎来到", Navigation, Strong),
-    ("欢迎访问", Navigation, Strong),
-    ("欢迎光临", Navigation, Strong),
-    ("设为首页", Navigation, Strong),
-    ("网站地图", Navigation, Strong),
-    ("返回首页", Navigation, Strong),
-    ("返回顶部", Navigation, Strong),
-    ("返回列表", Navigation, Strong),
-    ("无障碍", Navigation, Strong),
-    ("长者模式", Navigation, Strong),
-    ("关闭窗口", Navigation, Strong),
-    ("上一篇", Navigation, Strong),
-    ("下一篇", Navigation, Strong),
-    ("上一页", Navigation, Strong),
-    ("下一页", Navigation, Strong),
-    ("首页", Navigation, Weak),
-    ("主页", Navigation, Weak),
-    ("登录", Navigation, Weak),
-    ("注册", Navigation, Weak),
-    ("搜索", Navigation, Weak),
-    ("繁體", Navigation, Weak),
-    ("english", Navigation, Weak),
-    // Widgets.
-    ("分享到", Widget, Strong),
-    ("阅读时长", Widget, Strong),
-    ("浏览次数", Widget, Strong),
-    ("阅读次数", Widget, Strong),
-    ("点击次数", Widget, Strong),
-    ("点击数:", Widget, Strong),
-    ("阅读量", Widget, Strong),
-    ("浏览量", Widget, Strong),
-    ("字号", Widget, Strong),
-    ("【大中小】", Widget, Strong),
-    ("[大中小]", Widget, Strong),
-    ("【打印】", Widget, Strong),
-    ("[打印]", Widget, Strong),
-    ("【关闭】", Widget, Strong),
-    ("[关闭]", Widget, Strong),
-    ("打印本页", Widget, Strong),
-    ("打印此页", Widget, Strong),
-    ("打印文章", Widget, Strong),
-    ("加入收藏", Widget, Strong),
-    ("收藏本页", Widget, Strong),
-    ("微信分享", Widget, Strong),
-    ("我要纠错", Widget, Strong),
-    ("分享", Widget, Weak),
-    ("打印", Widget, Weak),
-    ("收藏", Widget, Weak),
-    ("评论", Widget, Weak),
-    ("点赞", Widget, Weak),
-    // Related articles and side lists.
-    ("相关阅读", Related, Strong),
-    ("相关文章", Related, Strong),
-    ("相关新闻", Related, Strong),
-    ("相关链接", Related, Strong),
-    ("推荐阅读", Related, Strong),
-    ("延伸阅读", Related, Strong),
-    ("猜你喜欢", Related, Strong),
-    ("热点推荐", Related, Strong),
-    ("热门文章", Related, Strong),
-    ("热点新闻", Related, Strong),
-    ("最新文章", Related, Strong),
-    ("往期回顾", Related, Strong),
-    ("精彩推荐", Related, Strong),
-    ("图片新闻", Related, Strong),
-    ("通知公告", Related, Weak),
-    ("图片内容", Related, Weak),
-    ("工作动态", Related, Weak),
-    ("新闻动态", Related, Weak),
-    ("要闻", Related, Weak),
-    // Footers.
-    ("版权所有", Footer, Strong),
-    ("copyright", Footer, Strong),
-    ("allrightsreserved", Footer, Strong),
-    ("©", Footer, Strong),
-    ("icp备", Footer, Strong),
-    ("icp证", Footer, Strong),
-    ("公网安备", Footer, Strong),
-    ("网安备", Footer, Strong),
-    ("免责声明", Footer, Strong),
-    ("本站部分", Footer, Strong),
-    ("本网部分", Footer, Strong),
-    ("本站信息", Footer, Strong),
-    ("本站所", Footer, Strong),
-    ("网站标识码", Footer, Strong),
-    ("技术支持", Footer, Strong),
-    ("主办单位", Footer, Strong),
-    ("承办单位", Footer, Strong),
-    ("建议使用", Footer, Weak),
-    ("分辨率", Footer, Strong),
-    ("不良信息举报", Footer, Strong),
-    ("举报电话", Footer, Strong),
-    ("监督电话", Footer, Strong),
-    ("版权归", Footer, Strong),
-    ("转载请注明", Footer, Strong),
-    ("未经授权", Footer, Strong),
-    ("联系我们", Footer, Strong),
-    ("联系电话", Footer, Strong),
-    ("电话:", Footer, Weak),
-    ("传真", Footer, Weak),
-    ("邮箱", Footer, Weak),
-    ("email", Footer, Weak),
-    ("e-mail", Footer, Weak),
-    ("地址:", Footer, Weak),
-    ("办公区", Footer, Weak),
-    ("邮编", Footer, Weak),
-    ("主办", Footer, Weak),
-    ("承办", Footer, Weak),
-    ("主管", Footer, Weak),
-    ("备案", Footer, Weak),
-    ("qq:", Footer, Weak),
-    // Advertisements and calls to action.
-    ("扫码", Advertisement, Strong),
-    ("扫一扫", Advertisement, Strong),
-    ("领取福利", Advertisement, Strong),
-    ("关注公众号", Advertisement, Strong),
-    ("长按识别", Advertisement, Strong),
-    ("长按二维码", Advertisement, Strong),
-    ("二维码", Advertisement, Strong),
-    ("下载app", Advertisement, Strong),
-    ("点击下载", Advertisement, Strong),
-    ("广告", Advertisement, Weak),
-    ("关注我们", Advertisement, Weak),
-    // Editor lines.
-    ("责任编辑", Editor, Strong),
-    ("责编:", Editor, Strong),
-    ("编辑:", Editor, Strong),
-    ("校对:", Editor, Strong),
-    ("审核:", Editor, Strong),
-    ("审校:", Editor, Strong),
-    ("初审:", Editor, Strong),
-    ("复审:", Editor, Strong),
-    ("终审:", Editor, Strong),
-    ("监制:", Editor, Strong),
-];
+/// Cue words, folded (see [`fold`]), with the kind they name and how much they say.
+static LEXICON: LazyLock<Vec<(String, BoilerplateKind, Strength)>> = LazyLock::new(|| {
+    lexicon_entries(LEXICON_TSV)
+        .filter_map(Result::ok)
+        .collect()
+});
+
+/// The entries of a cue lexicon file, or the number of each line that is not one.
+fn lexicon_entries(
+    tsv: &str,
+) -> impl Iterator<Item = Result<(String, BoilerplateKind, Strength), usize>> + '_ {
+    lexicon_file::content_lines(tsv).map(|(number, line)| {
+        let mut columns = line.split('\t');
+        let (Some(cue), Some(kind), Some(strength), None) = (
+            columns.next(),
+            columns.next().and_then(kind_named),
+            columns.next().and_then(strength_named),
+            columns.next(),
+        ) else {
+            return Err(number);
+        };
+        Ok((cue.to_owned(), kind, strength))
+    })
+}
+
+fn kind_named(name: &str) -> Option<BoilerplateKind> {
+    use BoilerplateKind::*;
+    Some(match name {
+        "navigation" => Navigation,
+        "widget" => Widget,
+        "related" => Related,
+        "footer" => Footer,
+        "advertisement" => Advertisement,
+        "editor" => Editor,
+        "licence" => Licence,
+        "caption" => Caption,
+        _ => return None,
+    })
+}
+
+fn strength_named(name: &str) -> Option<Strength> {
+    match name {
+        "strong" => Some(Strength::Strong),
+        "weak" => Some(Strength::Weak),
+        _ => None,
+    }
+}
 
 /// The cue words. A noncontiguous NFA builds in a fraction of the time of the other kinds,
 /// and only the lines whose label needs a cue are searched.
 static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-        .build(LEXICON.iter().map(|(word, _, _)| word))
+        .build(LEXICON.iter().map(|(word, _, _)| word.as_str()))
         .ok()
 });
 
@@ -285,9 +183,187 @@ pub fn continuation_marks(text: &str) -> Vec<Range<usize>> {
     marks
 }
 
+/// A footnote mark of a wiki copy, in brackets: [1], [註 1], [注2], [CPC 1].
+static FOOTNOTE_MARK: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(
+        r"\[[\s\u{3000}]*(?:註|注|CPC|[Nn]ote)?[\s\u{3000}]*[0-9０-９]{1,3}[\s\u{3000}]*\]",
+    )
+    .expect("valid footnote mark pattern")
+});
+
+/// Where footnote marks stand in `text`, relative to it.
+pub fn footnote_marks(text: &str) -> Vec<Range<usize>> {
+    // Most lines hold no bracket and are not searched.
+    if !text.contains('[') {
+        return Vec::new();
+    }
+    FOOTNOTE_MARK.find_iter(text).map(|m| m.range()).collect()
+}
+
+/// Whether `text` is only a footnote mark: [1] or [註 1] on a line of its own.
+pub fn is_footnote_mark(text: &str) -> bool {
+    footnote_marks(text)
+        .first()
+        .is_some_and(|m| m.start == 0 && m.end == text.len())
+}
+
+/// Words a footnote's label may open with, before its number (註 1, CPC 2).
+const NOTE_LABEL_WORDS: &[&str] = &["註", "注", "CPC", "Note", "note"];
+
+/// Whether `text` is the label of a footnote whose brackets stand on the lines around it: 1, 註 1.
+pub fn is_note_label(text: &str) -> bool {
+    let number = NOTE_LABEL_WORDS
+        .iter()
+        .find_map(|w| text.strip_prefix(w))
+        .unwrap_or(text)
+        .trim_start_matches(is_blank_char);
+    (1..=3).contains(&number.chars().count())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
+/// News agencies and papers whose datelines open a story (新华社, 本报, 人民网).
+const WIRE_TSV: &str = include_str!("../../data/wire.tsv");
+/// Openings of photo captions (图为, 上图).
+const CAPTIONS_TSV: &str = include_str!("../../data/captions.tsv");
+
+fn names(tsv: &'static str) -> Vec<&'static str> {
+    lexicon_file::content_lines(tsv)
+        .map(|(_, line)| line.trim())
+        .collect()
+}
+
+static AGENCIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| names(WIRE_TSV));
+static CAPTION_OPENINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| names(CAPTIONS_TSV));
+
+/// A dateline opening a story: 新华社北京3月5日电（记者 张三）, 本报讯（记者 李四）, or the
+/// reporters alone in brackets (（记者 王五）).
+static DATELINE: LazyLock<Option<Pattern>> = LazyLock::new(|| {
+    let agencies: Vec<String> = AGENCIES.iter().map(|a| escaped(a)).collect();
+    let reporters = r"(?:[ \u{3000}]*[（(](?:记者|通讯员)[^）)]{1,40}[）)])?";
+    Pattern::lines(&format!(
+        r"^(?:[【\[]?(?:{agencies})(?:记者)?(?:[^，。！？\s]{{0,14}}?(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?:电|讯)|讯)[】\]]?{reporters}|[（(](?:记者|通讯员)[^）)]{{1,40}}[）)])",
+        agencies = agencies.join("|")
+    ))
+    .ok()
+});
+
+/// `name` with the characters a regex gives a meaning escaped.
+fn escaped(name: &str) -> String {
+    name.chars()
+        .flat_map(|c| {
+            let special = r"\.+*?()|[]{}^$#&-~".contains(c);
+            special.then_some('\\').into_iter().chain([c])
+        })
+        .collect()
+}
+
+/// Where a dateline opens `text`: its range, relative to `text`.
+pub fn dateline(text: &str) -> Option<Range<usize>> {
+    // Most lines open with neither an agency's name nor a bracket and are not searched.
+    let opening = text.trim_start_matches(['【', '[']);
+    let named = AGENCIES.iter().any(|a| opening.starts_with(a));
+    if !named && !text.starts_with(['（', '(']) {
+        return None;
+    }
+    DATELINE.as_ref()?.find(text).map(|m| m.range())
+}
+
+/// A newspaper's page line: 《人民日报》（2020年05月19日 01 版）, 《光明日报》2021-03-06 第3版,
+/// 人民日报 2020年05月19日 第01版.
+static PAGE_LINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(r"^(?:《[^》]{1,16}》|\p{Han}{1,8}报)[ \u{3000}]*[（(]?[ \u{3000}]*[0-9０-９]{4}[ \u{3000}]*[年\-./][ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*[月\-./][ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*日?[ \u{3000}]*(?:第?[ \u{3000}]*[0-9０-９A-Za-z]{1,3}[ \u{3000}]*版)?[^。，]{0,12}?[）)]?$")
+        .expect("valid page line pattern")
+});
+
+/// Whether `text` is a newspaper's page line: the paper, the day and (or) the page.
+pub fn is_page_line(text: &str) -> bool {
+    let paper = text.contains('版') || text.contains("报》");
+    paper && text.chars().count() <= 40 && PAGE_LINE.is_match(text)
+}
+
+/// Longest caption, in characters.
+const MAX_CAPTION_CHARS: usize = 150;
+/// Longest photo credit line, in characters (新华社记者 张三 摄).
+const MAX_CREDIT_CHARS: usize = 30;
+
+/// A photo credit ending a line: a reporter's name (记者 张三摄), or a name set off by blanks
+/// (张三 摄, 周　亮　摄), then 摄 or 摄影; not a phrase ending in 拍摄.
+static PHOTO_CREDIT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(r"(?:(?:记者|通讯员)[ \u{3000}]*\p{Han}(?:[ \u{3000}]?\p{Han}){1,3}[ \u{3000}]*|(?:^|[ \u{3000}])\p{Han}(?:[ \u{3000}]?\p{Han}){1,3}[ \u{3000}]+)摄(?:影)?[）)]?$")
+        .expect("valid credit pattern")
+});
+
+/// Whether `text` is a photo caption (图为…) or a photo credit line (新华社记者 张三 摄).
+pub fn is_caption(text: &str) -> bool {
+    let chars = text.chars().count();
+    let opened = CAPTION_OPENINGS.iter().any(|o| text.starts_with(o));
+    let credit = chars <= MAX_CREDIT_CHARS
+        && (text.ends_with('摄')
+            || text.ends_with("摄影")
+            || text.ends_with("摄）")
+            || text.ends_with("摄)"))
+        && PHOTO_CREDIT.is_match(text);
+    (opened && chars <= MAX_CAPTION_CHARS) || credit
+}
+
+/// A kicker or rubric tag opening a title: 【两会时间】, 权威发布｜, with the title after it.
+static KICKER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(r"^(?:【[^】]{1,12}】|[\p{Han}A-Za-z0-9]{2,10}[｜|])[ \u{3000}]*")
+        .expect("valid kicker pattern")
+});
+
+/// Where a kicker opens a title line, when a title follows it: its range, relative to `text`.
+pub fn kicker(text: &str) -> Option<Range<usize>> {
+    if !text.starts_with('【') && !text.contains(['｜', '|']) {
+        return None;
+    }
+    KICKER
+        .find(text)
+        .map(|m| m.range())
+        .filter(|m| m.end < text.len())
+}
+
+/// An editor's mark closing a paragraph: （责编：王五）, (编辑 李四).
+static EDITOR_MARK: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(r"[（(](?:责任编辑|责编|编辑|校对)[:：\s\u{3000}][^）)]{1,30}[）)]$")
+        .expect("valid editor mark pattern")
+});
+
+/// Where an editor's mark closes `text`: its range, relative to `text`.
+pub fn editor_mark(text: &str) -> Option<Range<usize>> {
+    // Most lines end otherwise, or hold no editor's word.
+    if !text.ends_with(['）', ')']) || !(text.contains("编") || text.contains("校对")) {
+        return None;
+    }
+    EDITOR_MARK.find(text).map(|m| m.range())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use BoilerplateKind::{Advertisement, Footer, Navigation};
+    use Strength::{Strong, Weak};
+
+    #[test]
+    fn every_line_of_the_cue_lexicon_is_an_entry() {
+        let bad: Vec<usize> = lexicon_entries(LEXICON_TSV)
+            .filter_map(Result::err)
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "malformed lines of data/chrome.tsv: {bad:?}"
+        );
+        assert!(LEXICON.len() > 100);
+    }
+
+    #[test]
+    fn cues_are_written_folded() {
+        for (cue, _, _) in LEXICON.iter() {
+            assert_eq!(fold(cue), cue.as_str(), "{cue} is not folded");
+        }
+    }
 
     #[test]
     fn folding_makes_lexicon_matching_robust() {
@@ -316,6 +392,60 @@ mod tests {
         assert!(is_link_item("市人大常委会会议召开 张明..."));
         assert!(is_link_item("· 平顶山市第十二届人民代表大..."));
         assert!(!is_link_item("在市委人大工作会议上的讲话"));
+    }
+
+    #[test]
+    fn datelines_page_lines_captions_and_editor_marks() {
+        let at = |s: &'static str| dateline(s).map(|r| &s[r]);
+        assert_eq!(
+            at("新华社北京3月5日电（记者 张三 李四）十四届全国人大二次会议5日上午开幕。"),
+            Some("新华社北京3月5日电（记者 张三 李四）")
+        );
+        assert_eq!(at("本报北京5月18日电　会议指出"), Some("本报北京5月18日电"));
+        assert_eq!(at("本报讯（记者 王五）日前"), Some("本报讯（记者 王五）"));
+        assert_eq!(at("人民网北京3月5日电 会议"), Some("人民网北京3月5日电"));
+        assert_eq!(at("本报告分为三个部分。"), None);
+        assert_eq!(at("（一）加强监督"), None);
+        assert!(is_page_line("《人民日报》（2020年05月19日 01 版）"));
+        assert!(is_page_line("《光明日报》（ 2021年03月06日 03版）"));
+        assert!(!is_page_line(
+            "《中华人民共和国宪法》规定，一切权力属于人民。"
+        ));
+        assert!(is_caption("图为会议现场。新华社记者 张三 摄"));
+        assert!(is_caption("新华社记者 李四 摄"));
+        assert!(is_caption("周　亮　摄"));
+        assert!(is_caption("省长作报告。本报记者 霍艳恩摄"));
+        assert!(!is_caption("（三）加强影视拍摄"));
+        assert!(!is_caption("组织拍摄"));
+        assert!(!is_caption("要把人民群众的意见摄入决策。"));
+        let text = "让我们共同奋斗！（责编：王五、李四）";
+        assert_eq!(
+            editor_mark(text).map(|r| &text[r]),
+            Some("（责编：王五、李四）")
+        );
+        assert_eq!(editor_mark("（一）加强编制管理（试行）"), None);
+    }
+
+    #[test]
+    fn kickers_open_titles() {
+        let at = |s: &'static str| kicker(s).map(|r| &s[r]);
+        assert_eq!(at("【两会时间】全国人大二次会议开幕"), Some("【两会时间】"));
+        assert_eq!(at("权威发布｜政府工作报告全文"), Some("权威发布｜"));
+        assert_eq!(at("【两会时间】"), None);
+        assert_eq!(at("在全市人大工作会议上的讲话"), None);
+    }
+
+    #[test]
+    fn footnote_marks_and_labels() {
+        let text = "上届代表会议[1]以来的工作[註 2]报告";
+        let marks: Vec<&str> = footnote_marks(text).into_iter().map(|m| &text[m]).collect();
+        assert_eq!(marks, ["[1]", "[註 2]"]);
+        assert!(is_footnote_mark("[CPC 1]"));
+        assert!(!is_footnote_mark("[1]以来"));
+        assert!(footnote_marks("数组a[i]的值").is_empty());
+        assert!(is_note_label("12"));
+        assert!(is_note_label("註 1"));
+        assert!(!is_note_label("2024年"));
     }
 
     #[test]

@@ -28,7 +28,7 @@ const MAX_WEAK_CHROME_CHARS: usize = 40;
 /// Classifies every line of `text`.
 pub fn classify(text: &str, lines: &[Line]) -> Vec<Segment> {
     let features: Vec<Features<'_>> = lines.iter().map(|l| Features::new(text, l)).collect();
-    let zones = Zones::find(&features);
+    let zones = Zones::find(&features, text.len());
     let mut labels: Vec<Label> = features
         .iter()
         .enumerate()
@@ -43,6 +43,8 @@ pub fn classify(text: &str, lines: &[Line]) -> Vec<Segment> {
     choose_title(&features, &mut labels, &zones);
     fill_tail_gaps(&mut labels, &zones);
     mark_repeats(&features, &mut labels);
+    mark_footnotes(&features, &mut labels);
+    mark_summary_boxes(&features, &mut labels);
     features
         .iter()
         .zip(labels)
@@ -54,6 +56,8 @@ pub fn classify(text: &str, lines: &[Line]) -> Vec<Segment> {
 struct Features<'a> {
     line: &'a Line,
     text: &'a str,
+    /// The text without an editor's mark closing it, which the cue is looked for in.
+    speech: &'a str,
     chars: usize,
     /// The boilerplate cue, looked for on first use: most body paragraphs never need it.
     cue: OnceCell<Option<(BoilerplateKind, Strength)>>,
@@ -70,11 +74,17 @@ impl<'a> Features<'a> {
     fn new(text: &'a str, line: &'a Line) -> Self {
         let own = text.get(line.range.clone()).unwrap_or_default();
         let chars = own.chars().count();
-        let prose = Self::reads_as_prose(own)
+        // A paragraph closed by an editor's mark (…奋斗！（责编：王五）) is judged without it.
+        let speech = match boilerplate::editor_mark(own) {
+            Some(mark) if mark.start > 0 => &own[..mark.start],
+            _ => own,
+        };
+        let prose = Self::reads_as_prose(speech)
             || without_continuation_marks(own).is_some_and(Self::reads_as_prose);
         Self {
             line,
             text: own,
+            speech,
             chars,
             cue: OnceCell::new(),
             prose,
@@ -114,7 +124,7 @@ impl<'a> Features<'a> {
     fn cue(&self) -> Option<(BoilerplateKind, Strength)> {
         *self
             .cue
-            .get_or_init(|| boilerplate::cue(&boilerplate::fold(self.text)))
+            .get_or_init(|| boilerplate::cue(&boilerplate::fold(self.speech)))
     }
 
     fn strong_cue(&self) -> Option<BoilerplateKind> {
@@ -129,17 +139,35 @@ impl<'a> Features<'a> {
         (!self.prose || self.chars <= MAX_CHROME_PROSE_CHARS) && self.strong_cue().is_some()
     }
 
+    /// A story's source on a line of its own: a newspaper's page line or a wire dateline.
+    fn wire_source(&self) -> bool {
+        boilerplate::is_page_line(self.text)
+            || boilerplate::dateline(self.text).is_some_and(|d| d.end == self.text.len())
+    }
+
     /// Whether the line can open the body.
     fn opens_body(&self) -> bool {
         (self.prose || self.opening() || self.chars > MAX_TITLE_CHARS * 2)
             && !self.is_cued_chrome()
             && !self.source()
             && !self.date()
+            && !boilerplate::is_caption(self.text)
     }
 
     /// Whether the line can close the body.
     fn closes_body(&self) -> bool {
-        self.prose && !self.is_cued_chrome() && !self.source()
+        self.prose
+            && !self.is_cued_chrome()
+            && !self.source()
+            && !boilerplate::is_caption(self.text)
+    }
+
+    /// A licence notice (a wiki's 本作品…公有领域, 转载请注明出处) in the second half of a text
+    /// of `len` bytes: it comes after the speech, and so does everything below it.
+    fn ends_speech(&self, len: usize) -> bool {
+        self.line.range.start.saturating_mul(2) >= len
+            && self.is_cued_chrome()
+            && self.strong_cue() == Some(BoilerplateKind::Licence)
     }
 }
 
@@ -157,9 +185,14 @@ struct Zones {
 }
 
 impl Zones {
-    fn find(features: &[Features<'_>]) -> Self {
+    fn find(features: &[Features<'_>], len: usize) -> Self {
         let start = features.iter().position(Features::opens_body);
-        let end = features.iter().rposition(Features::closes_body);
+        let notice = start
+            .and_then(|start| (start + 1..features.len()).find(|&i| features[i].ends_speech(len)));
+        let before_notice = features
+            .get(..notice.unwrap_or(features.len()))
+            .unwrap_or_default();
+        let end = before_notice.iter().rposition(Features::closes_body);
         match (start, end) {
             (Some(start), Some(end)) if start <= end => Zones { start, end },
             (Some(start), _) => Zones { start, end: start },
@@ -235,10 +268,22 @@ fn is_only_continuation(f: &Features<'_>) -> bool {
         .is_some_and(|m| m.start == 0 && m.end == f.text.len())
 }
 
+/// The label of a line of a news page, whatever its zone: a wire dateline or page line alone
+/// is the story's source, a photo caption or credit is chrome.
+fn news_label(f: &Features<'_>) -> Option<Label> {
+    if f.wire_source() {
+        return Some(front(FrontMatterKind::Source));
+    }
+    boilerplate::is_caption(f.text).then(|| chrome(BoilerplateKind::Caption))
+}
+
 fn head_label(f: &Features<'_>) -> Label {
     use FrontMatterKind::{Byline, Date, Source, Subtitle};
     if is_only_continuation(f) {
         return chrome(BoilerplateKind::Continuation);
+    }
+    if let Some(label) = news_label(f) {
+        return label;
     }
     if f.source() {
         return front(Source);
@@ -287,6 +332,9 @@ fn body_label(f: &Features<'_>) -> Label {
     if is_only_continuation(f) {
         return chrome(BoilerplateKind::Continuation);
     }
+    if let Some(label) = news_label(f) {
+        return label;
+    }
     let short = !f.prose && f.chars <= MAX_WEAK_CHROME_CHARS;
     match short.then(|| f.strong_cue()).flatten() {
         Some(kind) => chrome(kind),
@@ -297,6 +345,9 @@ fn body_label(f: &Features<'_>) -> Label {
 fn tail_label(f: &Features<'_>) -> Label {
     if is_only_continuation(f) {
         return chrome(BoilerplateKind::Continuation);
+    }
+    if let Some(label) = news_label(f) {
+        return label;
     }
     if f.source() {
         return front(FrontMatterKind::Source);
@@ -454,6 +505,56 @@ fn mark_repeats(features: &[Features<'_>], labels: &mut [Label]) {
     }
 }
 
+/// Lines a summary box may hold between its heading and the story's dateline.
+const MAX_SUMMARY_LINES: usize = 8;
+/// Longest summary box heading, in characters (核心阅读, 【核心提示】).
+const MAX_SUMMARY_HEADING_CHARS: usize = 8;
+
+/// A news page's summary box (核心阅读 and the lines under it) runs up to the dateline that
+/// opens the story: its lines are chrome, however much they read like prose.
+fn mark_summary_boxes(features: &[Features<'_>], labels: &mut [Label]) {
+    let is_box_heading = |f: &Features<'_>| {
+        f.chars <= MAX_SUMMARY_HEADING_CHARS && f.strong_cue() == Some(BoilerplateKind::Caption)
+    };
+    for i in 0..features.len() {
+        if !is_box_heading(&features[i]) {
+            continue;
+        }
+        let story = (i + 1..features.len().min(i + 1 + MAX_SUMMARY_LINES))
+            .find(|&j| boilerplate::dateline(features[j].text).is_some());
+        for label in labels[i..story.unwrap_or(i)].iter_mut() {
+            if *label == Label::Role(Role::Body) {
+                *label = chrome(BoilerplateKind::Caption);
+            }
+        }
+    }
+}
+
+/// Footnote marks on lines of their own are chrome: [1], and the [ / 1 / ] that a wiki copy
+/// breaks over three lines. Front matter keeps its label.
+fn mark_footnotes(features: &[Features<'_>], labels: &mut [Label]) {
+    let texts: Vec<&str> = features.iter().map(|f| f.text).collect();
+    for i in 0..texts.len() {
+        let marks = if boilerplate::is_footnote_mark(texts[i]) {
+            i..i + 1
+        } else if is_broken_footnote_mark(&texts[i..]) {
+            i..i + 3
+        } else {
+            continue;
+        };
+        for label in &mut labels[marks] {
+            if !matches!(label, Label::Role(Role::Front(_))) {
+                *label = chrome(BoilerplateKind::Footnote);
+            }
+        }
+    }
+}
+
+/// Whether `lines` open with a footnote mark broken over three lines: [ / 1 / ].
+fn is_broken_footnote_mark(lines: &[&str]) -> bool {
+    matches!(lines, ["[", label, "]", ..] if boilerplate::is_note_label(label))
+}
+
 /// Text for comparing lines: letters and digits only, full-width folded.
 fn comparable(text: &str) -> String {
     boilerplate::fold(text)
@@ -462,7 +563,9 @@ fn comparable(text: &str) -> String {
         .collect()
 }
 
-/// The segments of one line: the whole line, or the line with its continuation marks split off.
+/// The segments of one line: the whole line, or a body line with what is not the speech inside
+/// it split off (a dateline opening it, continuation marks at its ends, an editor's mark
+/// closing it, footnote marks anywhere), or a title line with the kicker opening it split off.
 fn segments(f: &Features<'_>, label: Label) -> Vec<Segment> {
     let role = match label {
         Label::Role(role) => role,
@@ -474,28 +577,61 @@ fn segments(f: &Features<'_>, label: Label) -> Vec<Segment> {
         role,
         line: f.line.number,
     };
-    if role != Role::Body {
-        return vec![whole()];
-    }
-    let marks = boilerplate::continuation_marks(f.text);
+    let marks = match role {
+        Role::Body => inline_marks(f.text),
+        // A tag with a title's words (政府工作报告｜某某网) is the title itself.
+        Role::Front(FrontMatterKind::Title) => boilerplate::kicker(f.text)
+            .filter(|m| {
+                f.text
+                    .get(m.clone())
+                    .is_some_and(|k| !front_lines::has_title_cue(k))
+            })
+            .map(|m| (m, Role::Boilerplate(BoilerplateKind::Other)))
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    };
     if marks.is_empty() {
         return vec![whole()];
     }
     let mut out = Vec::new();
     let mut at = 0;
-    for mark in marks {
-        push_trimmed(&mut out, f, at..mark.start, Role::Body, base);
-        push_trimmed(
-            &mut out,
-            f,
-            mark.clone(),
-            Role::Boilerplate(BoilerplateKind::Continuation),
-            base,
-        );
+    for (mark, mark_role) in marks {
+        if mark.start < at {
+            continue;
+        }
+        push_trimmed(&mut out, f, at..mark.start, role, base);
+        push_trimmed(&mut out, f, mark.clone(), mark_role, base);
         at = mark.end;
     }
-    push_trimmed(&mut out, f, at..f.text.len(), Role::Body, base);
+    push_trimmed(&mut out, f, at..f.text.len(), role, base);
     out
+}
+
+/// What is not the speech inside a body line, in order, with its role.
+fn inline_marks(text: &str) -> Vec<(Range<usize>, Role)> {
+    let chrome = |kind| move |m| (m, Role::Boilerplate(kind));
+    let mut marks: Vec<(Range<usize>, Role)> = boilerplate::dateline(text)
+        .map(|m| (m, Role::Front(FrontMatterKind::Source)))
+        .into_iter()
+        .chain(
+            boilerplate::continuation_marks(text)
+                .into_iter()
+                .map(chrome(BoilerplateKind::Continuation)),
+        )
+        .chain(
+            boilerplate::footnote_marks(text)
+                .into_iter()
+                .map(chrome(BoilerplateKind::Footnote)),
+        )
+        .chain(
+            boilerplate::editor_mark(text)
+                .into_iter()
+                .map(chrome(BoilerplateKind::Editor)),
+        )
+        .collect();
+    marks.sort_by_key(|(m, _)| m.start);
+    marks
 }
 
 fn push_trimmed(
@@ -611,6 +747,52 @@ mod tests {
                 "chrome:Advertisement",
                 "chrome:Advertisement",
                 "chrome:Advertisement"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_kicker_is_split_off_the_title_unless_it_is_the_title() {
+        let text = "【两会时间】人大会议开幕\n大会今天开幕。";
+        assert_eq!(
+            classified(text)[..2],
+            [
+                ("chrome:Other".to_owned(), "【两会时间】"),
+                ("front:Title".to_owned(), "人大会议开幕"),
+            ]
+        );
+        let text = "政府工作报告｜某某网\n大会今天开幕。";
+        assert_eq!(
+            classified(text)[0],
+            ("front:Title".to_owned(), "政府工作报告｜某某网")
+        );
+    }
+
+    #[test]
+    fn a_licence_notice_in_the_second_half_ends_the_speech() {
+        let text = "讲话标题\n同志们：\n今天召开会议，部署全年工作。\n让我们共同努力！\n本作品属于\n公有领域\n。\n注：编者认为，此类讲话\n未必\n都是公文。";
+        let roles: Vec<_> = classified(text).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(&roles[1..4], ["body", "body", "body"]);
+        assert!(
+            roles[4..].iter().all(|r| r == "chrome:Licence"),
+            "{roles:?}"
+        );
+        // A reprint notice above the story does not end it.
+        let text = "转载请注明出处。\n同志们：\n今天召开会议，部署全年工作。\n让我们共同努力！";
+        let roles: Vec<_> = classified(text).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(roles, ["chrome:Licence", "body", "body", "body"]);
+    }
+
+    #[test]
+    fn a_dateline_is_split_off_the_paragraph_it_opens() {
+        let text = "人大会议开幕\n新华社北京3月5日电（记者 张华）大会今天开幕。\n会议听取了报告。（责编：王丽）";
+        assert_eq!(
+            classified(text)[1..],
+            [
+                ("front:Source".to_owned(), "新华社北京3月5日电（记者 张华）"),
+                ("body".to_owned(), "大会今天开幕。"),
+                ("body".to_owned(), "会议听取了报告。"),
+                ("chrome:Editor".to_owned(), "（责编：王丽）"),
             ]
         );
     }

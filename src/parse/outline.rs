@@ -194,12 +194,15 @@ fn skip_space(text: &str, from: usize, end: usize) -> usize {
 
 /// Where the closing starts (a piece index; the number of pieces when there is none).
 ///
-/// The closing is the peroration after the last section: from the first piece after the last
-/// section's first paragraph that addresses the audience or uses a peroration phrase (in a
-/// run-in text, from such a sentence), together with the pledges of the Party committee just
-/// before it (市委将一如既往…). Where the other sections all have the same number of
-/// paragraphs, or all end with their last directive, the last section is taken to do the same
-/// and what follows it belongs to the closing too.
+/// The closing is the peroration after the last section's content: it starts after the last
+/// section's first paragraph and after every numbered part of it (一、, （一）, 1.), at the last
+/// piece there that addresses the audience (work reports say 各位代表！ to open topics inside a
+/// part; the peroration is opened by the last such address), or at a conclusion heading (结束语),
+/// else at the first that uses a
+/// peroration phrase (in a run-in text, at such a sentence), together with the pledges of the
+/// Party committee just before it (市委将一如既往…). Where no address opens it and the other
+/// sections all have the same number of paragraphs, or all end with their last directive, the
+/// last section is taken to do the same and what follows it belongs to the closing too.
 fn closing_start(
     text: &str,
     pieces: &mut Vec<Range<usize>>,
@@ -218,7 +221,8 @@ fn closing_start(
         });
         i + usize::from(bare)
     };
-    // The closing never starts inside the last part's own last part (the （九） of 二、).
+    // The closing never starts inside the last part's own last part (the （九） of 二、), nor
+    // before the last numbered head.
     let innermost = last_part_start(text, pieces, last, last_head, top);
     let after_head =
         |at: usize, pieces: &[Range<usize>]| at + 1 + usize::from(is_bare_head(text, pieces, at));
@@ -231,29 +235,13 @@ fn closing_start(
         let at = split_at(text, pieces, pos);
         floor = floor.max(after_head(at, pieces));
     }
-    let mut cue = pieces
-        .iter()
-        .enumerate()
-        .skip(floor)
-        .find(|(_, p)| {
-            text.get((*p).clone())
-                .is_some_and(peroration::is_peroration)
-        })
-        .map(|(i, _)| i);
+    let floor = closing_floor(text, pieces, floor);
+    if let Some(conclusion) = conclusion_heading(text, pieces, floor) {
+        return conclusion;
+    }
+    let mut cue = peroration_cue(text, pieces, floor);
     if top.run_in {
-        let sentence = pieces[last..]
-            .iter()
-            .flat_map(|p| {
-                markers::clause_starts(text, p, SENTENCE_ENDS)
-                    .into_iter()
-                    .map(move |s| (s, p.end))
-            })
-            .find(|&(s, end)| {
-                s > last_head.heading.end
-                    && text.get(s..end).is_some_and(peroration::opens_peroration)
-            })
-            .map(|(s, _)| s);
-        if let Some(pos) = sentence {
+        if let Some(pos) = peroration_sentence(text, &pieces[last..], last_head.heading.end) {
             cue = Some(split_at(text, pieces, pos));
         }
     }
@@ -263,13 +251,21 @@ fn closing_start(
     let last_first_body = first_body(last, pieces);
     let others: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
     let mut start = cue;
-    while start > last_first_body + 1
+    while start > floor
         && pieces
             .get(start - 1)
             .and_then(|p| text.get(p.clone()))
             .is_some_and(peroration::is_pledge)
     {
         start -= 1;
+    }
+    // An address opens the peroration: what comes before it is the last section's.
+    let addressed = pieces
+        .get(cue)
+        .and_then(|p| text.get(p.clone()))
+        .is_some_and(|s| peroration::address(s).is_some());
+    if addressed {
+        return start.max(floor).min(cue);
     }
     if others.len() >= 2 {
         let counts: Vec<usize> = others
@@ -285,7 +281,7 @@ fn closing_start(
     if let Some(end) = last_directive_end(pieces, top, &others, last, cue, finder) {
         start = start.min(end);
     }
-    start.max(floor).min(pieces.len())
+    start.max(floor).min(cue)
 }
 
 /// The piece where the deepest last part of the last section starts (its own start when it
@@ -321,6 +317,75 @@ fn is_bare_head(text: &str, pieces: &[Range<usize>], index: usize) -> bool {
         markers::marker_at(text, p.start)
             .is_some_and(|m| levels::heading_after(text, m.rest, p.end).end == p.end)
     })
+}
+
+/// The first piece from `from` on that the closing may start at: the piece after the last
+/// numbered part's heading (after its first paragraph when the heading stands alone).
+fn closing_floor(text: &str, pieces: &[Range<usize>], from: usize) -> usize {
+    let piece = |i: usize| {
+        pieces
+            .get(i)
+            .and_then(|p| text.get(p.clone()))
+            .unwrap_or_default()
+    };
+    (from..pieces.len())
+        .rev()
+        .find(|&i| peroration::opens_numbered_part(piece(i)))
+        .map_or(from, |i| {
+            (i + 1 + usize::from(peroration::is_bare_heading(piece(i)))).max(from)
+        })
+}
+
+/// The last conclusion heading (结束语) from `floor` on: the closing starts with it.
+fn conclusion_heading(text: &str, pieces: &[Range<usize>], floor: usize) -> Option<usize> {
+    (floor..pieces.len()).rev().find(|&i| {
+        pieces
+            .get(i)
+            .and_then(|p| text.get(p.clone()))
+            .is_some_and(peroration::is_conclusion_heading)
+    })
+}
+
+/// The piece the peroration opens with, from `floor` on: the last that addresses the audience,
+/// else the first that uses a peroration phrase.
+fn peroration_cue(text: &str, pieces: &[Range<usize>], floor: usize) -> Option<usize> {
+    let piece = |i: &usize| pieces.get(*i).and_then(|p| text.get(p.clone()));
+    let candidates = floor..pieces.len();
+    candidates
+        .clone()
+        .rev()
+        .find(|i| piece(i).is_some_and(|s| peroration::address(s).is_some()))
+        .or_else(|| {
+            candidates
+                .clone()
+                .find(|i| piece(i).is_some_and(peroration::is_peroration))
+        })
+}
+
+/// In a run-in text, where the peroration opens among the sentences of `pieces` after byte
+/// `after`: the last sentence that addresses the audience, else the first that opens a
+/// peroration otherwise (让我们, 汇报完毕).
+fn peroration_sentence(text: &str, pieces: &[Range<usize>], after: usize) -> Option<usize> {
+    let sentences: Vec<(usize, usize)> = pieces
+        .iter()
+        .flat_map(|p| {
+            markers::clause_starts(text, p, SENTENCE_ENDS)
+                .into_iter()
+                .map(move |s| (s, p.end))
+        })
+        .filter(|&(s, _)| s > after)
+        .collect();
+    let sentence = |&(s, end): &(usize, usize)| text.get(s..end).unwrap_or_default();
+    sentences
+        .iter()
+        .rev()
+        .find(|s| peroration::address(sentence(s)).is_some())
+        .or_else(|| {
+            sentences
+                .iter()
+                .find(|s| peroration::opens_peroration(sentence(s)))
+        })
+        .map(|&(s, _)| s)
 }
 
 /// The piece after the last section's last directive, when every other section with

@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::lexicon_file;
 use crate::pattern::Pattern;
 
 use super::markers::{self, SENTENCE_ENDS};
@@ -25,42 +26,27 @@ static ANNOUNCEMENT: LazyLock<Pattern> = LazyLock::new(|| {
     .expect("the announcement pattern is valid")
 });
 
-/// Phrases that only a peroration uses.
-const PERORATION: &[&str] = &[
-    "让我们",
-    "汇报完毕",
-    "发言完毕",
-    "讲话完毕",
-    "谢谢大家",
-    "谢谢！",
-    "谢谢!",
-    "以上汇报",
-    "以上发言",
-    "团结在以习近平同志为核心的党中央周围",
-    "而努力奋斗",
-    "而不懈奋斗",
-    "而团结奋斗",
-    "而共同奋斗",
-    "作出更大贡献",
-    "作出新的更大贡献",
-    "作出新的贡献",
-];
+/// The frame cues, one `role, words` line each (see its header).
+const FRAME_TSV: &str = include_str!("../../data/frame.tsv");
 
+/// The words of the frame cues of one role, in the order of the file.
+fn frame_cues(role: &str) -> Vec<&'static str> {
+    lexicon_file::content_lines(FRAME_TSV)
+        .filter_map(|(_, line)| line.split_once('\t'))
+        .filter(|(r, _)| *r == role)
+        .map(|(_, words)| words)
+        .collect()
+}
+
+/// Phrases that only a peroration uses.
+static PERORATION: LazyLock<Vec<&str>> = LazyLock::new(|| frame_cues("phrase"));
+/// Openings of a peroration's first sentence.
+static PERORATION_OPENINGS: LazyLock<Vec<&str>> = LazyLock::new(|| frame_cues("opening"));
+/// Headings of a conclusion: the closing starts with them.
+static CONCLUSION_HEADINGS: LazyLock<Vec<&str>> = LazyLock::new(|| frame_cues("conclusion"));
 /// Openings of what a publisher adds after a speech: glossaries, notes, attachments.
-const APPENDIX: &[&str] = &[
-    "名词解释",
-    "附件",
-    "附录",
-    "附：",
-    "附:",
-    "注释",
-    "注：",
-    "注:",
-    "【注释】",
-    "[注释]",
-    "参考文献",
-    "相关链接",
-];
+static APPENDIX: LazyLock<Vec<&str>> = LazyLock::new(|| frame_cues("appendix"));
+
 /// Longest appendix heading line, in characters (附件1：…, 名词解释).
 const MAX_APPENDIX_HEADING: usize = 20;
 
@@ -158,6 +144,23 @@ fn last_sentence(s: &str) -> &str {
     &s[start..]
 }
 
+/// Whether a piece is the heading of a conclusion (结束语), alone on its line.
+pub fn is_conclusion_heading(s: &str) -> bool {
+    let words = s.trim_end_matches(['：', ':']);
+    CONCLUSION_HEADINGS.contains(&words)
+}
+
+/// Whether a piece opens a numbered part of an outline (一、, （一）, 1., （1））: a closing
+/// never holds one.
+pub fn opens_numbered_part(s: &str) -> bool {
+    markers::marker_at(s, 0).is_some_and(|m| m.family.is_outline())
+}
+
+/// Whether a piece is a heading alone: its text ends no sentence, so its part's text follows.
+pub fn is_bare_heading(s: &str) -> bool {
+    !s.contains(SENTENCE_ENDS)
+}
+
 /// A Party committee's pledge of support (市委将一如既往地支持…), which speeches by Party
 /// secretaries put between the last part and the peroration: the committee, then one of these.
 const PLEDGE_VERBS: &[&str] = &["将", "也将", "会继续"];
@@ -181,17 +184,7 @@ const PLEDGE_SENTENCES: usize = 2;
 
 /// Whether a sentence opens a peroration (in text whose line breaks were stripped).
 pub fn opens_peroration(sentence: &str) -> bool {
-    address(sentence).is_some()
-        || [
-            "让我们",
-            "汇报完毕",
-            "发言完毕",
-            "谢谢",
-            "以上汇报",
-            "以上发言",
-        ]
-        .iter()
-        .any(|p| sentence.starts_with(p))
+    address(sentence).is_some() || PERORATION_OPENINGS.iter().any(|p| sentence.starts_with(p))
 }
 
 /// Whether a piece opens an appendix: a short heading (名词解释, 附件1) or a note (注：…).
@@ -208,6 +201,19 @@ pub fn opens_appendix(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_line_of_the_frame_cues_has_a_known_role() {
+        let roles = ["phrase", "opening", "conclusion", "appendix"];
+        for (number, line) in lexicon_file::content_lines(FRAME_TSV) {
+            let role = line.split_once('\t').map(|(role, _)| role);
+            assert!(
+                role.is_some_and(|r| roles.contains(&r)),
+                "data/frame.tsv:{number}: {line}"
+            );
+        }
+        assert!(!PERORATION.is_empty() && !APPENDIX.is_empty() && !CONCLUSION_HEADINGS.is_empty());
+    }
 
     #[test]
     fn addresses_open_a_speech() {
@@ -279,6 +285,10 @@ mod tests {
             "人大工作十分重要。市委将一如既往地支持人大工作。各级党委要重视。"
         ));
         assert!(!is_pledge("要加强监督。要加强立法。最后市委将研究。"));
+        assert!(is_conclusion_heading("结束语"));
+        assert!(!is_conclusion_heading("结束语中提到的各项任务要落实。"));
+        assert!(opens_numbered_part("（九）加快行政管理体制改革"));
+        assert!(!opens_numbered_part("各位代表！"));
         assert!(opens_appendix("名词解释"));
         assert!(opens_appendix("附件1：重点工作清单"));
         assert!(opens_appendix("注：文中数据为初步统计。"));
