@@ -28,6 +28,8 @@ const INPUTS: &[&str] = &[
     "front_municipality",
     "front_resolution",
     "front_one_line",
+    "front_news_article",
+    "front_wire_lead",
 ];
 
 /// Everything the front half produces for one file.
@@ -617,4 +619,57 @@ fn front_matter_run_into_the_first_line_is_cut_out() {
         )
     );
     assert!(s.body().starts_with("同志们："));
+}
+
+#[test]
+fn a_news_article_keeps_its_rubric_out_of_the_title() {
+    let s = input("front_news_article");
+    let m = &s.meta;
+    assert_eq!(m.title.as_deref(), Some("让每一部法规都立得住行得通"));
+    assert_eq!(m.genre, Genre::Article);
+    assert_eq!(m.speaker, None);
+    let source = m.source.as_ref().unwrap();
+    assert_eq!(
+        (source.origin.as_deref(), source.author.as_deref()),
+        (Some("人民日报"), Some("王 明 李 华"))
+    );
+    assert_eq!(
+        source.published.as_ref().map(|d| (d.year, d.month, d.day)),
+        Some((Some(2031), Some(5), Some(19)))
+    );
+    assert_eq!(
+        s.texts_of(Role::Front(FrontMatterKind::Source)),
+        vec![
+            "本报记者 王 明 李 华",
+            "《 人民日报 》（ 2031年05月19日 18 版）"
+        ]
+    );
+}
+
+#[test]
+fn a_wire_lead_names_the_speaker_the_day_and_the_meeting() {
+    let m = input("front_wire_lead").meta;
+    assert_eq!(
+        facts(&m),
+        (
+            None,
+            Genre::Article,
+            Some(Level::National),
+            None,
+            Some("赵乐平"),
+            Some("全国人大常委会委员长"),
+            Some("十五届全国人大二次会议第二次全体会议"),
+            None,
+        )
+    );
+    let date = m.date.unwrap();
+    assert_eq!(
+        (date.month, date.day, date.text.as_str()),
+        (Some(3), Some(8), "3月8日")
+    );
+    let source = m.source.unwrap();
+    assert_eq!(
+        (source.origin.as_deref(), source.author.as_deref()),
+        (Some("新华社"), Some("张三 李四"))
+    );
 }

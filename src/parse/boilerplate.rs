@@ -270,6 +270,17 @@ pub fn dateline(text: &str) -> Option<Range<usize>> {
     DATELINE.as_ref()?.find(text).map(|m| m.range())
 }
 
+/// The agency or paper whose dateline opens `text` (新华社 in 新华社北京3月5日电).
+pub fn dateline_agency(text: &str) -> Option<&'static str> {
+    dateline(text)?;
+    let opening = text.trim_start_matches(['【', '[']);
+    AGENCIES
+        .iter()
+        .filter(|a| opening.starts_with(**a))
+        .max_by_key(|a| a.len())
+        .copied()
+}
+
 /// A newspaper's page line: 《人民日报》（2020年05月19日 01 版）, 《光明日报》2021-03-06 第3版,
 /// 人民日报 2020年05月19日 第01版.
 static PAGE_LINE: LazyLock<Pattern> = LazyLock::new(|| {

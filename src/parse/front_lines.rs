@@ -506,10 +506,63 @@ fn until_gap(text: &str) -> &str {
     &text[..end]
 }
 
-/// Whether `text` is a source line: labelled fields make up most of it.
+/// Whether `text` is a source line: labelled fields make up most of it, or it names the
+/// reporters.
 pub fn is_source_line(text: &str) -> bool {
     // The length first: every line of the body is asked, and most are long paragraphs.
-    text.chars().count() <= 160 && !source_fields(text).is_empty()
+    text.chars().count() <= 160 && (!source_fields(text).is_empty() || reporters(text).is_some())
+}
+
+/// A line naming a story's reporters: 本报记者 王明 李华, 新华社记者 张三, 通讯员 李四.
+static REPORTERS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::lines(
+        r"^(?:本报|新华社|人民日报|光明日报|中新社|本台|本网)?(?:特约|见习)?(?:记者|通讯员)[\s\u{3000}]*(?P<names>\p{Han}[\p{Han}\s\u{3000}、，,]{1,30})$",
+    )
+    .expect("valid reporters pattern")
+});
+
+/// The names on a reporters' line, as a byte range of `text` (a photo credit, …摄, is none).
+pub fn reporters(text: &str) -> Option<Range<usize>> {
+    let opening = [
+        "本报",
+        "新华社",
+        "人民日报",
+        "光明日报",
+        "中新社",
+        "本台",
+        "本网",
+        "特约",
+        "见习",
+        "记者",
+        "通讯员",
+    ];
+    if !opening.iter().any(|w| text.starts_with(w)) || text.ends_with(['摄', '影']) {
+        return None;
+    }
+    REPORTERS.captures(text)?.name("names").map(|m| m.range())
+}
+
+/// A column's rubric at the end of a title: 让法规立得住（坚持和完善人民代表大会制度·地方立法新
+/// 实践①）. A bracket closing the title holds one when it has a series mark: a middle dot, a
+/// circled number or 之一.
+pub fn without_rubric(title: &str) -> &str {
+    let Some(inner_end) = title.strip_suffix(['）', ')']) else {
+        return title;
+    };
+    let Some(open) = inner_end.rfind(['（', '(']) else {
+        return title;
+    };
+    let inner = &inner_end[open..];
+    let series = inner.contains(['·', '•', '・'])
+        || inner.chars().any(|c| ('①'..='⑳').contains(&c))
+        || inner.contains("之一")
+        || inner.contains("系列");
+    let kept = title[..open].trim_end_matches(is_blank_char);
+    if series && kept.chars().count() >= 4 {
+        kept
+    } else {
+        title
+    }
 }
 
 /// The words a salutation opens with.

@@ -8,6 +8,7 @@
 mod date;
 mod genre;
 mod heading;
+mod lead;
 mod level;
 mod marks;
 mod occasion;
@@ -80,7 +81,16 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
             Genre::Unknown
         });
 
-    let date = page.delivery_date(subtitle);
+    // A story's lead fills what the head left out: wire copy names nothing anywhere else.
+    // It says what the story reports on, not what the story is: the genre is settled above.
+    let lead = (speaker.is_none() || occasion.is_none())
+        .then(|| page.lead(&opening))
+        .flatten();
+    let occasion = occasion.or_else(|| lead.as_ref().map(|l| l.occasion.clone()));
+    let speaker = speaker.or_else(|| lead.as_ref().map(|l| l.speaker.clone()));
+    let date = page
+        .delivery_date(subtitle)
+        .or_else(|| lead.and_then(|l| l.date));
     let level = level_of(
         &[
             speaker.as_ref().and_then(|s| s.role.as_deref()),
@@ -174,7 +184,7 @@ impl<'a> Page<'a> {
         let joined: String = self
             .front(FrontMatterKind::Title)
             .map(|s| {
-                let text = self.text(&s.range);
+                let text = front_lines::without_rubric(self.text(&s.range));
                 front_lines::unspaced(text).unwrap_or_else(|| clean_value(text))
             })
             .collect();
