@@ -30,6 +30,7 @@ const INPUTS: &[&str] = &[
     "front_one_line",
     "front_news_article",
     "front_wire_lead",
+    "front_wire_one_line",
 ];
 
 /// Everything the front half produces for one file.
@@ -671,5 +672,27 @@ fn a_wire_lead_names_the_speaker_the_day_and_the_meeting() {
     assert_eq!(
         (source.origin.as_deref(), source.author.as_deref()),
         (Some("新华社"), Some("张三 李四"))
+    );
+}
+
+#[test]
+fn wire_copy_on_one_line_has_its_head_cut_out() {
+    let s = input("front_wire_one_line");
+    assert_eq!(
+        s.texts_of(Role::Front(FrontMatterKind::Source)),
+        vec!["新华社北京10月16日电"]
+    );
+    assert_eq!(
+        facts(&s.meta),
+        (
+            Some("以奋斗开创未来"),
+            Genre::Report,
+            Some(Level::National),
+            None,
+            Some("李建华"),
+            None,
+            Some("中国共产党第二十五次全国代表大会"),
+            Some((2037, 10, 16)),
+        )
     );
 }

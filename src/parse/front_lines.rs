@@ -542,10 +542,15 @@ pub fn reporters(text: &str) -> Option<Range<usize>> {
     REPORTERS.captures(text)?.name("names").map(|m| m.range())
 }
 
-/// A column's rubric at the end of a title: 让法规立得住（坚持和完善人民代表大会制度·地方立法新
+/// A title without its wire label (题：) and without a column's rubric at its end: 让法规立得住（坚持和完善人民代表大会制度·地方立法新
 /// 实践①）. A bracket closing the title holds one when it has a series mark: a middle dot, a
 /// circled number or 之一.
 pub fn without_rubric(title: &str) -> &str {
+    // Wire copy labels its title: 题：….
+    let title = title
+        .strip_prefix("题：")
+        .or_else(|| title.strip_prefix("题:"))
+        .unwrap_or(title);
     let Some(inner_end) = title.strip_suffix(['）', ')']) else {
         return title;
     };

@@ -33,6 +33,7 @@ pub fn head_pieces(line: &str) -> Option<Vec<Range<usize>>> {
     };
     take(&WIRE_DATELINE, &mut at, &mut pieces);
     take(&TITLE, &mut at, &mut pieces)?;
+    split_main_title(line, &mut pieces);
     let subtitle = take(&SUBTITLE, &mut at, &mut pieces).is_some();
     let date = take(&DATE, &mut at, &mut pieces).is_some();
     let rest = &line[at..];
@@ -52,6 +53,21 @@ pub fn head_pieces(line: &str) -> Option<Vec<Range<usize>>> {
     Some(pieces)
 }
 
+/// 以…伟大复兴——在…大会上的报告: the main title and its subtitle, cut at the dash.
+fn split_main_title(line: &str, pieces: &mut Vec<Range<usize>>) {
+    let Some(title) = pieces.pop() else {
+        return;
+    };
+    let text = &line[title.clone()];
+    match text.find("——").filter(|&dash| dash > 0) {
+        Some(dash) => {
+            pieces.push(title.start..title.start + dash);
+            pieces.push(title.start + dash..title.end);
+        }
+        None => pieces.push(title),
+    }
+}
+
 fn skip_blanks(line: &str, at: usize) -> usize {
     let rest = &line[at..];
     at + (rest.len() - rest.trim_start_matches(is_blank_char).len())
@@ -63,10 +79,10 @@ static WIRE_DATELINE: LazyLock<Pattern> = LazyLock::new(|| {
         .expect("valid wire dateline pattern")
 });
 
-/// A speech title: up to 80 characters without a sentence's punctuation, ending with the kind.
+/// A speech title (after the 题： of wire copy): up to 80 characters without a sentence's punctuation, ending with the kind.
 static TITLE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::lines(
-        r"^[^，,。！？!?；;：:\n]{2,80}?(?:讲话|报告|致辞|发言|讲稿|主持词|演讲|贺词|献词)",
+        r"^(?:题\s*[:：]\s*)?[^，,。！？!?；;：:\n]{2,80}?(?:讲话|报告|致辞|发言|讲稿|主持词|演讲|贺词|献词)",
     )
     .expect("valid run-on title pattern")
 });
@@ -143,6 +159,24 @@ mod tests {
             ]
         );
         assert!(got[4].starts_with("各位代表："));
+    }
+
+    #[test]
+    fn wire_copy_with_its_title_label_and_a_main_title() {
+        let line = format!(
+            "新华社北京10月16日电 题：以奋斗开创未来——在某某大会上的报告（2031年10月16日）李建华同志们：{BODY}"
+        );
+        let got = pieces(&line).unwrap();
+        assert_eq!(
+            got[..5],
+            [
+                "新华社北京10月16日电",
+                "题：以奋斗开创未来",
+                "——在某某大会上的报告",
+                "（2031年10月16日）",
+                "李建华"
+            ]
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ use std::ops::Range;
 use super::front_lines;
 use super::layout::is_blank_char;
 use super::{Role, Segment};
-use crate::model::{FrontMatterKind, Genre, Meta};
+use crate::model::{FrontMatterKind, Genre, Meta, Source};
 use crate::text::SourceText;
 
 use genre::{genre_of, opens_as_a_report};
@@ -81,6 +81,12 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
             Genre::Unknown
         });
 
+    // An article has a writer, not a speaker: its byline and author note name the source's
+    // author, and the writer's office still tells the level.
+    let (speaker, writer) = match genre {
+        Genre::Article => (None, speaker),
+        _ => (speaker, None),
+    };
     // A story's lead fills what the head left out: wire copy names nothing anywhere else.
     // It says what the story reports on, not what the story is: the genre is settled above.
     let lead = (speaker.is_none() || occasion.is_none())
@@ -94,6 +100,7 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
     let level = level_of(
         &[
             speaker.as_ref().and_then(|s| s.role.as_deref()),
+            writer.as_ref().and_then(|s| s.role.as_deref()),
             occasion.as_deref(),
             heading.as_ref().and_then(|h| h.who.as_deref()),
             title.as_deref(),
@@ -108,10 +115,16 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
             subtitle,
             occasion.as_deref(),
             speaker.as_ref().and_then(|s| s.role.as_deref()),
+            writer.as_ref().and_then(|s| s.role.as_deref()),
         ],
         level,
         genre,
     );
+    let mut source = page.source();
+    if let Some(writer) = writer.and_then(|w| w.name.or(w.role)) {
+        let source = source.get_or_insert_with(Source::default);
+        source.author.get_or_insert(writer);
+    }
     let level = place.map_or(level, |(_, l)| Some(l));
 
     Meta {
@@ -124,7 +137,7 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
         level,
         fragment: page.is_fragment(),
         announced_sections: None,
-        source: page.source(),
+        source,
         encoding: None,
         redactions: page.redactions(),
     }
@@ -341,14 +354,11 @@ mod tests {
     }
 
     #[test]
-    fn a_signed_article_takes_its_author_office_from_the_note() {
+    fn a_signed_article_has_an_author_whose_office_tells_the_level() {
         let m = meta("以钉钉子精神推动人大监督工作提质增效\n张　华\n来源：某省人大网\n监督权是宪法和法律赋予人大的重要职权。近年来，常委会坚持问题导向。\n我们注重发挥人大代表作用。\n（作者系保定市人大常委会主任）\n");
         assert_eq!(m.genre, Genre::Article);
-        let speaker = m.speaker.unwrap();
-        assert_eq!(
-            (speaker.name.as_deref(), speaker.role.as_deref()),
-            (Some("张华"), Some("保定市人大常委会主任"))
-        );
+        assert_eq!(m.speaker, None);
+        assert_eq!(m.source.unwrap().author.as_deref(), Some("张华"));
         assert_eq!(m.level, Some(Level::Municipal));
         assert_eq!(m.place.as_deref(), Some("保定"));
     }
