@@ -98,6 +98,7 @@ impl<'a> Features<'a> {
         *self.opening.get_or_init(|| {
             front_lines::opens_with_salutation(self.text)
                 || front_lines::opens_with_section_marker(self.text)
+                || front_lines::opens_in_the_first_person(self.text)
         })
     }
 
@@ -321,7 +322,9 @@ fn head_label(f: &Features<'_>) -> Label {
             .filter(|c| c.is_alphabetic())
             .nth(1)
             .is_some();
-    if f.chars <= MAX_TITLE_CHARS && !f.prose && !digits_only && has_words {
+    // A line wholly in brackets is a note ((译自…俄文稿), （有删节）), never the title.
+    let note = front_lines::unbracketed(f.text).len() < f.text.len();
+    if f.chars <= MAX_TITLE_CHARS && !f.prose && !digits_only && has_words && !note {
         Label::TitleCandidate
     } else {
         chrome(BoilerplateKind::Other)
@@ -795,6 +798,21 @@ mod tests {
                 ("chrome:Editor".to_owned(), "（责编：王丽）"),
             ]
         );
+    }
+
+    #[test]
+    fn a_note_in_brackets_and_a_broken_first_sentence_are_no_title() {
+        let text = "（根据录音整理，有删节）\n现在我代表常委会作关于过去一年\n[\n1\n]\n以来的工作报告。请予审议。\n常委会依法履职。";
+        let got = classified(text);
+        assert_eq!(
+            got[0],
+            ("chrome:Other".to_owned(), "（根据录音整理，有删节）")
+        );
+        assert_eq!(
+            got[1],
+            ("body".to_owned(), "现在我代表常委会作关于过去一年")
+        );
+        assert!(got.iter().all(|(role, _)| !role.starts_with("front:Title")));
     }
 
     #[test]

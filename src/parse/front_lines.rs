@@ -582,6 +582,16 @@ static SALUTATION: LazyLock<Pattern> = LazyLock::new(|| {
     .expect("valid salutation pattern")
 });
 
+/// Whether `text` opens a speech's first sentence in the first person (现在，我代表…作报告): a
+/// sentence broken off by a footnote mark or a link is still no title.
+pub fn opens_in_the_first_person(text: &str) -> bool {
+    ["现在", "現在"].iter().any(|now| {
+        text.strip_prefix(now)
+            .map(|rest| rest.trim_start_matches(['，', ',', ' ', '\u{3000}']))
+            .is_some_and(|rest| rest.starts_with('我'))
+    })
+}
+
 /// Whether `text` opens with a salutation.
 pub fn opens_with_salutation(text: &str) -> bool {
     // Every line is asked; most do not open with one of the words.

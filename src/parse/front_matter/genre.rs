@@ -27,7 +27,7 @@ pub(super) fn genre_of(text: &str) -> Option<Genre> {
 /// 作关于…的报告: a report made for an organ, whatever the page's title says or lacks.
 static REPORTS_FOR_AN_ORGAN: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::rare(
-        r"我(?:现在)?(?:代表|受)(?P<organ>[^，,。；;！!\n]{2,24}?)(?:的)?(?:委托)?[，,]?\s*(?:向(?:大会|[^，,。；;！!\n]{1,24}?(?:会议|大会))[，,]?)?(?:报告|報告|作(?:[^了。；;！!\n][^。；;！!\n]{0,40}?)?(?:报告|報告))",
+        r"我(?:现在)?(?:代表|受)(?P<organ>[^，,。；;！!\n]{2,24}?)(?:的)?(?:委托)?[，,]?\s*(?:向(?:大会|[^，,。；;！!\n]{1,24}?(?:会议|大会))[，,]?)?(?:报告|報告|作(?:[^了。；;！!\n][^。；;！!]{0,40}?)?(?:报告|報告))",
     )
     .expect("valid report pattern")
 });
