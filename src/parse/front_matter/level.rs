@@ -14,7 +14,8 @@ struct Cues {
     national: Vec<&'static str>,
     /// Unit endings and their levels, longest first.
     units: Vec<(&'static str, Level)>,
-    /// A unit followed by an organ's name or an ordinal session: 市委, 县人大, 自治区第十四届.
+    /// A unit followed by an organ's name or an ordinal session (市委, 县人大, 自治区第十四届), or
+    /// addressed as a whole (全县).
     organ: Pattern,
 }
 
@@ -41,9 +42,9 @@ fn read_cues(tsv: &'static str) -> Cues {
     let alternatives = |words: &[&str]| words.join("|");
     let unit_words: Vec<&str> = units.iter().map(|(w, _)| *w).collect();
     let organ = Pattern::lines(&format!(
-        r"(?:{})(?:{}|第?[一二三四五六七八九十]{{1,3}}届)",
-        alternatives(&unit_words),
-        alternatives(&organs)
+        r"(?:{units})(?:{}|第?[一二三四五六七八九十]{{1,3}}届)|全(?:{units})",
+        alternatives(&organs),
+        units = alternatives(&unit_words),
     ))
     .expect("valid level cue pattern");
     Cues {
@@ -82,9 +83,15 @@ pub(super) fn level_of(
 /// The level a text names: its first cue, a national organ or office, or a local one.
 pub(super) fn level_in(text: &str) -> Option<Level> {
     let cues = &*CUES;
-    let national = cues.national.iter().filter_map(|w| text.find(w)).min();
+    let national = cues
+        .national
+        .iter()
+        .flat_map(|w| text.match_indices(w).map(|(at, _)| at))
+        .filter(|&at| !is_object(text, at))
+        .min();
     let local = cues.organ.find(text).map(|m| {
-        let unit = &text[m.start()..];
+        // 全县: the unit a body addresses as a whole.
+        let unit = text[m.start()..].trim_start_matches('全');
         let level = cues
             .units
             .iter()
@@ -98,6 +105,24 @@ pub(super) fn level_in(text: &str) -> Option<Level> {
         (Some(_), None) => Some(Level::National),
         (None, None) => None,
     }
+}
+
+/// Verbs whose object a national organ is when a local body speaks of it: 学习贯彻党中央精神,
+/// 落实国务院部署.
+const CARRYING_OUT: &[&str] = &["学习", "贯彻", "落实", "传达", "领会", "执行", "对标"];
+
+/// Whether the national word at `at` is what the text carries out or cites (after 贯彻, inside
+/// 《》), not who speaks or meets.
+fn is_object(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let cited = before
+        .rfind('《')
+        .is_some_and(|open| !before[open..].contains('》'));
+    let clause = before
+        .rsplit(['，', ',', '、', '　', ' '])
+        .next()
+        .unwrap_or(before);
+    cited || CARRYING_OUT.iter().any(|verb| clause.contains(verb))
 }
 
 /// The level of the organ a report in the opening is made for (我代表国务院…报告).
@@ -180,6 +205,16 @@ mod tests {
             Some(Level::Municipal)
         );
         assert_eq!(level_in("学习会"), None);
+        // A national organ carried out or cited by a local body names no national level.
+        assert_eq!(
+            level_in("全县学习贯彻全国人大常委会会议精神座谈会"),
+            Some(Level::County)
+        );
+        assert_eq!(level_in("坚决贯彻党中央决策部署 推动人大工作"), None);
+        assert_eq!(
+            level_in("学习《中共中央关于加强人大工作的意见》辅导报告"),
+            None
+        );
     }
 
     #[test]
