@@ -110,6 +110,9 @@ const CONGRESS_TAIL: Tail = Tail {
     ends: |c| NUMBER_ENDS.contains(c),
 };
 
+/// Measure words that make 一大, 七大 a count (一大批, 一大片, 一大堆), not a congress.
+const COUNTED_AFTER: &str = "批片堆群帮串把些步截块类";
+
 /// The characters of a [`PARTY`].
 const PARTY_CHARS: &str = "党的中共我国产";
 
@@ -325,8 +328,10 @@ pub fn find(text: &str, offset: usize) -> Vec<Found> {
                 && !after_other_organisation(text, all.start())
         };
         // 十九届 is a plenum's, not a congress's: the 大 must not be followed by 会 either
-        // (十九大会 does not occur; 二十大会场 would be a venue).
-        if cited && next != Some('会') {
+        // (十九大会 does not occur; 二十大会场 would be a venue); 党的一大批, 我党一大片 count
+        // things.
+        let counted = next.is_some_and(|n| COUNTED_AFTER.contains(n));
+        if cited && next != Some('会') && !counted {
             push(
                 all.range(),
                 congress_name(number.as_str()),
@@ -474,6 +479,7 @@ mod tests {
             ["党的十九大", "党的二十大", "党的十九届历次全会"]
         );
         assert_eq!(names("学习宣传贯彻党的XX大精神"), ["党的XX大"]);
+        assert!(names("把党的一大批好传统传承下去，我党一大批优秀干部").is_empty());
         assert_eq!(names("二十大以来"), ["党的二十大"]);
         assert_eq!(names("党的二十届三中全会"), ["党的二十届三中全会"]);
         assert_eq!(

@@ -18,6 +18,9 @@ use super::layout::is_blank_char;
 use super::{Line, Role, Segment};
 use crate::model::{BoilerplateKind, FrontMatterKind};
 
+/// How a licence notice written as a sentence opens.
+const NOTICE_OPENINGS: &[&str] = &["本作品", "这部作品", "這部作品", "版权声明", "版權聲明"];
+
 /// Lines longer than this are never titles, bylines or chrome items of the head.
 const MAX_TITLE_CHARS: usize = 60;
 /// Strongly cued lines up to this length are chrome even when they read like prose.
@@ -165,10 +168,14 @@ impl<'a> Features<'a> {
 
     /// A licence notice (a wiki's 本作品…公有领域, 转载请注明出处) in the second half of a text
     /// of `len` bytes: it comes after the speech, and so does everything below it.
+    ///
+    /// A finished sentence is a notice only when it opens as one (本作品…): a speech's own
+    /// sentence may say 未经许可不得占用 or 版权归属不明.
     fn ends_speech(&self, len: usize) -> bool {
         self.line.range.start.saturating_mul(2) >= len
             && self.is_cued_chrome()
             && self.strong_cue() == Some(BoilerplateKind::Licence)
+            && (!self.prose || NOTICE_OPENINGS.iter().any(|o| self.text.starts_with(o)))
     }
 }
 
@@ -384,15 +391,25 @@ fn join_broken_subtitles(features: &[Features<'_>], labels: &mut [Label], zones:
 /// or a source line, which a title does not follow.
 fn name_bylines(features: &[Features<'_>], labels: &mut [Label], zones: &Zones) {
     use FrontMatterKind::{Byline, Date, Source, Subtitle};
-    for i in 1..zones.start.min(labels.len()) {
-        if labels[i] != Label::TitleCandidate || !front_lines::is_bare_name(features[i].text) {
+    let head = zones.start.min(labels.len());
+    for i in 1..head {
+        let f = &features[i];
+        // A widget word (关闭, 全文) can open with a surname too.
+        if labels[i] != Label::TitleCandidate
+            || !front_lines::is_bare_name(f.text)
+            || f.cue().is_some()
+        {
             continue;
         }
         let above = labels[i - 1];
+        let dated_below = (i + 1 < head) && [front(Subtitle), front(Date)].contains(&labels[i + 1]);
         if above == Label::TitleCandidate && front_lines::is_office(features[i - 1].text) {
             labels[i - 1] = front(Byline);
             labels[i] = front(Byline);
-        } else if [front(Subtitle), front(Date), front(Source)].contains(&above) {
+        } else if [front(Subtitle), front(Date), front(Source)].contains(&above)
+            // Title, name, （date）: the name between the title and its date.
+            || (above == Label::TitleCandidate && dated_below)
+        {
             labels[i] = front(Byline);
         }
     }
@@ -462,10 +479,16 @@ fn choose_title(features: &[Features<'_>], labels: &mut [Label], zones: &Zones) 
     }
 }
 
-/// A line that can be the first of a two-line title: no site name (中国人大网), no sentence.
+/// A line that can be the first of a two-line title: no site name (中国人大网, …门户网站), no
+/// sentence.
 fn is_title_line(f: &Features<'_>) -> bool {
-    f.chars >= 6 && !f.text.contains(boilerplate::SENTENCE_PUNCTUATION)
+    f.chars >= 6
+        && !f.text.contains(boilerplate::SENTENCE_PUNCTUATION)
+        && !SITE_ENDINGS.iter().any(|e| f.text.ends_with(e))
 }
+
+/// How the name of a site or a channel ends.
+const SITE_ENDINGS: &[&str] = &["网", "网站", "门户", "频道", "客户端", "在线", "之窗"];
 
 /// Tail lines without a cue of their own belong to the chrome around them (221381 between two
 /// ads is an ad): the nearest cued kind before them, else after them, else `Other`.

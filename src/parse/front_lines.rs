@@ -73,13 +73,19 @@ pub fn byline(text: &str) -> Option<Byline> {
 const NAME_DOTS: &[char] = &['·', '•', '・', '．'];
 
 /// Surnames (`data/surnames.txt`), single and compound.
-static SURNAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+static SURNAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| surname_file_words(false));
+
+/// Words of page chrome that open with a surname (`-` lines of `data/surnames.txt`).
+static NOT_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| surname_file_words(true));
+
+fn surname_file_words(not_names: bool) -> Vec<&'static str> {
     include_str!("../../data/surnames.txt")
         .lines()
         .filter(|line| !line.starts_with('#'))
-        .flat_map(str::split_whitespace)
+        .filter(|line| line.starts_with('-') == not_names)
+        .flat_map(|line| line.trim_start_matches('-').split_whitespace())
         .collect()
-});
+}
 
 /// A name alone on its line: two to four characters opening with a surname (李克强), or a
 /// transcribed name with its dots (艾尔肯·吐尼亚孜). Alone, such a line is no proof of a
@@ -95,6 +101,7 @@ pub fn is_bare_name(text: &str) -> bool {
     }
     (2..=4).contains(&chars)
         && name.chars().all(is_han)
+        && !NOT_NAMES.iter().any(|w| name.starts_with(w))
         && SURNAMES
             .iter()
             .any(|s| name.starts_with(s) && name.len() > s.len())

@@ -32,13 +32,25 @@ pub fn head_pieces(line: &str) -> Option<Vec<Range<usize>>> {
         Some(())
     };
     take(&WIRE_DATELINE, &mut at, &mut pieces);
-    take(&TITLE, &mut at, &mut pieces)?;
+    // The longest title first (在学习…重要讲话精神座谈会上的讲话 holds 讲话 twice), then the
+    // shortest, each kept only if front matter or a salutation follows it.
+    let before_title = (at, pieces.len());
+    take(&LONGEST_TITLE, &mut at, &mut pieces)?;
+    if !opens_what_follows_a_title(&line[at..]) {
+        (at, _) = before_title;
+        pieces.truncate(before_title.1);
+        take(&TITLE, &mut at, &mut pieces)?;
+    }
     split_main_title(line, &mut pieces);
     let subtitle = take(&SUBTITLE, &mut at, &mut pieces).is_some();
     let date = take(&DATE, &mut at, &mut pieces).is_some();
     let rest = &line[at..];
     let salutation = match BYLINE_THEN_SALUTATION.captures(rest) {
-        Some(c) if c.get(0).is_some_and(|m| m.start() == 0) => {
+        Some(c)
+            if c.get(0).is_some_and(|m| m.start() == 0)
+                && c.name("byline")
+                    .is_some_and(|b| !is_salutation_word(b.as_str())) =>
+        {
             let name = c.name("byline")?;
             pieces.push(at..at + name.end());
             at = skip_blanks(line, at + name.end());
@@ -51,6 +63,16 @@ pub fn head_pieces(line: &str) -> Option<Vec<Range<usize>>> {
     }
     pieces.push(at..line.len());
     Some(pieces)
+}
+
+/// Whether `rest` opens with what follows a title: a dateline subtitle, a date, a name then a
+/// salutation, or the salutation.
+fn opens_what_follows_a_title(rest: &str) -> bool {
+    let at_start = |p: &Pattern| p.find(rest).is_some_and(|m| m.start() == 0);
+    at_start(&SUBTITLE)
+        || at_start(&DATE)
+        || at_start(&BYLINE_THEN_SALUTATION)
+        || at_start(&SALUTATION)
 }
 
 /// 以…伟大复兴——在…大会上的报告: the main title and its subtitle, cut at the dash.
@@ -68,6 +90,11 @@ fn split_main_title(line: &str, pieces: &mut Vec<Range<usize>>) {
     }
 }
 
+/// 尊敬的, 亲爱的: the opening of a salutation, read as a name by the byline pattern.
+fn is_salutation_word(byline: &str) -> bool {
+    byline.ends_with('的') || SALUTATIONS.split('|').any(|w| byline.starts_with(w))
+}
+
 fn skip_blanks(line: &str, at: usize) -> usize {
     let rest = &line[at..];
     at + (rest.len() - rest.trim_start_matches(is_blank_char).len())
@@ -79,18 +106,28 @@ static WIRE_DATELINE: LazyLock<Pattern> = LazyLock::new(|| {
         .expect("valid wire dateline pattern")
 });
 
-/// A speech title (after the 题： of wire copy): up to 80 characters without a sentence's punctuation, ending with the kind.
-static TITLE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::lines(
-        r"^(?:题\s*[:：]\s*)?[^，,。！？!?；;：:\n]{2,80}?(?:讲话|报告|致辞|发言|讲稿|主持词|演讲|贺词|献词)",
-    )
-    .expect("valid run-on title pattern")
-});
+/// A speech title (after the 题： of wire copy): up to 80 characters without a sentence's
+/// punctuation, ending with the kind; the shortest such run.
+static TITLE: LazyLock<Pattern> = LazyLock::new(|| title_pattern("?"));
 
-/// ——2026年1月14日在…会议上 / （2024年1月9日在…会议上）.
+/// The same, the longest run.
+static LONGEST_TITLE: LazyLock<Pattern> = LazyLock::new(|| title_pattern(""));
+
+fn title_pattern(lazy: &str) -> Pattern {
+    Pattern::lines(&format!(
+        r"^(?:题\s*[:：]\s*)?[^，,。！？!?；;：:\n]{{2,80}}{lazy}(?:{KINDS})"
+    ))
+    .expect("valid run-on title pattern")
+}
+
+/// The words that end a speech's title.
+const KINDS: &str = "讲话|报告|致辞|发言|讲稿|主持词|演讲|贺词|献词";
+
+/// ——2026年1月14日在…会议上 / （2024年1月9日在…会议上）: unbracketed, it ends at the meeting's
+/// 上 (会议上, 开幕式上), not at the 上 of 上海.
 static SUBTITLE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::lines(
-        r"^(?:[—─－\-]{1,2}[^。！？；\n]{4,60}?(?:上|时)|[（(][^（()）\n]{4,60}?(?:上|时)[）)])",
+        r"^(?:[—─－\-]{1,2}[^。！？；\n]{4,60}?(?:会议|会|式|礼|坛|班|典)(?:上|时)|[（(][^（()）\n]{4,60}?(?:上|时)[）)])",
     )
     .expect("valid run-on subtitle pattern")
 });
@@ -177,6 +214,26 @@ mod tests {
                 "李建华"
             ]
         );
+    }
+
+    #[test]
+    fn titles_that_hold_their_kind_twice_and_places_with_shang() {
+        let line = format!("在学习贯彻重要讲话精神座谈会上的讲话（2031年2月12日）同志们：{BODY}");
+        assert_eq!(
+            pieces(&line).unwrap()[..2],
+            ["在学习贯彻重要讲话精神座谈会上的讲话", "（2031年2月12日）"]
+        );
+        let line = format!(
+            "政府工作报告——2031年1月23日在上海市第十六届人民代表大会第二次会议上 市长 王明 各位代表：{BODY}"
+        );
+        assert_eq!(
+            pieces(&line).unwrap()[1],
+            "——2031年1月23日在上海市第十六届人民代表大会第二次会议上"
+        );
+        let line = format!("在校庆大会上的致辞（2031年5月1日）尊敬的各位来宾：{BODY}");
+        let got = pieces(&line).unwrap();
+        assert_eq!(got.len(), 3);
+        assert!(got[2].starts_with("尊敬的各位来宾："));
     }
 
     #[test]

@@ -65,6 +65,12 @@ fn level_named(name: &str) -> Option<Level> {
     }
 }
 
+/// The office a speaker holds among those a role lists: the last (中共中央政治局委员、上海市委书记
+/// holds the city's office).
+pub(super) fn office_held(role: &str) -> &str {
+    role.rsplit(['、', '，', ',']).next().unwrap_or(role)
+}
+
 /// The level of a document: the first heading that names one, else the organ the speaker
 /// reports for in the opening, else the level the body (made only then) addresses.
 pub(super) fn level_of(
@@ -130,9 +136,11 @@ fn reported_for(opening: &str) -> Option<Level> {
     level_in(super::genre::reporting_organ(opening)?)
 }
 
+/// 全市, 我县, 市委, 县人大: a unit addressed; 全国各族人民, 全国上下: the nation addressed (全国百强,
+/// 全国前列 and 全国人大 are what any body speaks of).
 static ADDRESSING: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::bodies(
-        r"(?:全|我|本)(?P<unit>省|市|州|县|区|旗|镇|乡)|(?P<organ>省|市|县|区|镇|乡)(?:委|人大)|全国(?P<nation>人大|人民代表大会|政协|两会)?",
+        r"(?:全|我|本)(?P<unit>省|市|州|盟|县|区|旗|镇|乡)|(?P<organ>省|市|县|区|镇|乡)(?:委|人大)|(?P<nation>全国(?:各族人民|人民|上下|各地区|各地|各级|范围内))",
     )
     .expect("valid addressing pattern")
 });
@@ -148,16 +156,15 @@ fn unit_level(unit: &str) -> Option<Level> {
 }
 
 /// The level the body addresses: the unit named most in 全市/我县/市委/县人大, at least twice;
-/// a body that speaks of 全国 (its organs aside) more than twice as often as of any unit, at
-/// least three times, addresses the nation.
+/// a body that addresses the nation (全国各族人民, 全国上下) more than twice as often as any unit,
+/// at least three times, is national.
 fn addressed_level(body: &str) -> Option<Level> {
     let mut counts: Vec<(Level, usize)> = Vec::new();
     let mut nation = 0;
     for c in ADDRESSING.captures_iter(body) {
         let unit = c.name("unit").or_else(|| c.name("organ"));
         let Some(level) = unit.and_then(|u| unit_level(u.as_str())) else {
-            // 全国 alone: the nation addressed; 全国人大, 全国政协: organs any body names.
-            if unit.is_none() && c.name("nation").is_none() {
+            if c.name("nation").is_some() {
                 nation += 1;
             }
             continue;
@@ -189,6 +196,10 @@ mod tests {
             Some(Level::National)
         );
         assert_eq!(level_in("国务院总理"), Some(Level::National));
+        assert_eq!(
+            level_in("在全市传达学习习近平总书记重要讲话精神大会上的讲话"),
+            Some(Level::Municipal)
+        );
         assert_eq!(
             level_in("内蒙古自治区第十四届人民代表大会第五次会议"),
             Some(Level::Provincial)
@@ -244,9 +255,13 @@ mod tests {
 
     #[test]
     fn the_nation_is_addressed_only_by_a_clear_majority() {
-        let national = "全国各族人民团结奋斗。全国经济稳定。全国粮食丰收。全省也有进步。";
+        let national = "全国各族人民团结奋斗。全国上下齐心。全国各地丰收。全省也有进步。";
         assert_eq!(addressed_level(national), Some(Level::National));
         let provincial = "全省经济增长。全省粮食丰收。全国人大代表视察。全国首个示范区落户全省。";
+        assert_eq!(addressed_level(provincial), Some(Level::Provincial));
+        let county =
+            "全县经济走在全国前列，获评全国百强县、全国文明城市，全国平均水平以上。全县上下。";
+        assert_eq!(addressed_level(county), Some(Level::County));
         assert_eq!(addressed_level(provincial), Some(Level::Provincial));
     }
 }

@@ -27,7 +27,7 @@ use crate::text::SourceText;
 
 use genre::{genre_of, opens_as_a_report};
 use heading::Heading;
-use level::level_of;
+use level::{level_of, office_held};
 
 /// How much of the body is searched for the occasion and the fragment cues (bytes).
 const OPENING_BYTES: usize = 3000;
@@ -99,10 +99,19 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
         .or_else(|| lead.and_then(|l| l.date));
     let level = level_of(
         &[
-            speaker.as_ref().and_then(|s| s.role.as_deref()),
-            writer.as_ref().and_then(|s| s.role.as_deref()),
+            speaker
+                .as_ref()
+                .and_then(|s| s.role.as_deref())
+                .map(office_held),
+            writer
+                .as_ref()
+                .and_then(|s| s.role.as_deref())
+                .map(office_held),
             occasion.as_deref(),
-            heading.as_ref().and_then(|h| h.who.as_deref()),
+            heading
+                .as_ref()
+                .and_then(|h| h.who.as_deref())
+                .map(office_held),
             title.as_deref(),
             subtitle,
         ],
