@@ -610,8 +610,6 @@ const MIN_PART_BODY: usize = 2;
 /// What a note or a subtitle line opens with ((2026年1月20日), ——在…会议上), never a part's
 /// heading.
 const NOTE_OPENINGS: &[char] = &['（', '(', '【', '[', '—', '―', '－'];
-/// Headings of a closing, not of a part (结束语 over the peroration).
-const CLOSING_HEADINGS: &[&str] = &["结束语", "结语"];
 
 /// Unnumbered headings of parts that hold the numbered parts `numbered`, when the text has
 /// them: short lines of their own between finished paragraphs (“十四五”时期工作回顾 …
@@ -688,7 +686,7 @@ fn is_part_heading(text: &str, pieces: &[Range<usize>], i: usize) -> bool {
         && line.chars().count() <= MAX_PART_HEADING
         && !line.contains(['，', ','])
         && !line.starts_with(NOTE_OPENINGS)
-        && !CLOSING_HEADINGS.contains(&line)
+        && !peroration::is_conclusion_heading(line)
         && after_finished
 }
 

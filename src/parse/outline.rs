@@ -119,10 +119,6 @@ pub fn outline(source: &SourceText, segments: &[Segment]) -> Outline {
     }
 }
 
-/// Titles of what an editor adds after an article: it belongs with the appendix, not the
-/// speech's sections.
-const AFTERWORDS: &[&str] = &["编后语", "编后记", "编后", "编者按", "编者的话", "后记"];
-
 /// Removes the appendix pieces (from a 名词解释 / 附件 / 注： / 编后 opening on) and returns them.
 fn split_off_appendix(text: &str, pieces: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     let at = pieces
@@ -131,22 +127,10 @@ fn split_off_appendix(text: &str, pieces: &mut Vec<Range<usize>>) -> Vec<Range<u
         .skip(1)
         .find(|(_, p)| {
             text.get((*p).clone())
-                .is_some_and(|s| peroration::opens_appendix(s) || opens_afterword(s))
+                .is_some_and(|s| peroration::opens_appendix(s) || peroration::opens_afterword(s))
         })
         .map_or(pieces.len(), |(i, _)| i);
     pieces.split_off(at)
-}
-
-/// Whether a piece opens an editor's afterword: the title alone on its line (【编后】 too) or
-/// labelled (编后：…).
-fn opens_afterword(piece: &str) -> bool {
-    let s = piece.trim_start_matches(['【', '[', '〔']);
-    AFTERWORDS.iter().any(|cue| {
-        s.strip_prefix(cue).is_some_and(|rest| {
-            let rest = rest.trim_start_matches(['】', ']', '〕']);
-            rest.is_empty() || rest.starts_with(['：', ':'])
-        })
-    })
 }
 
 /// Gives the salutation its own piece, with the punctuation after it, so that the text after

@@ -47,6 +47,21 @@ static CONCLUSION_HEADINGS: LazyLock<Vec<&str>> = LazyLock::new(|| frame_cues("c
 /// Openings of what a publisher adds after a speech: glossaries, notes, attachments.
 static APPENDIX: LazyLock<Vec<&str>> = LazyLock::new(|| frame_cues("appendix"));
 
+/// Titles of what an editor adds after an article (编后, 编者按).
+static AFTERWORDS: LazyLock<Vec<&str>> = LazyLock::new(|| frame_cues("afterword"));
+
+/// Whether a piece opens an editor's afterword: the title alone on its line (【编后】 too) or
+/// labelled (编后：…).
+pub fn opens_afterword(piece: &str) -> bool {
+    let s = piece.trim_start_matches(['【', '[', '〔']);
+    AFTERWORDS.iter().any(|cue| {
+        s.strip_prefix(cue).is_some_and(|rest| {
+            let rest = rest.trim_start_matches(['】', ']', '〕']);
+            rest.is_empty() || rest.starts_with(['：', ':'])
+        })
+    })
+}
+
 /// Longest appendix heading line, in characters (附件1：…, 名词解释).
 const MAX_APPENDIX_HEADING: usize = 20;
 
@@ -204,7 +219,7 @@ mod tests {
 
     #[test]
     fn every_line_of_the_frame_cues_has_a_known_role() {
-        let roles = ["phrase", "opening", "conclusion", "appendix"];
+        let roles = ["phrase", "opening", "conclusion", "appendix", "afterword"];
         for (number, line) in lexicon_file::content_lines(FRAME_TSV) {
             let role = line.split_once('\t').map(|(role, _)| role);
             assert!(

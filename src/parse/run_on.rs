@@ -9,6 +9,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::boilerplate;
 use super::front_lines::ROLE_ENDINGS;
 use super::layout::is_blank_char;
 use crate::pattern::Pattern;
@@ -19,7 +20,7 @@ const MIN_RUN_ON_CHARS: usize = 60;
 /// The pieces of the head that `line` (trimmed) opens with, then the rest of it, as byte ranges
 /// of `line`; `None` when it does not open with run-on front matter.
 pub fn head_pieces(line: &str) -> Option<Vec<Range<usize>>> {
-    if line.len() < MIN_RUN_ON_CHARS * 3 || line.chars().nth(MIN_RUN_ON_CHARS).is_none() {
+    if line.chars().nth(MIN_RUN_ON_CHARS).is_none() {
         return None;
     }
     let mut pieces = Vec::new();
@@ -31,7 +32,10 @@ pub fn head_pieces(line: &str) -> Option<Vec<Range<usize>>> {
         *at = skip_blanks(line, *at + m.end());
         Some(())
     };
-    take(&WIRE_DATELINE, &mut at, &mut pieces);
+    if let Some(dateline) = boilerplate::dateline(line) {
+        pieces.push(dateline.clone());
+        at = skip_blanks(line, dateline.end);
+    }
     // The longest title first (在学习…重要讲话精神座谈会上的讲话 holds 讲话 twice), then the
     // shortest, each kept only if front matter or a salutation follows it.
     let before_title = (at, pieces.len());
@@ -99,12 +103,6 @@ fn skip_blanks(line: &str, at: usize) -> usize {
     let rest = &line[at..];
     at + (rest.len() - rest.trim_start_matches(is_blank_char).len())
 }
-
-/// 新华社北京2月12日电 / 本报讯: a wire dateline before the title.
-static WIRE_DATELINE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::lines(r"^(?:(?:新华社|中新社|人民网|新华网|央视网|本报)[^，,。\s]{0,16}?电|本报讯)")
-        .expect("valid wire dateline pattern")
-});
 
 /// A speech title (after the 题： of wire copy): up to 80 characters without a sentence's
 /// punctuation, ending with the kind; the shortest such run.
