@@ -182,14 +182,14 @@ const INSTITUTION_TAILS: &[&str] = &["院", "委", "会", "甲"];
 /// (“1264”), or a number word with a short noun phrase (“四个意识”, “三会一课”, “六稳”) that
 /// is neither an idiom, nor a count of results, nor an institution.
 pub fn is_numbered_formulation(inner: &str, after: &str) -> bool {
-    if NOT_CITED_AFTER.iter().any(|w| after.starts_with(w))
-        || IDIOMS.contains(&inner)
-        || RESULT_ENDINGS.iter().any(|w| inner.ends_with(w))
-        || inner.ends_with("运动")
-    {
-        return false;
-    }
-    is_code(inner) || is_counted_list(inner) || is_enumeration(inner) || is_abbreviation(inner)
+    // The shape first: most quotations are no numbered formulation, and are refused there.
+    let shaped =
+        is_code(inner) || is_counted_list(inner) || is_enumeration(inner) || is_abbreviation(inner);
+    shaped
+        && !NOT_CITED_AFTER.iter().any(|w| after.starts_with(w))
+        && !IDIOMS.contains(&inner)
+        && !RESULT_ENDINGS.iter().any(|w| inner.ends_with(w))
+        && !inner.ends_with("运动")
 }
 
 /// A number standing for a plan: “1264”, “1+N”, “3+2”. Years (“2035”), two digits (“21”) and

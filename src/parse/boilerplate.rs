@@ -235,15 +235,18 @@ fn names(tsv: &'static str) -> Vec<&'static str> {
 }
 
 static AGENCIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| names(WIRE_TSV));
+/// The characters the agencies' names open with: every line is asked, few open with one.
+static AGENCY_FIRST_CHARS: LazyLock<Vec<char>> =
+    LazyLock::new(|| AGENCIES.iter().filter_map(|a| a.chars().next()).collect());
 static CAPTION_OPENINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| names(CAPTIONS_TSV));
 
 /// A dateline opening a story: 新华社北京3月5日电（记者 张三）, 本报讯（记者 李四）, or the
 /// reporters alone in brackets (（记者 王五）).
 static DATELINE: LazyLock<Option<Pattern>> = LazyLock::new(|| {
     let agencies: Vec<String> = AGENCIES.iter().map(|a| escaped(a)).collect();
-    let reporters = r"(?:[ \u{3000}]*[（(](?:记者|通讯员)[^）)]{1,40}[）)])?";
+    let reporters = r"(?:[ \u{3000}]*[（(](?:记者|通讯员)[^）)\n]+[）)])?";
     Pattern::lines(&format!(
-        r"^(?:[【\[]?(?:{agencies})(?:记者)?(?:[^，。！？\s]{{0,14}}?(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?:电|讯)|讯)[】\]]?{reporters}|[（(](?:记者|通讯员)[^）)]{{1,40}}[）)])",
+        r"^(?:[【\[]?(?:{agencies})(?:记者)?(?:[^，。！？\s]*?(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?:电|讯)|讯)[】\]]?{reporters}|[（(](?:记者|通讯员)[^）)\n]+[）)])",
         agencies = agencies.join("|")
     ))
     .ok()
@@ -263,7 +266,9 @@ fn escaped(name: &str) -> String {
 pub fn dateline(text: &str) -> Option<Range<usize>> {
     // Most lines open with neither an agency's name nor a bracket and are not searched.
     let opening = text.trim_start_matches(['【', '[']);
-    let named = AGENCIES.iter().any(|a| opening.starts_with(a));
+    let first = opening.chars().next()?;
+    let named =
+        AGENCY_FIRST_CHARS.contains(&first) && AGENCIES.iter().any(|a| opening.starts_with(a));
     if !named && !text.starts_with(['（', '(']) {
         return None;
     }
@@ -284,7 +289,7 @@ pub fn dateline_agency(text: &str) -> Option<&'static str> {
 /// A newspaper's page line: 《人民日报》（2020年05月19日 01 版）, 《光明日报》2021-03-06 第3版,
 /// 人民日报 2020年05月19日 第01版.
 static PAGE_LINE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::lines(r"^(?:《[^》]{1,16}》|\p{Han}{1,8}报)[ \u{3000}]*[（(]?[ \u{3000}]*[0-9０-９]{4}[ \u{3000}]*[年\-./][ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*[月\-./][ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*日?[ \u{3000}]*(?:第?[ \u{3000}]*[0-9０-９A-Za-z]{1,3}[ \u{3000}]*版)?[^。，]{0,12}?[）)]?$")
+    Pattern::lines(r"^(?:《[^》\n]+》|\p{Han}{1,8}报)[ \u{3000}]*[（(]?[ \u{3000}]*[0-9０-９]{4}[ \u{3000}]*[年\-./][ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*[月\-./][ \u{3000}]*[0-9０-９]{1,2}[ \u{3000}]*日?[ \u{3000}]*(?:第?[ \u{3000}]*[0-9０-９A-Za-z]{1,3}[ \u{3000}]*版)?[^。，]{0,12}?[）)]?$")
         .expect("valid page line pattern")
 });
 
@@ -308,14 +313,17 @@ static PHOTO_CREDIT: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// Whether `text` is a photo caption (图为…) or a photo credit line (新华社记者 张三 摄).
 pub fn is_caption(text: &str) -> bool {
-    let chars = text.chars().count();
+    // Most lines neither open nor end like one, and are not counted.
     let opened = CAPTION_OPENINGS.iter().any(|o| text.starts_with(o));
-    let credit = chars <= MAX_CREDIT_CHARS
-        && (text.ends_with('摄')
-            || text.ends_with("摄影")
-            || text.ends_with("摄）")
-            || text.ends_with("摄)"))
-        && PHOTO_CREDIT.is_match(text);
+    let credited = text.ends_with('摄')
+        || text.ends_with("摄影")
+        || text.ends_with("摄）")
+        || text.ends_with("摄)");
+    if !opened && !credited {
+        return false;
+    }
+    let chars = text.chars().count();
+    let credit = credited && chars <= MAX_CREDIT_CHARS && PHOTO_CREDIT.is_match(text);
     (opened && chars <= MAX_CAPTION_CHARS) || credit
 }
 

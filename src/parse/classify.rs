@@ -172,10 +172,11 @@ impl<'a> Features<'a> {
     /// A finished sentence is a notice only when it opens as one (本作品…): a speech's own
     /// sentence may say 未经许可不得占用 or 版权归属不明.
     fn ends_speech(&self, len: usize) -> bool {
+        // The cue last: every line of the second half is asked, and few are notices.
         self.line.range.start.saturating_mul(2) >= len
+            && (!self.prose || NOTICE_OPENINGS.iter().any(|o| self.text.starts_with(o)))
             && self.is_cued_chrome()
             && self.strong_cue() == Some(BoilerplateKind::Licence)
-            && (!self.prose || NOTICE_OPENINGS.iter().any(|o| self.text.starts_with(o)))
     }
 }
 

@@ -523,10 +523,13 @@ pub fn is_source_line(text: &str) -> bool {
 /// A line naming a story's reporters: 本报记者 王明 李华, 新华社记者 张三, 通讯员 李四.
 static REPORTERS: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::lines(
-        r"^(?:本报|新华社|人民日报|光明日报|中新社|本台|本网)?(?:特约|见习)?(?:记者|通讯员)[\s\u{3000}]*(?P<names>\p{Han}[\p{Han}\s\u{3000}、，,]{1,30})$",
+        r"^(?:本报|新华社|人民日报|光明日报|中新社|本台|本网)?(?:特约|见习)?(?:记者|通讯员)[\s\u{3000}]*(?P<names>\p{Han}[\p{Han}\s\u{3000}、，,]+)$",
     )
     .expect("valid reporters pattern")
 });
+
+/// Longest list of reporters' names, in characters.
+const MAX_REPORTERS_CHARS: usize = 30;
 
 /// The names on a reporters' line, as a byte range of `text` (a photo credit, …摄, is none).
 pub fn reporters(text: &str) -> Option<Range<usize>> {
@@ -546,7 +549,11 @@ pub fn reporters(text: &str) -> Option<Range<usize>> {
     if !opening.iter().any(|w| text.starts_with(w)) || text.ends_with(['摄', '影']) {
         return None;
     }
-    REPORTERS.captures(text)?.name("names").map(|m| m.range())
+    REPORTERS
+        .captures(text)?
+        .name("names")
+        .filter(|m| m.as_str().chars().count() <= MAX_REPORTERS_CHARS)
+        .map(|m| m.range())
 }
 
 /// A title without its wire label (题：) and without a column's rubric at its end: 让法规立得住（坚持和完善人民代表大会制度·地方立法新

@@ -14,20 +14,24 @@ use super::front_lines::ROLE_ENDINGS;
 use super::layout::is_blank_char;
 use crate::pattern::Pattern;
 
+/// Longest piece of a head (a title, a dateline subtitle), in characters.
+const MAX_PIECE_CHARS: usize = 80;
+
 /// A first line shorter than this was not run together.
 const MIN_RUN_ON_CHARS: usize = 60;
 
 /// The pieces of the head that `line` (trimmed) opens with, then the rest of it, as byte ranges
 /// of `line`; `None` when it does not open with run-on front matter.
 pub fn head_pieces(line: &str) -> Option<Vec<Range<usize>>> {
-    if line.chars().nth(MIN_RUN_ON_CHARS).is_none() {
-        return None;
-    }
+    // A short line was not run together.
+    line.chars().nth(MIN_RUN_ON_CHARS)?;
     let mut pieces = Vec::new();
     let mut at = 0;
     let take = |pattern: &Pattern, at: &mut usize, pieces: &mut Vec<Range<usize>>| {
         let rest = &line[*at..];
-        let m = pattern.find(rest).filter(|m| m.start() == 0)?;
+        let m = pattern
+            .find(rest)
+            .filter(|m| m.start() == 0 && m.as_str().chars().nth(MAX_PIECE_CHARS).is_none())?;
         pieces.push(*at..*at + m.end());
         *at = skip_blanks(line, *at + m.end());
         Some(())
@@ -113,7 +117,7 @@ static LONGEST_TITLE: LazyLock<Pattern> = LazyLock::new(|| title_pattern(""));
 
 fn title_pattern(lazy: &str) -> Pattern {
     Pattern::lines(&format!(
-        r"^(?:题\s*[:：]\s*)?[^，,。！？!?；;：:\n]{{2,80}}{lazy}(?:{KINDS})"
+        r"^(?:题\s*[:：]\s*)?[^，,。！？!?；;：:\n]{{2}}[^，,。！？!?；;：:\n]*{lazy}(?:{KINDS})"
     ))
     .expect("valid run-on title pattern")
 }
@@ -125,7 +129,7 @@ const KINDS: &str = "讲话|报告|致辞|发言|讲稿|主持词|演讲|贺词|
 /// 上 (会议上, 开幕式上), not at the 上 of 上海.
 static SUBTITLE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::lines(
-        r"^(?:[—─－\-]{1,2}[^。！？；\n]{4,60}?(?:会议|会|式|礼|坛|班|典)(?:上|时)|[（(][^（()）\n]{4,60}?(?:上|时)[）)])",
+        r"^(?:[—─－\-]{1,2}[^。！？；\n]{4}[^。！？；\n]*?(?:会议|会|式|礼|坛|班|典)(?:上|时)|[（(][^（()）\n]{4}[^（()）\n]*?(?:上|时)[）)])",
     )
     .expect("valid run-on subtitle pattern")
 });

@@ -26,8 +26,8 @@ pub(super) fn genre_of(text: &str) -> Option<Genre> {
 /// 我代表国务院，向大会报告政府工作 / 我代表第十八届中央委员会向大会作报告 / 我代表国务院，
 /// 作关于…的报告: a report made for an organ, whatever the page's title says or lacks.
 static REPORTS_FOR_AN_ORGAN: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::rare(
-        r"我(?:现在)?(?:代表|受)(?P<organ>[^，,。；;！!\n]{2,24}?)(?:的)?(?:委托)?[，,]?\s*(?:向(?:大会|[^，,。；;！!\n]{1,24}?(?:会议|大会))[，,]?)?(?:报告|報告|作(?:[^了。；;！!\n][^。；;！!]{0,40}?)?(?:报告|報告))",
+    Pattern::lines(
+        r"我(?:现在)?(?:代表|受)(?P<organ>[^，,。；;！!\n]{2}[^，,。；;！!\n]*?)(?:的)?(?:委托)?[，,]?\s*(?:向(?:大会|[^，,。；;！!\n]+?(?:会议|大会))[，,]?)?(?:报告|報告|作(?:[^了。；;！!\n][^。；;！!]*?)?(?:报告|報告))",
     )
     .expect("valid report pattern")
 });
@@ -35,8 +35,8 @@ static REPORTS_FOR_AN_ORGAN: LazyLock<Pattern> = LazyLock::new(|| {
 /// 现在，我就以此为题，向大会作政府工作报告 / 我现在根据国务院的决定，向…会议作政府工作报告:
 /// the speaker reports to the meeting (作了 would be another's report, which speeches cite).
 static REPORTS_TO_THE_MEETING: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::rare(
-        r"我[^。；;！!？?\n]{0,40}?向(?:大会|[^，,。；;！!\n]{2,24}?(?:会议|大会))[，,]?\s*(?:报告|報告|(?:作|提出)(?:[^了。；;！!\n][^。；;！!\n]{0,40}?)?(?:报告|報告))",
+    Pattern::lines(
+        r"我[^。；;！!？?\n]*?向(?:大会|[^，,。；;！!\n]{2}[^，,。；;！!\n]*?(?:会议|大会))[，,]?\s*(?:报告|報告|(?:作|提出)(?:[^了。；;！!\n][^。；;！!\n]*?)?(?:报告|報告))",
     )
     .expect("valid report pattern")
 });

@@ -35,7 +35,7 @@ impl Page<'_> {
 /// 听取和审议了…): the session is the occasion.
 static SESSION_OPENS: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::lines(
-        r"^\s*(?P<occ>[^，,。；;！!\n]{0,16}?第?[一二三四五六七八九十]{1,3}届[^，,。；;！!\n]{2,24}?第[一二三四五六七八九十]{1,3}次(?:全体)?会议)(?:听取|审议|通过|批准|决定|认为|号召)",
+        r"^\s*(?P<occ>[^，,。；;！!\n]*?第?[一二三四五六七八九十]{1,3}届[^，,。；;！!\n]{2}[^，,。；;！!\n]*?第[一二三四五六七八九十]{1,3}次(?:全体)?会议)(?:听取|审议|通过|批准|决定|认为|号召)",
     )
     .expect("valid session pattern")
 });
