@@ -577,9 +577,9 @@ fn headed_parts_around_points(
         .then_some(lines)
 }
 
-/// The paragraphs of the longest run led by dashes (——坚持党的领导。…), as parts, when the
-/// run ends the body or the peroration follows it: text after a last part that is neither
-/// would be taken into it.
+/// The paragraphs of the longest run led by dashes (——坚持党的领导。…), as parts, when no
+/// sentence announces them as a list and the run ends the body or the peroration follows it:
+/// text after a last part that is neither would be taken into it.
 fn dashed_parts(text: &str, pieces: &[Range<usize>]) -> Vec<Head> {
     let points = super::directives::dash_points(text, pieces);
     let after = points.last().and_then(|p| pieces.get(p.paragraph + 1));
@@ -587,7 +587,14 @@ fn dashed_parts(text: &str, pieces: &[Range<usize>]) -> Vec<Head> {
         text.get(next.clone())
             .is_some_and(peroration::is_peroration)
     });
-    if !ends_body {
+    // A list a sentence announces (取得了明显成效：——…) is inside the text, not its parts.
+    let announced = points
+        .first()
+        .and_then(|p| p.paragraph.checked_sub(1))
+        .and_then(|i| pieces.get(i))
+        .and_then(|before| text.get(before.clone()))
+        .is_some_and(|before| before.trim_end().ends_with(['：', ':']));
+    if !ends_body || announced {
         return Vec::new();
     }
     points
