@@ -184,7 +184,7 @@ impl Checker {
     /// Converts one input and compares it with its expected document (on a worker thread).
     fn check(&self, file: &InputFile, expected_path: &Path) -> Result<Verdict, FileError> {
         let bytes = batch::read_input(&file.path).map_err(FileError::Read)?;
-        let document = jianghua::convert::read(&bytes, &jianghua::ParseOptions::default())?;
+        let document = jianghua::convert::read_named(&bytes, Some(&file.path), &jianghua::ParseOptions::default())?;
         let actual = serde_json::to_value(&document.speech)
             .map_err(|e| ConvertError::Write(e.to_string()))?;
         let expected = match std::fs::read(expected_path) {

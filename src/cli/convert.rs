@@ -334,7 +334,7 @@ impl Converter<'_> {
     fn convert_file(&self, planned: &Planned) -> Result<Converted, FileError> {
         let path = &planned.file.path;
         let bytes = batch::read_input(path).map_err(FileError::Read)?;
-        let document = jianghua::convert::read(&bytes, &jianghua::ParseOptions::default())?;
+        let document = jianghua::convert::read_named(&bytes, Some(path), &jianghua::ParseOptions::default())?;
         let speech = &document.speech;
         batch::write_outputs(speech, &planned.targets)?;
         let stdout = match self.destination {
