@@ -75,6 +75,47 @@ pub enum ConvertError {
     /// The document could not be serialized.
     #[error("cannot serialize the document: {0}")]
     Write(String),
+    /// The input holds nothing but whitespace.
+    #[error("empty-input: the input is empty; --allow-empty reads it as an empty document")]
+    Empty,
+    /// A document read back fails validation, and is not rendered.
+    #[error("invalid-document: {count} problem{s} (--force converts it anyway):{listing}", count = .0.len(), s = if .0.len() == 1 { "" } else { "s" }, listing = listing(.0))]
+    Invalid(Vec<String>),
+}
+
+fn listing(problems: &[String]) -> String {
+    problems.iter().map(|p| format!("\n  {p}")).collect()
+}
+
+/// Whether an input holds nothing to read: no bytes, or a byte order mark and whitespace.
+pub fn is_empty_input(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.iter().all(u8::is_ascii_whitespace)
+}
+
+/// Validates a document read back from JSON or XML (a parsed text is valid by construction):
+/// the problems, each `LINE:COLUMN: message`, when it fails.
+pub fn refuse_invalid(bytes: &[u8], form: InputForm) -> Result<(), ConvertError> {
+    let report = match form {
+        InputForm::Text => return Ok(()),
+        InputForm::Json => crate::validate::validate_json(bytes, None).ok(),
+        InputForm::Xml => crate::validate::validate_xml(bytes, None).ok(),
+    };
+    // A document that could not be validated at all was refused when it was read.
+    let Some(report) = report else { return Ok(()) };
+    if report.is_valid() {
+        return Ok(());
+    }
+    let problems = report
+        .problems
+        .iter()
+        .filter(|p| p.severity == crate::validate::Severity::Error)
+        .map(|p| match p.position {
+            Some(position) => format!("{position}: {} ({})", p.message, p.pointer),
+            None => format!("{} ({})", p.message, p.pointer),
+        })
+        .collect();
+    Err(ConvertError::Invalid(problems))
 }
 
 impl ConvertError {
@@ -83,7 +124,7 @@ impl ConvertError {
         match self {
             ConvertError::Json { position, .. } => Some(*position),
             ConvertError::Xml(e) => Some(Position::new(e.line, e.column)),
-            ConvertError::Decode(_) | ConvertError::Write(_) => None,
+            _ => None,
         }
     }
 
