@@ -87,10 +87,11 @@ fn listing(problems: &[String]) -> String {
     problems.iter().map(|p| format!("\n  {p}")).collect()
 }
 
-/// Whether an input holds nothing to read: no bytes, or a byte order mark and whitespace.
+/// Whether an input holds nothing to read: no bytes, or UTF-8 whitespace (U+3000 too) after
+/// an optional byte order mark.
 pub fn is_empty_input(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    bytes.iter().all(u8::is_ascii_whitespace)
+    std::str::from_utf8(bytes).is_ok_and(|text| text.chars().all(char::is_whitespace))
 }
 
 /// Validates a document read back from JSON or XML (a parsed text is valid by construction):
@@ -180,7 +181,10 @@ pub fn detect_named(bytes: &[u8], name: Option<&Path>) -> Detection {
 }
 
 const fn clear(form: InputForm) -> Detection {
-    Detection { form, unclear: None }
+    Detection {
+        form,
+        unclear: None,
+    }
 }
 
 /// `{`, whitespace, then a string key or `}`: a JSON object, not a text in braces (`{图片}`).
@@ -252,7 +256,9 @@ fn unclear_form(lead: char) -> Diagnostic {
     Diagnostic {
         code: DiagnosticCode::UnclearForm,
         severity: Severity::Note,
-        message: format!("the input starts with `{lead}` but is not {what}: it was read as a speech text"),
+        message: format!(
+            "the input starts with `{lead}` but is not {what}: it was read as a speech text"
+        ),
         span: None,
     }
 }
@@ -324,7 +330,12 @@ mod tests {
 
     #[test]
     fn text_that_merely_starts_like_a_document_is_text() {
-        for text in ["{图片}同志们：", "<‹返回首页 同志们：", "<html><body>讲话", "{ 1 }"] {
+        for text in [
+            "{图片}同志们：",
+            "<‹返回首页 同志们：",
+            "<html><body>讲话",
+            "{ 1 }",
+        ] {
             let detection = detect_named(text.as_bytes(), Some(Path::new("a.txt")));
             assert_eq!(detection.form, InputForm::Text, "{text}");
             assert!(detection.unclear.is_some(), "{text}");
@@ -341,12 +352,20 @@ mod tests {
         let xml = detect_named(b"<speech/>", Some(Path::new("x.xml")));
         assert_eq!(xml, clear(InputForm::Xml));
         let text = detect_named("{图片}".as_bytes(), Some(Path::new("x.xml")));
-        assert_eq!(text.form, InputForm::Text, "braces are not XML, whatever the name");
+        assert_eq!(
+            text.form,
+            InputForm::Text,
+            "braces are not XML, whatever the name"
+        );
     }
 
     #[test]
     fn an_unclear_text_is_parsed_with_a_note() {
-        let document = read_named("<‹返回首页\n同志们：".as_bytes(), None, &ParseOptions::default());
+        let document = read_named(
+            "<‹返回首页\n同志们：".as_bytes(),
+            None,
+            &ParseOptions::default(),
+        );
         let document = document.unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(document.form, InputForm::Text);
         let codes: Vec<_> = document.speech.diagnostics.iter().map(|d| d.code).collect();
@@ -392,8 +411,12 @@ mod tests {
 
     #[test]
     fn xml_errors_keep_their_position_apart_from_the_message() {
-        let error = read_named(b"<speech/>", Some(Path::new("x.xml")), &ParseOptions::default())
-            .map(|_| ());
+        let error = read_named(
+            b"<speech/>",
+            Some(Path::new("x.xml")),
+            &ParseOptions::default(),
+        )
+        .map(|_| ());
         let Err(error) = error else {
             panic!("a speech needs its namespace")
         };

@@ -171,7 +171,10 @@ impl Inputs {
         self.roots.iter().flat_map(move |root| {
             let walked = matches!(root, Root::Folder { .. } | Root::Glob { .. });
             root.files(self.excluded.as_deref()).filter(move |file| {
-                !walked || file.as_ref().map_or(true, |f| self.filter.accepts(&f.relative))
+                !walked
+                    || file
+                        .as_ref()
+                        .map_or(true, |f| self.filter.accepts(&f.relative))
             })
         })
     }

@@ -198,7 +198,9 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
     };
     let (summary, stdout_closed) = convert_all(&session, &converter);
     session.finish(&summary, "summary:");
-    let refused_invalid = converter.refused_invalid.load(std::sync::atomic::Ordering::Relaxed);
+    let refused_invalid = converter
+        .refused_invalid
+        .load(std::sync::atomic::Ordering::Relaxed);
     match (&destination, summary.all_converted()) {
         _ if stdout_closed => Status::BrokenPipe,
         (_, true) => Status::Success,
@@ -390,9 +392,7 @@ impl Converter<'_> {
             };
             batch::walk::WALKED_EXTENSIONS.iter().any(|extension| {
                 let input = tree.root().join(format!("{stem}.{extension}"));
-                input.as_path() != path
-                    && input.is_file()
-                    && self.inputs.contains(&input)
+                input.as_path() != path && input.is_file() && self.inputs.contains(&input)
             })
         })
     }

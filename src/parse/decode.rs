@@ -95,7 +95,9 @@ impl Decoded {
                     run.offset,
                     self.decoder.name()
                 ),
-                span: Some(source.span(&(run.text_offset..run.text_offset + '\u{FFFD}'.len_utf8()))),
+                span: Some(
+                    source.span(&(run.text_offset..run.text_offset + '\u{FFFD}'.len_utf8())),
+                ),
             })
             .collect();
         if matches!(self.encoding, Encoding::Other | Encoding::Lossy) {
@@ -178,7 +180,11 @@ fn decode_named(
     lossy: bool,
 ) -> Result<Decoded, DecodeError> {
     let (bom_encoding, bom) = encoding_rs::Encoding::for_bom(bytes).unwrap_or((encoding, 0));
-    let body = if bom_encoding == encoding { &bytes[bom..] } else { bytes };
+    let body = if bom_encoding == encoding {
+        &bytes[bom..]
+    } else {
+        bytes
+    };
     let bom = bytes.len() - body.len();
     let (text, replaced) = if lossy {
         replace_undecodable(body, encoding, bom)
@@ -338,7 +344,14 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
     if has_bom || bytes.len() % 2 != 0 {
         return None;
     }
-    let zeros_at = |parity: usize| bytes.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let zeros_at = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
     let (even, odd) = (zeros_at(0), zeros_at(1));
     let (encoding, decoder) = match (even, odd) {
         (0, _) => (Encoding::Utf16leNoBom, UTF_16LE),
@@ -558,15 +571,22 @@ mod tests {
     #[test]
     fn utf16_without_a_bom_is_told_by_its_zero_bytes() {
         let le = decode(&utf16_without_bom(SAMPLE, true)).unwrap();
-        assert_eq!((le.text.as_str(), le.encoding), (SAMPLE, Encoding::Utf16leNoBom));
+        assert_eq!(
+            (le.text.as_str(), le.encoding),
+            (SAMPLE, Encoding::Utf16leNoBom)
+        );
         let be = decode(&utf16_without_bom(SAMPLE, false)).unwrap();
-        assert_eq!((be.text.as_str(), be.encoding), (SAMPLE, Encoding::Utf16beNoBom));
+        assert_eq!(
+            (be.text.as_str(), be.encoding),
+            (SAMPLE, Encoding::Utf16beNoBom)
+        );
         // Zero bytes on both sides are binary, not UTF-16.
         assert!(matches!(decode(b"a\0\0b"), Err(DecodeError::Binary { .. })));
     }
 
     fn truncated_gb18030() -> Vec<u8> {
-        let (bytes, _, _) = GB18030.encode("同志们：今天召开全市人大工作会议，主要任务是学习贯彻。");
+        let (bytes, _, _) =
+            GB18030.encode("同志们：今天召开全市人大工作会议，主要任务是学习贯彻。");
         bytes[..bytes.len() - 1].to_vec()
     }
 
@@ -594,7 +614,13 @@ mod tests {
 
     #[test]
     fn adjacent_bad_bytes_are_one_run() {
-        let bytes = [b"ab".as_slice(), b"\xFF\xFF\xFF", "讲话".as_bytes(), b"\xFF"].concat();
+        let bytes = [
+            b"ab".as_slice(),
+            b"\xFF\xFF\xFF",
+            "讲话".as_bytes(),
+            b"\xFF",
+        ]
+        .concat();
         let lossy = DecodeOptions {
             encoding: Some(UTF_8),
             lossy: true,
@@ -613,7 +639,10 @@ mod tests {
             lossy: false,
         };
         let decoded = decode_with(&bytes, &big5).unwrap();
-        assert_eq!((decoded.text.as_str(), decoded.encoding), ("同志們", Encoding::Other));
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            ("同志們", Encoding::Other)
+        );
         let gbk = DecodeOptions {
             encoding: DecodeOptions::encoding_for_label("GBK"),
             lossy: false,
