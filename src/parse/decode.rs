@@ -336,30 +336,45 @@ fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
 }
 
-/// UTF-16 without a byte order mark: zero bytes on one side of the code units only (the high
-/// bytes of ASCII characters), none on the other, and a clean decoding.
+/// UTF-16 without a byte order mark: zero bytes (which UTF-8 and GB18030 text never hold) and
+/// a byte order that decodes cleanly into text that reads as Chinese or ASCII. Zero bytes lie
+/// on both sides of the code units (the high byte of `\n`, the low byte of 一 U+4E00), so the
+/// byte order is told by what each order decodes to.
 fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
     memchr::memchr(0, bytes)?;
     let has_bom = bytes.starts_with(UTF16LE_BOM) || bytes.starts_with(UTF16BE_BOM);
     if has_bom || bytes.len() % 2 != 0 {
         return None;
     }
-    let zeros_at = |parity: usize| {
-        bytes
-            .iter()
-            .skip(parity)
-            .step_by(2)
-            .filter(|&&b| b == 0)
-            .count()
-    };
-    let (even, odd) = (zeros_at(0), zeros_at(1));
-    let (encoding, decoder) = match (even, odd) {
-        (0, _) => (Encoding::Utf16leNoBom, UTF_16LE),
-        (_, 0) => (Encoding::Utf16beNoBom, UTF_16BE),
-        _ => return None,
-    };
-    let text = decode_strict(bytes, decoder).ok()?;
-    Some(Decoded::new(text, encoding, decoder))
+    [
+        (Encoding::Utf16leNoBom, UTF_16LE),
+        (Encoding::Utf16beNoBom, UTF_16BE),
+    ]
+    .into_iter()
+    .filter_map(|(encoding, decoder)| {
+        let text = decode_strict(bytes, decoder).ok()?;
+        let plausible = plausible_share(&text);
+        (plausible >= UTF16_PLAUSIBLE).then(|| (plausible, Decoded::new(text, encoding, decoder)))
+    })
+    .max_by(|(a, _), (b, _)| a.total_cmp(b))
+    .map(|(_, decoded)| decoded)
+}
+
+/// The share of plausible characters a BOM-less UTF-16 reading must reach.
+const UTF16_PLAUSIBLE: f64 = 0.9;
+
+/// The share of `text`'s characters that are printable ASCII, line breaks and tabs, CJK
+/// ideographs, CJK punctuation or full-width forms: what a Chinese text is made of.
+fn plausible_share(text: &str) -> f64 {
+    let plausible = |c: char| matches!(c, ' '..='~' | '\n' | '\r' | '\t' | '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{2000}'..='\u{206F}');
+    let (mut all, mut good) = (0usize, 0usize);
+    for c in text.chars() {
+        all += 1;
+        good += usize::from(plausible(c));
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let share = good as f64 / all.max(1) as f64;
+    share
 }
 
 /// Multi-byte UTF-8 characters in a valid prefix that make it UTF-8 text. The bytes of GB18030
@@ -580,8 +595,18 @@ mod tests {
             (be.text.as_str(), be.encoding),
             (SAMPLE, Encoding::Utf16beNoBom)
         );
-        // Zero bytes on both sides are binary, not UTF-16.
-        assert!(matches!(decode(b"a\0\0b"), Err(DecodeError::Binary { .. })));
+        // 一 (U+4E00) puts a zero byte on the other side of its code unit.
+        let one = "一、坚持党的领导\n二、一切为了人民\n";
+        let le = decode(&utf16_without_bom(one, true)).unwrap();
+        assert_eq!(
+            (le.text.as_str(), le.encoding),
+            (one, Encoding::Utf16leNoBom)
+        );
+        // Zero bytes that decode to nothing like text are binary, not UTF-16.
+        assert!(matches!(
+            decode(b"\x01\0\0\x02"),
+            Err(DecodeError::Binary { .. })
+        ));
     }
 
     fn truncated_gb18030() -> Vec<u8> {
