@@ -321,3 +321,94 @@ fn dev_null_stays_a_device_and_nothing_is_created_in_dev() {
     );
     assert!(!Path::new("/dev/jianghua-test.json").exists());
 }
+
+// ---------------------------------------------------------------------------------------------
+// One detector, honest exits.
+
+#[test]
+fn a_text_that_starts_like_a_document_is_converted_as_text_with_a_note() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let seed = std::fs::read_to_string(seed_path()).expect("the seed");
+    for (name, lead) in [("angle.txt", "<‹返回首页\n"), ("brace.txt", "{图片}\n")] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, format!("{lead}{seed}")).expect("the file");
+        let file = file.to_string_lossy();
+        for command in ["convert", "check"] {
+            let out = if command == "check" {
+                let expected = dir.path().join("expected");
+                jianghua(&[
+                    "check",
+                    &file,
+                    "--expected",
+                    &expected.to_string_lossy(),
+                    "--update",
+                ])
+            } else {
+                jianghua(&["convert", &file, "--verbose"])
+            };
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{command} {name}: {stderr}");
+        }
+        let out = jianghua(&["convert", &file]);
+        let document: Value = serde_json::from_slice(&out.stdout).expect("a document");
+        let notes: Vec<&Value> = document["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["code"] == "unclear_form")
+            .collect();
+        assert_eq!(notes.len(), 1, "{name}");
+        assert_eq!(notes[0]["severity"], "note");
+    }
+}
+
+#[test]
+fn convert_refuses_an_invalid_document_unless_forced() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let parsed = jianghua(&["parse", &seed_path()]);
+    let mut document: Value = serde_json::from_slice(&parsed.stdout).expect("a document");
+    let count = document["doctrines"][0]["count"]
+        .as_u64()
+        .expect("a doctrine");
+    document["doctrines"][0]["count"] = (count + 1).into();
+    let file = dir.path().join("wrong-count.json");
+    std::fs::write(&file, serde_json::to_vec(&document).expect("JSON")).expect("the file");
+    let file = file.to_string_lossy();
+    let out = jianghua(&["convert", &file, "--format", "akn"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!(
+            "error: {file}: invalid-document: 1 problem (--force converts it anyway):\n  1:"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("(/doctrines/0/count)"), "{stderr}");
+    let forced = jianghua(&["convert", &file, "--format", "akn", "--force"]);
+    assert_eq!(forced.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&forced.stdout).contains("<akomaNtoso"));
+}
+
+#[test]
+fn parse_into_a_closed_pipe_ends_quietly_with_141() {
+    use std::process::Stdio;
+    let big = tempfile::tempdir().expect("a temporary directory");
+    let seed = std::fs::read_to_string(seed_path()).expect("the seed");
+    let file = big.path().join("big.txt");
+    std::fs::write(&file, seed.repeat(40)).expect("the file");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jianghua"))
+        .args(["parse", &file.to_string_lossy()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("the binary ends");
+    assert_eq!(out.status.code(), Some(141));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
