@@ -188,10 +188,10 @@ pub fn run(args: Args) -> Status {
         Format::Text => write_text(&checked, source_name.as_deref()),
         Format::Json => write_json(&checked, source_name.as_deref()),
     };
-    if let Err(e) = written {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return report::usage_error(&format!("cannot write the report: {e}"));
-        }
+    match written {
+        Err(e) if super::is_broken_pipe(&e) => return Status::BrokenPipe,
+        Err(e) => return report::usage_error(&format!("cannot write the report: {e}")),
+        Ok(()) => {}
     }
     status(&checked)
 }
