@@ -286,9 +286,9 @@ pub enum Encoding {
     Utf16le,
     /// UTF-16, big-endian, with a byte order mark.
     Utf16be,
-    /// UTF-16, little-endian, without a byte order mark (told by its zero bytes).
+    /// UTF-16, little-endian, without a byte order mark (told by its zero bytes and what they decode to).
     Utf16leNoBom,
-    /// UTF-16, big-endian, without a byte order mark (told by its zero bytes).
+    /// UTF-16, big-endian, without a byte order mark (told by its zero bytes and what they decode to).
     Utf16beNoBom,
     /// Another encoding, named on the command line (`--encoding`); a note names it.
     Other,
