@@ -312,6 +312,11 @@ fn dev_null_stays_a_device_and_nothing_is_created_in_dev() {
         .expect("/dev/null")
         .file_type();
     assert!(kind.is_char_device());
+    // `/dev/stdout` is a link to the pipe the test reads: written through, not replaced.
+    let through = jianghua(&["parse", &seed_path(), "-o", "/dev/stdout"]);
+    assert_eq!(through.status.code(), Some(0), "{through:?}");
+    assert_eq!(through.stdout, jianghua(&["parse", &seed_path()]).stdout);
+    assert!(std::fs::symlink_metadata("/dev/stdout").is_ok_and(|m| m.is_symlink()));
     let out = jianghua(&["parse", &seed_path(), "-o", "/dev/jianghua-test.json"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(

@@ -330,6 +330,28 @@ mod tests {
         Ok(())
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_named_socket_is_written_through() -> std::io::Result<()> {
+        use std::io::Read;
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("out.sock");
+        let listener = std::os::unix::net::UnixListener::bind(&path)?;
+        let reader = std::thread::spawn(move || {
+            let mut received = Vec::new();
+            listener
+                .accept()
+                .and_then(|(mut stream, _)| stream.read_to_end(&mut received))
+                .map(|_| received)
+        });
+        write_atomic(&path, b"through")?;
+        let received = reader
+            .join()
+            .map_err(|_| std::io::Error::other("reader"))??;
+        assert_eq!(received, b"through");
+        Ok(())
+    }
+
     #[test]
     fn nothing_is_created_in_dev() {
         let error = write_atomic(Path::new("/dev/jianghua-never.json"), b"{}");
