@@ -294,12 +294,13 @@ fn an_output_to_a_fifo_is_written_through() {
     };
     let out = jianghua(&["parse", &seed_path(), "-o", &fifo.to_string_lossy()]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
-    let read = reader.join().expect("the reader").expect("the FIFO reads");
-    assert!(read.starts_with('{'), "{read}");
+    // Checked before the reader is joined: a replaced FIFO would leave it waiting for ever.
     let kind = std::fs::symlink_metadata(&fifo)
         .expect("the FIFO")
         .file_type();
     assert!(kind.is_fifo(), "the FIFO was replaced by {kind:?}");
+    let read = reader.join().expect("the reader").expect("the FIFO reads");
+    assert!(read.starts_with('{'), "{read}");
 }
 
 #[cfg(unix)]
