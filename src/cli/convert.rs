@@ -197,12 +197,15 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
         refused_invalid: std::sync::atomic::AtomicBool::new(false),
     };
     let (summary, stdout_closed) = convert_all(&session, &converter);
+    if stdout_closed {
+        session.finish_quietly();
+        return Status::BrokenPipe;
+    }
     session.finish(&summary, "summary:");
     let refused_invalid = converter
         .refused_invalid
         .load(std::sync::atomic::Ordering::Relaxed);
     match (&destination, summary.all_converted()) {
-        _ if stdout_closed => Status::BrokenPipe,
         (_, true) => Status::Success,
         (Destination::Single { .. }, false) if refused_invalid => Status::Invalid,
         // One document that cannot be read or is refused is an unreadable input, as for `parse`;
