@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use jianghua::batch::{self, Completion, FileError, InputFile, Inputs, OutputTree, Summary};
@@ -194,7 +195,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
         options: args.read.parse_options(),
         allow_empty: args.read.allow_empty,
         force: args.force,
-        refused_invalid: std::sync::atomic::AtomicBool::new(false),
+        refused_invalid: AtomicBool::new(false),
     };
     let (summary, stdout_closed) = convert_all(&session, &converter);
     if stdout_closed {
@@ -202,9 +203,7 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
         return Status::BrokenPipe;
     }
     session.finish(&summary, "summary:");
-    let refused_invalid = converter
-        .refused_invalid
-        .load(std::sync::atomic::Ordering::Relaxed);
+    let refused_invalid = converter.refused_invalid.load(Ordering::Relaxed);
     match (&destination, summary.all_converted()) {
         (_, true) => Status::Success,
         (Destination::Single { .. }, false) if refused_invalid => Status::Invalid,
@@ -253,7 +252,7 @@ struct Converter<'a> {
     allow_empty: bool,
     force: bool,
     /// Set when a document was refused for failing validation (exit 1 for a single input).
-    refused_invalid: std::sync::atomic::AtomicBool,
+    refused_invalid: AtomicBool,
 }
 
 /// Converts every input; also says whether stdout was closed early (the run then stops quietly).
@@ -432,8 +431,7 @@ impl Converter<'_> {
         let document = jianghua::convert::read_named(&bytes, Some(path), &self.options)?;
         if !self.force {
             jianghua::convert::refuse_invalid(&bytes, document.form).inspect_err(|_| {
-                self.refused_invalid
-                    .store(true, std::sync::atomic::Ordering::Relaxed);
+                self.refused_invalid.store(true, Ordering::Relaxed);
             })?;
         }
         let speech = &document.speech;
