@@ -4,10 +4,16 @@
 //! This is the only place where inputs are told apart, read and rendered: `convert` of one file,
 //! batch conversion, `check` and `validate` all come here.
 //!
-//! The input form is told by content, not by file name: after an optional UTF-8 byte order mark
-//! and whitespace, `{` starts a JSON document, `<` an XML document, anything else is a speech text.
+//! The input form is told by content first, by the file name second ([`detect_named`]): after an
+//! optional UTF-8 byte order mark and whitespace, a JSON object (`{` then a key or `}`) is a JSON
+//! document, an XML declaration or an element in the project's namespace an XML document;
+//! anything else is a speech text. Text that merely starts with `{` or `<` (`{图片}`, `<‹返回首页`,
+//! an HTML page) is a text too, read with an `unclear_form` note, unless its name ends in `.json`
+//! or `.xml`, which says it is meant to be a document (and its errors are then located).
 
-use crate::model::Speech;
+use std::path::Path;
+
+use crate::model::{Diagnostic, DiagnosticCode, Severity, Speech};
 use crate::parse::{DecodeError, ParseOptions};
 use crate::text::SourceText;
 use crate::validate::{DocumentError, Position};
@@ -69,6 +75,48 @@ pub enum ConvertError {
     /// The document could not be serialized.
     #[error("cannot serialize the document: {0}")]
     Write(String),
+    /// The input holds nothing but whitespace.
+    #[error("empty-input: the input is empty; --allow-empty reads it as an empty document")]
+    Empty,
+    /// A document read back fails validation, and is not rendered.
+    #[error("invalid-document: {count} problem{s} (--force converts it anyway):{listing}", count = .0.len(), s = if .0.len() == 1 { "" } else { "s" }, listing = listing(.0))]
+    Invalid(Vec<String>),
+}
+
+fn listing(problems: &[String]) -> String {
+    problems.iter().map(|p| format!("\n  {p}")).collect()
+}
+
+/// Whether an input holds nothing to read: no bytes, or UTF-8 whitespace (U+3000 too) after
+/// an optional byte order mark.
+pub fn is_empty_input(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).is_ok_and(|text| text.chars().all(char::is_whitespace))
+}
+
+/// Validates a document read back from JSON or XML (a parsed text is valid by construction):
+/// the problems, each `LINE:COLUMN: message`, when it fails.
+pub fn refuse_invalid(bytes: &[u8], form: InputForm) -> Result<(), ConvertError> {
+    let report = match form {
+        InputForm::Text => return Ok(()),
+        InputForm::Json => crate::validate::validate_json(bytes, None).ok(),
+        InputForm::Xml => crate::validate::validate_xml(bytes, None).ok(),
+    };
+    // A document that could not be validated at all was refused when it was read.
+    let Some(report) = report else { return Ok(()) };
+    if report.is_valid() {
+        return Ok(());
+    }
+    let problems = report
+        .problems
+        .iter()
+        .filter(|p| p.severity == crate::validate::Severity::Error)
+        .map(|p| match p.position {
+            Some(position) => format!("{position}: {} ({})", p.message, p.pointer),
+            None => format!("{} ({})", p.message, p.pointer),
+        })
+        .collect();
+    Err(ConvertError::Invalid(problems))
 }
 
 impl ConvertError {
@@ -77,7 +125,7 @@ impl ConvertError {
         match self {
             ConvertError::Json { position, .. } => Some(*position),
             ConvertError::Xml(e) => Some(Position::new(e.line, e.column)),
-            ConvertError::Decode(_) | ConvertError::Write(_) => None,
+            _ => None,
         }
     }
 
@@ -91,32 +139,128 @@ impl ConvertError {
     }
 }
 
-/// Tells the form of an input by its first significant byte.
+/// The form of an input, and why it is unclear when it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Detection {
+    /// The form it is read as.
+    pub form: InputForm,
+    /// Set when the input starts like a document but is read as a text: what it starts with.
+    pub unclear: Option<char>,
+}
+
+/// How far into an input an XML root element is looked for its namespace.
+const XML_HEAD: usize = 4096;
+
+/// Tells the form of an input by its content alone (see [`detect_named`]).
 pub fn detect(bytes: &[u8]) -> InputForm {
+    detect_named(bytes, None).form
+}
+
+/// Tells the form of an input by its content, then by its name when the content is unclear.
+pub fn detect_named(bytes: &[u8], name: Option<&Path>) -> Detection {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'{') => InputForm::Json,
-        Some(b'<') => InputForm::Xml,
-        _ => InputForm::Text,
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let content = &bytes[start..];
+    let (form, lead) = match content.first() {
+        Some(b'{') if is_json_object(content) => return clear(InputForm::Json),
+        Some(b'<') if is_project_xml(content) => return clear(InputForm::Xml),
+        Some(b'{') => (InputForm::Json, '{'),
+        Some(b'<') => (InputForm::Xml, '<'),
+        _ => return clear(InputForm::Text),
+    };
+    if name_says(name, form) {
+        return clear(form);
     }
+    Detection {
+        form: InputForm::Text,
+        unclear: Some(lead),
+    }
+}
+
+const fn clear(form: InputForm) -> Detection {
+    Detection {
+        form,
+        unclear: None,
+    }
+}
+
+/// `{`, whitespace, then a string key or `}`: a JSON object, not a text in braces (`{图片}`).
+fn is_json_object(content: &[u8]) -> bool {
+    let after = content.get(1..).unwrap_or_default();
+    let next = after.iter().find(|b| !b.is_ascii_whitespace());
+    matches!(next, Some(b'"' | b'}'))
+}
+
+/// An XML declaration, or a root element that declares the project's namespace near the top.
+fn is_project_xml(content: &[u8]) -> bool {
+    if content.starts_with(b"<?xml") {
+        return true;
+    }
+    let head = &content[..content.len().min(XML_HEAD)];
+    let element_name = head.get(1).is_some_and(|b| b.is_ascii_alphabetic());
+    element_name && memchr::memmem::find(head, crate::xml::NAMESPACE.as_bytes()).is_some()
+}
+
+/// Whether the file name's extension says it is a document of `form`.
+fn name_says(name: Option<&Path>, form: InputForm) -> bool {
+    let extension = name
+        .and_then(Path::extension)
+        .and_then(|extension| extension.to_str());
+    let wanted = match form {
+        InputForm::Json => "json",
+        InputForm::Xml => "xml",
+        InputForm::Text => return false,
+    };
+    extension.is_some_and(|extension| extension.eq_ignore_ascii_case(wanted))
 }
 
 /// Reads a document in whatever form it is, parsing it when it is a speech text.
 pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document, ConvertError> {
-    let form = detect(bytes);
-    let (speech, source) = match form {
+    read_named(bytes, None, options)
+}
+
+/// Reads a document whose file name is `name` (see [`detect_named`]); a text that starts like
+/// a document carries an `unclear_form` note.
+pub fn read_named(
+    bytes: &[u8],
+    name: Option<&Path>,
+    options: &ParseOptions,
+) -> Result<Document, ConvertError> {
+    let detection = detect_named(bytes, name);
+    let (speech, source) = match detection.form {
         InputForm::Text => {
-            let (speech, source) = crate::parse::parse_bytes_with_source(bytes, options)?;
+            let (mut speech, source) = crate::parse::parse_bytes_with_source(bytes, options)?;
+            if let Some(lead) = detection.unclear {
+                speech.diagnostics.push(unclear_form(lead));
+            }
             (speech, Some(source))
         }
         InputForm::Json => (read_json(bytes)?, None),
         InputForm::Xml => (crate::xml::from_xml_bytes(bytes)?, None),
     };
     Ok(Document {
-        form,
+        form: detection.form,
         speech,
         source,
     })
+}
+
+fn unclear_form(lead: char) -> Diagnostic {
+    let what = match lead {
+        '{' => "a JSON document",
+        _ => "an XML document of this tool",
+    };
+    Diagnostic {
+        code: DiagnosticCode::UnclearForm,
+        severity: Severity::Note,
+        message: format!(
+            "the input starts with `{lead}` but is not {what}: it was read as a speech text"
+        ),
+        span: None,
+    }
 }
 
 /// Reads a JSON document: UTF-8 (with or without a byte order mark), every error located.
@@ -185,6 +329,50 @@ mod tests {
     }
 
     #[test]
+    fn text_that_merely_starts_like_a_document_is_text() {
+        for text in [
+            "{图片}同志们：",
+            "<‹返回首页 同志们：",
+            "<html><body>讲话",
+            "{ 1 }",
+        ] {
+            let detection = detect_named(text.as_bytes(), Some(Path::new("a.txt")));
+            assert_eq!(detection.form, InputForm::Text, "{text}");
+            assert!(detection.unclear.is_some(), "{text}");
+        }
+        let namespaced = format!("<speech xmlns=\"{}\">", crate::xml::NAMESPACE);
+        assert_eq!(detect(namespaced.as_bytes()), InputForm::Xml);
+        assert_eq!(detect(b"{}"), InputForm::Json);
+    }
+
+    #[test]
+    fn the_name_decides_what_the_content_leaves_unclear() {
+        let json = detect_named(b"{ broken", Some(Path::new("x.JSON")));
+        assert_eq!(json, clear(InputForm::Json));
+        let xml = detect_named(b"<speech/>", Some(Path::new("x.xml")));
+        assert_eq!(xml, clear(InputForm::Xml));
+        let text = detect_named("{图片}".as_bytes(), Some(Path::new("x.xml")));
+        assert_eq!(
+            text.form,
+            InputForm::Text,
+            "braces are not XML, whatever the name"
+        );
+    }
+
+    #[test]
+    fn an_unclear_text_is_parsed_with_a_note() {
+        let document = read_named(
+            "<‹返回首页\n同志们：".as_bytes(),
+            None,
+            &ParseOptions::default(),
+        );
+        let document = document.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(document.form, InputForm::Text);
+        let codes: Vec<_> = document.speech.diagnostics.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&DiagnosticCode::UnclearForm), "{codes:?}");
+    }
+
+    #[test]
     fn json_errors_are_located() {
         match read_json(b"{\n  \"schema_version\": 1\n}") {
             Err(ConvertError::Json { position, message }) => {
@@ -223,7 +411,12 @@ mod tests {
 
     #[test]
     fn xml_errors_keep_their_position_apart_from_the_message() {
-        let error = read(b"<speech/>", &ParseOptions::default()).map(|_| ());
+        let error = read_named(
+            b"<speech/>",
+            Some(Path::new("x.xml")),
+            &ParseOptions::default(),
+        )
+        .map(|_| ());
         let Err(error) = error else {
             panic!("a speech needs its namespace")
         };

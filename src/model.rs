@@ -292,6 +292,15 @@ pub enum Encoding {
     Utf16le,
     /// UTF-16, big-endian, with a byte order mark.
     Utf16be,
+    /// UTF-16, little-endian, without a byte order mark (told by its zero bytes and what they decode to).
+    Utf16leNoBom,
+    /// UTF-16, big-endian, without a byte order mark (told by its zero bytes and what they decode to).
+    Utf16beNoBom,
+    /// Another encoding, named on the command line (`--encoding`); a note names it.
+    Other,
+    /// Decoded with `--lossy`: bytes that did not decode were replaced by U+FFFD, each run
+    /// reported by an `undecodable_bytes` warning with its byte offset.
+    Lossy,
 }
 
 /// A top-level numbered (or unnumbered lead-sentence) part of the speech, or a part nested in one.
@@ -506,4 +515,8 @@ pub enum DiagnosticCode {
     NoTitle,
     /// Text was judged to be web boilerplate in the middle of the body.
     BoilerplateInBody,
+    /// The input starts like a document (`<`, `{`) but is not one; it was read as a speech text.
+    UnclearForm,
+    /// Bytes that did not decode were replaced by U+FFFD (`--lossy`).
+    UndecodableBytes,
 }

@@ -82,7 +82,12 @@ const SEED: &str = "000_3f4916e24b487887.txt";
 
 /// The JSON document `jianghua parse` writes for `file`, which must parse.
 fn parsed(file: &str) -> Value {
-    let out = jianghua(&["parse", file]);
+    parsed_with(file, &[])
+}
+
+/// The JSON document `jianghua parse FILE ARGS…` writes, which must parse.
+fn parsed_with(file: &str, args: &[&str]) -> Value {
+    let out = jianghua(&[&["parse", file], args].concat());
     assert_eq!(out.status.code(), Some(0), "{file}: {}", stderr(&out));
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
@@ -111,17 +116,70 @@ fn assert_empty_document(document: &Value) {
 
 // --- Texts: `jianghua parse`. --------------------------------------------------------------
 
+const EMPTY: &str = "empty-input: the input is empty; --allow-empty reads it as an empty document";
+
 #[test]
-fn an_empty_file_is_an_empty_document() {
+fn an_empty_file_is_refused_unless_allowed() {
     let dir = Dir::new();
-    assert_empty_document(&parsed(&dir.file("empty.txt", b"")));
+    let file = dir.file("empty.txt", b"");
+    for command in ["parse", "convert"] {
+        assert_fails(
+            &jianghua(&[command, &file]),
+            2,
+            &format!("error: {file}: {EMPTY}\n"),
+        );
+    }
+    assert_empty_document(&parsed_with(&file, &["--allow-empty"]));
 }
 
 #[test]
-fn whitespace_only_is_an_empty_document() {
+fn whitespace_only_is_refused_unless_allowed() {
     let dir = Dir::new();
     let file = dir.file("blank.txt", " \n\t\r\n\u{3000}\u{a0}\n\n".as_bytes());
-    assert_empty_document(&parsed(&file));
+    assert_fails(
+        &jianghua(&["parse", &file]),
+        2,
+        &format!("error: {file}: {EMPTY}\n"),
+    );
+    assert_empty_document(&parsed_with(&file, &["--allow-empty"]));
+}
+
+#[test]
+fn empty_stdin_is_refused_unless_allowed() {
+    let out = jianghua_fed(&["parse", "-"], |_| {});
+    assert_fails(&out, 2, &format!("error: -: {EMPTY}\n"));
+    assert!(out.stdout.is_empty());
+    let out = jianghua_fed(&["convert", "-"], |_| {});
+    assert_fails(&out, 2, &format!("error: -: {EMPTY}\n"));
+    let out = jianghua_fed(&["parse", "-", "--allow-empty"], |_| {});
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn a_terminal_on_stdin_prints_the_usage_instead_of_waiting() {
+    // `script` gives the command a terminal; without it there is nothing to test here.
+    let binary = env!("CARGO_BIN_EXE_jianghua");
+    let out = Command::new("script")
+        .args(["-qec", &format!("{binary} parse"), "/dev/null"])
+        .stdin(Stdio::null())
+        .output();
+    let Ok(out) = out else {
+        eprintln!("no `script` here: skipped");
+        return;
+    };
+    if !stdout(&out).contains("no input") && stdout(&out).contains("script:") {
+        eprintln!("`script` cannot open a terminal here: skipped");
+        return;
+    }
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stdout(&out).contains("no input: stdin is a terminal"),
+        "{out:?}"
+    );
+    assert!(
+        stdout(&out).contains("Usage: jianghua parse FILE"),
+        "{out:?}"
+    );
 }
 
 #[test]
@@ -165,7 +223,7 @@ fn a_bad_byte_in_utf8_text_is_named_by_its_offset() {
     assert_fails(
         &jianghua(&["parse", &file]),
         2,
-        &format!("error: {file}: invalid UTF-8 at byte offset {at}: the text before it is UTF-8\n"),
+        &format!("error: {file}: invalid UTF-8 at byte offset {at}: the text before it is UTF-8; --lossy reads it anyway\n"),
     );
     // A lone continuation byte, which GB18030 would have read as €.
     let bytes = [&text.as_bytes()[..at], b"\x80", &text.as_bytes()[at..]].concat();
@@ -173,7 +231,71 @@ fn a_bad_byte_in_utf8_text_is_named_by_its_offset() {
     assert_fails(
         &jianghua(&["parse", &file]),
         2,
-        &format!("error: {file}: invalid UTF-8 at byte offset {at}: the text before it is UTF-8\n"),
+        &format!("error: {file}: invalid UTF-8 at byte offset {at}: the text before it is UTF-8; --lossy reads it anyway\n"),
+    );
+    // Read anyway: the byte becomes U+FFFD, and a warning says where it was.
+    let document = parsed_with(&file, &["--lossy"]);
+    assert_eq!(document["meta"]["encoding"], "lossy");
+    let warning = &document["diagnostics"]
+        .as_array()
+        .and_then(|all| all.iter().find(|d| d["code"] == "undecodable_bytes"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        warning["message"],
+        format!("1 undecodable byte at byte offset {at} replaced by U+FFFD (read as UTF-8)")
+    );
+    assert_eq!(warning["severity"], "warning");
+}
+
+#[test]
+fn a_truncated_gb18030_file_is_refused_or_read_with_lossy() {
+    let dir = Dir::new();
+    let text = seed_text(SEED);
+    let bytes = GB18030.encode(&text).0.into_owned();
+    // Cut in the middle of the last two-byte character, as an interrupted download is.
+    let end = text.trim_end_matches(|c: char| c.is_ascii()).len();
+    let cut = GB18030.encode(&text[..end]).0.len() - 1;
+    let file = dir.file("truncated.txt", &bytes[..cut]);
+    assert_fails(
+        &jianghua(&["parse", &file]),
+        2,
+        &format!("error: {file}: invalid byte sequence at byte offset {}: expected UTF-8, UTF-16 or GB18030; --encoding NAME names another, --lossy reads it anyway\n", cut - 1),
+    );
+    let out = jianghua(&["parse", &file, "--lossy"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let document: Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(document["meta"]["encoding"], "lossy");
+    let lossy = |d: &&Value| d["code"] == "undecodable_bytes";
+    let warnings: Vec<&Value> = document["diagnostics"]
+        .as_array()
+        .map(|all| all.iter().filter(lossy).collect())
+        .unwrap_or_default();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(
+        warnings[0]["message"],
+        format!(
+            "1 undecodable byte at byte offset {} replaced by U+FFFD (read as gb18030)",
+            cut - 1
+        )
+    );
+    let decoded: String = text[..end].chars().take(20).collect();
+    assert!(document["title"].is_null() || stdout(&out).contains(&decoded));
+    // Named, the encoding is not guessed: the same byte fails in GBK.
+    assert_fails(
+        &jianghua(&["parse", &file, "--encoding", "gbk"]),
+        2,
+        &format!(
+            "error: {file}: invalid GBK at byte offset {} (--encoding); --lossy reads it anyway\n",
+            cut - 1
+        ),
+    );
+    let out = jianghua(&["parse", &file, "--encoding", "no-such-encoding"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown encoding `no-such-encoding`"),
+        "{}",
+        stderr(&out)
     );
 }
 
@@ -202,6 +324,16 @@ fn gb18030_and_utf16_files_parse_as_their_utf8_twin() {
             "utf16be.txt",
             utf16([0xFE, 0xFF], u16::to_be_bytes),
             "utf16be",
+        ),
+        (
+            "utf16le-no-bom.txt",
+            utf16([0xFF, 0xFE], u16::to_le_bytes)[2..].to_vec(),
+            "utf16le-no-bom",
+        ),
+        (
+            "utf16be-no-bom.txt",
+            utf16([0xFE, 0xFF], u16::to_be_bytes)[2..].to_vec(),
+            "utf16be-no-bom",
         ),
     ] {
         let document = parsed(&dir.file(name, &bytes));

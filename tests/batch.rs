@@ -122,9 +122,10 @@ fn an_output_that_would_overwrite_an_input_is_refused() {
         &["convert", "corpus/x.txt", "-o", "corpus/x.json"],
     );
     assert_eq!(first.status.code(), Some(0));
+    std::fs::remove_file(dir.path().join("corpus/x.txt")).expect("removed");
     let document = std::fs::read(dir.path().join("corpus/x.json")).expect("written");
 
-    // corpus/x.json is now an input too (a document, read back) and x.txt's output.
+    // corpus/x.json is a document of its own now, and would be its own output.
     let out = jianghua(dir.path(), &["convert", "corpus", "--out-dir", "corpus"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -135,6 +136,112 @@ fn an_output_that_would_overwrite_an_input_is_refused() {
     assert_eq!(
         std::fs::read(dir.path().join("corpus/x.json")).expect("kept"),
         document
+    );
+}
+
+#[test]
+fn a_second_run_into_the_input_folder_overwrites_its_own_outputs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(&dir.path().join("corpus/x.txt"), &seed("000_"));
+    write(&dir.path().join("corpus/a/y.txt"), &seed("001_"));
+    let args = [
+        "convert",
+        "corpus",
+        "--out-dir",
+        "corpus",
+        "--format",
+        "json,xml,akn",
+    ];
+    let first = jianghua(dir.path(), &args);
+    assert_eq!(first.status.code(), Some(0), "{first:?}");
+    let outputs = tree(&dir.path().join("corpus"));
+    assert_eq!(
+        outputs,
+        [
+            "a/y.akn.xml",
+            "a/y.json",
+            "a/y.txt",
+            "a/y.xml",
+            "x.akn.xml",
+            "x.json",
+            "x.txt",
+            "x.xml"
+        ]
+    );
+    let before = std::fs::read(dir.path().join("corpus/x.json")).expect("written");
+    let second = jianghua(dir.path(), &args);
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(second.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("2 converted"), "{stderr}");
+    assert_eq!(tree(&dir.path().join("corpus")), outputs);
+    assert_eq!(
+        std::fs::read(dir.path().join("corpus/x.json")).expect("kept"),
+        before
+    );
+}
+
+#[test]
+fn include_and_exclude_globs_choose_the_walked_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    nested_corpus(dir.path());
+    let out = jianghua(
+        dir.path(),
+        &[
+            "convert",
+            "corpus",
+            "--out-dir",
+            "out",
+            "--include",
+            "a/**",
+            "--exclude",
+            "broken.txt",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        tree(&dir.path().join("out")),
+        ["a/000.json", "a/b/001.json"]
+    );
+    let bad = jianghua(
+        dir.path(),
+        &["convert", "corpus", "--jsonl", "--include", "a/[b"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("a/[b: invalid glob pattern"));
+}
+
+#[test]
+fn a_closed_stdout_ends_the_run_quietly_with_141() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for i in 0..40 {
+        write(
+            &dir.path().join(format!("corpus/{i:03}.txt")),
+            &seed("000_"),
+        );
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jianghua"))
+        .args(["convert", "corpus", "--jsonl", "--jobs", "2"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // Read one line, then close the pipe, as `| head -1` does.
+    {
+        use std::io::BufRead;
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("a line");
+        assert!(line.starts_with("{\"path\""), "{line}");
+    }
+    let out = child.wait_with_output().expect("the binary ends");
+    assert_eq!(out.status.code(), Some(141));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }
 

@@ -200,3 +200,221 @@ fn machine_readable_diagnostics_are_json_lines() {
     assert!(lines[1]["hint"].is_string());
     assert_eq!(lines[2]["summary"]["failed"], 1);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Writes that respect what is there.
+
+/// Runs the binary under `umask` (set by a shell, which then becomes the binary).
+#[cfg(unix)]
+fn jianghua_with_umask(umask: &str, args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask}; exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_jianghua"))
+        .args(args)
+        .output()
+        .expect("sh runs")
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).map_or(0, |m| m.permissions().mode() & 0o7777)
+}
+
+#[cfg(unix)]
+#[test]
+fn new_outputs_get_0666_less_the_umask() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let seed = seed_path();
+    for (umask, expected) in [("022", 0o644), ("077", 0o600)] {
+        let single = dir.path().join(format!("single-{umask}.json"));
+        let out = jianghua_with_umask(umask, &["parse", &seed, "-o", &single.to_string_lossy()]);
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        assert_eq!(mode(&single), expected, "parse -o under umask {umask}");
+        let tree = dir.path().join(format!("tree-{umask}"));
+        let out = jianghua_with_umask(
+            umask,
+            &["convert", &seed, "--out-dir", &tree.to_string_lossy()],
+        );
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let written = std::fs::read_dir(&tree)
+            .expect("the tree")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect::<Vec<_>>();
+        assert_eq!(written.len(), 1, "{written:?}");
+        assert_eq!(
+            mode(&written[0]),
+            expected,
+            "convert --out-dir under umask {umask}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_through_a_symlink_replaces_the_target_and_keeps_the_link_and_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let target = dir.path().join("target.json");
+    std::fs::write(&target, b"stale").expect("the target");
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).expect("a mode");
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("target.json", &link).expect("the link");
+    let out = jianghua(&["parse", &seed_path(), "-o", &link.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(std::fs::symlink_metadata(&link)
+        .expect("the link")
+        .is_symlink());
+    let written = std::fs::read_to_string(&target).expect("the target");
+    assert!(written.starts_with('{'), "{written}");
+    assert_eq!(mode(&target), 0o640);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_to_a_fifo_is_written_through() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let fifo = dir.path().join("out.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|status| status.success()) {
+        eprintln!("no mkfifo here: skipped");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            std::fs::File::open(&fifo)
+                .and_then(|mut f| f.read_to_string(&mut text))
+                .map(|_| text)
+        })
+    };
+    let out = jianghua(&["parse", &seed_path(), "-o", &fifo.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    // Checked before the reader is joined: a replaced FIFO would leave it waiting for ever.
+    let kind = std::fs::symlink_metadata(&fifo)
+        .expect("the FIFO")
+        .file_type();
+    assert!(kind.is_fifo(), "the FIFO was replaced by {kind:?}");
+    let read = reader.join().expect("the reader").expect("the FIFO reads");
+    assert!(read.starts_with('{'), "{read}");
+}
+
+#[cfg(unix)]
+#[test]
+fn dev_null_stays_a_device_and_nothing_is_created_in_dev() {
+    use std::os::unix::fs::FileTypeExt;
+    let out = jianghua(&["parse", &seed_path(), "-o", "/dev/null"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let kind = std::fs::metadata("/dev/null")
+        .expect("/dev/null")
+        .file_type();
+    assert!(kind.is_char_device());
+    // `/dev/stdout` is a link to the pipe the test reads: written through, not replaced.
+    let through = jianghua(&["parse", &seed_path(), "-o", "/dev/stdout"]);
+    assert_eq!(through.status.code(), Some(0), "{through:?}");
+    assert_eq!(through.stdout, jianghua(&["parse", &seed_path()]).stdout);
+    assert!(std::fs::symlink_metadata("/dev/stdout").is_ok_and(|m| m.is_symlink()));
+    let out = jianghua(&["parse", &seed_path(), "-o", "/dev/jianghua-test.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("refusing to create or replace /dev/jianghua-test.json"),
+        "{out:?}"
+    );
+    assert!(!Path::new("/dev/jianghua-test.json").exists());
+}
+
+// ---------------------------------------------------------------------------------------------
+// One detector, honest exits.
+
+#[test]
+fn a_text_that_starts_like_a_document_is_converted_as_text_with_a_note() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let seed = std::fs::read_to_string(seed_path()).expect("the seed");
+    for (name, lead) in [("angle.txt", "<‹返回首页\n"), ("brace.txt", "{图片}\n")] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, format!("{lead}{seed}")).expect("the file");
+        let file = file.to_string_lossy();
+        for command in ["convert", "check"] {
+            let out = if command == "check" {
+                let expected = dir.path().join("expected");
+                jianghua(&[
+                    "check",
+                    &file,
+                    "--expected",
+                    &expected.to_string_lossy(),
+                    "--update",
+                ])
+            } else {
+                jianghua(&["convert", &file, "--verbose"])
+            };
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{command} {name}: {stderr}");
+        }
+        let out = jianghua(&["convert", &file]);
+        let document: Value = serde_json::from_slice(&out.stdout).expect("a document");
+        let notes: Vec<&Value> = document["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["code"] == "unclear_form")
+            .collect();
+        assert_eq!(notes.len(), 1, "{name}");
+        assert_eq!(notes[0]["severity"], "note");
+    }
+}
+
+#[test]
+fn convert_refuses_an_invalid_document_unless_forced() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let parsed = jianghua(&["parse", &seed_path()]);
+    let mut document: Value = serde_json::from_slice(&parsed.stdout).expect("a document");
+    let count = document["doctrines"][0]["count"]
+        .as_u64()
+        .expect("a doctrine");
+    document["doctrines"][0]["count"] = (count + 1).into();
+    let file = dir.path().join("wrong-count.json");
+    std::fs::write(&file, serde_json::to_vec(&document).expect("JSON")).expect("the file");
+    let file = file.to_string_lossy();
+    let out = jianghua(&["convert", &file, "--format", "akn"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!(
+            "error: {file}: invalid-document: 1 problem (--force converts it anyway):\n  1:"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("(/doctrines/0/count)"), "{stderr}");
+    let forced = jianghua(&["convert", &file, "--format", "akn", "--force"]);
+    assert_eq!(forced.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&forced.stdout).contains("<akomaNtoso"));
+}
+
+#[test]
+fn parse_into_a_closed_pipe_ends_quietly_with_141() {
+    use std::process::Stdio;
+    let big = tempfile::tempdir().expect("a temporary directory");
+    let seed = std::fs::read_to_string(seed_path()).expect("the seed");
+    let file = big.path().join("big.txt");
+    std::fs::write(&file, seed.repeat(40)).expect("the file");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jianghua"))
+        .args(["parse", &file.to_string_lossy()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("the binary ends");
+    assert_eq!(out.status.code(), Some(141));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -153,6 +153,10 @@ fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
         Encoding::Gb18030 => GB18030.encode(text).0.into_owned(),
         Encoding::Utf16le => utf16([0xFF, 0xFE], u16::to_le_bytes),
         Encoding::Utf16be => utf16([0xFE, 0xFF], u16::to_be_bytes),
+        Encoding::Utf16leNoBom => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        Encoding::Utf16beNoBom => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        // Only named (`--encoding`) or asked for (`--lossy`): never among the detected ones.
+        Encoding::Other | Encoding::Lossy => text.as_bytes().to_vec(),
     }
 }
 

@@ -8,7 +8,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use globset::{GlobBuilder, GlobMatcher};
+use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
 use walkdir::WalkDir;
 
 /// File name extensions picked up when walking a folder (case-insensitive). Files named
@@ -82,6 +82,51 @@ pub struct Inputs {
     roots: Vec<Root>,
     /// A folder never walked into: the output folder, when it lies inside an input folder.
     excluded: Option<PathBuf>,
+    /// `--include` and `--exclude`, for files found in folders and globs.
+    filter: Filter,
+}
+
+/// Which walked files are taken: those matching an include (all when there is none) and no
+/// exclude; a glob matches a file's path below its folder or its name.
+#[derive(Debug, Default)]
+struct Filter {
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+}
+
+impl Filter {
+    fn new(include: &[String], exclude: &[String]) -> Result<Self, InputError> {
+        Ok(Self {
+            include: glob_set(include)?,
+            exclude: glob_set(exclude)?,
+        })
+    }
+
+    fn accepts(&self, relative: &Path) -> bool {
+        let matches = |set: &GlobSet| {
+            set.is_match(relative) || relative.file_name().is_some_and(|name| set.is_match(name))
+        };
+        self.include.as_ref().is_none_or(matches) && !self.exclude.as_ref().is_some_and(matches)
+    }
+}
+
+/// The globs as one set, or none when there are none.
+fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, InputError> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut set = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = Glob::new(pattern).map_err(|source| InputError::Glob {
+            pattern: pattern.clone(),
+            source,
+        })?;
+        set.add(glob);
+    }
+    set.build().map(Some).map_err(|source| InputError::Glob {
+        pattern: patterns.join(" "),
+        source,
+    })
 }
 
 impl Inputs {
@@ -94,7 +139,15 @@ impl Inputs {
         Ok(Self {
             roots,
             excluded: None,
+            filter: Filter::default(),
         })
+    }
+
+    /// Takes only the files of folders and globs that match an `include` glob (any file when
+    /// there is none) and no `exclude` glob; files named on their own are always taken.
+    pub fn filtered(mut self, include: &[String], exclude: &[String]) -> Result<Self, InputError> {
+        self.filter = Filter::new(include, exclude)?;
+        Ok(self)
     }
 
     /// Never walks into `folder` (which must exist): outputs written there are not inputs.
@@ -115,9 +168,15 @@ impl Inputs {
 
     /// The files, lazily, in argument order; walk failures come as errors in their place.
     pub fn files(&self) -> impl Iterator<Item = Result<InputFile, WalkError>> + '_ {
-        self.roots
-            .iter()
-            .flat_map(move |root| root.files(self.excluded.as_deref()))
+        self.roots.iter().flat_map(move |root| {
+            let walked = matches!(root, Root::Folder { .. } | Root::Glob { .. });
+            root.files(self.excluded.as_deref()).filter(move |file| {
+                !walked
+                    || file
+                        .as_ref()
+                        .map_or(true, |f| self.filter.accepts(&f.relative))
+            })
+        })
     }
 
     /// Whether the file at `path` is one of the inputs (or would be, were it there).

@@ -44,6 +44,10 @@ pub struct Args {
     /// How differences and failures are printed on stderr.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     message_format: MessageFormat,
+    #[command(flatten)]
+    read: super::input::ReadArgs,
+    #[command(flatten)]
+    filter: super::convert::FilterArgs,
 }
 
 /// Changes listed per document before the rest are only counted.
@@ -72,7 +76,7 @@ struct Tally {
 }
 
 pub fn run(args: Args, verbosity: Verbosity) -> Status {
-    let inputs = match Inputs::new(&args.inputs) {
+    let inputs = match Inputs::new(&args.inputs).and_then(|inputs| args.filter.apply(inputs)) {
         Ok(inputs) => inputs,
         Err(e) => return usage_error(&e),
     };
@@ -97,6 +101,8 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
     let checker = Checker {
         update: args.update,
         message_format: args.message_format,
+        options: args.read.parse_options(),
+        allow_empty: args.read.allow_empty,
     };
     let started = Instant::now();
     let mut tally = Tally::default();
@@ -178,13 +184,18 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
 struct Checker {
     update: bool,
     message_format: MessageFormat,
+    options: jianghua::ParseOptions,
+    allow_empty: bool,
 }
 
 impl Checker {
     /// Converts one input and compares it with its expected document (on a worker thread).
     fn check(&self, file: &InputFile, expected_path: &Path) -> Result<Verdict, FileError> {
         let bytes = batch::read_input(&file.path).map_err(FileError::Read)?;
-        let document = jianghua::convert::read(&bytes, &jianghua::ParseOptions::default())?;
+        if !self.allow_empty && jianghua::convert::is_empty_input(&bytes) {
+            return Err(ConvertError::Empty.into());
+        }
+        let document = jianghua::convert::read_named(&bytes, Some(&file.path), &self.options)?;
         let actual = serde_json::to_value(&document.speech)
             .map_err(|e| ConvertError::Write(e.to_string()))?;
         let expected = match std::fs::read(expected_path) {

@@ -3,16 +3,19 @@
 //! One input without `--out-dir` is written to stdout or `-o`; many inputs (files, folders,
 //! globs) go to a tree mirroring them under `--out-dir`, or as JSON lines to stdout.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::io::Write;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use jianghua::batch::{self, Completion, FileError, InputFile, Inputs, OutputTree, Summary};
 use jianghua::convert::{ConvertError, OutputForm};
 use jianghua::model::Speech;
 
+use super::input::{self, ReadArgs};
 use super::report::{self, usage_error, MessageFormat, Verbosity};
 use super::session::Session;
 use super::Status;
@@ -25,7 +28,11 @@ use super::Status;
 ///
 /// With --out-dir, outputs mirror each input's path below the folder or glob it was found in
 /// (corpus/a/b/x.txt, found in corpus, is written to DIR/a/b/x.json), atomically. A file that
-/// fails is reported and skipped; the others go on.
+/// fails is reported and skipped; the others go on. Files an earlier run wrote into the same
+/// folder (x.json next to x.txt) are outputs, not inputs: a second run overwrites them.
+///
+/// A JSON or XML document read back is validated before it is rendered: an invalid one is
+/// refused with its problems (exit 1) unless --force.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   jianghua convert speech.txt                          # one speech, JSON to stdout
@@ -36,7 +43,7 @@ use super::Status;
   jianghua convert 'scrapes/**/*.txt' --out-dir out/ --jobs 4
   jianghua convert corpus/ --jsonl > corpus.jsonl      # one line per speech, input order
 
-Exit status: 0 every input converted, 1 some input of a batch failed, 2 usage error or\n(for a single input) an input that cannot be read.")]
+Exit status: 0 every input converted, 1 some input of a batch failed or a document is invalid,\n2 usage error or (for a single input) an input that cannot be read or is empty, 141 stdout\nclosed early.")]
 pub struct Args {
     /// Speech texts, JSON documents, folders and glob patterns; `-` reads stdin.
     #[arg(required = true, value_name = "INPUT")]
@@ -66,6 +73,33 @@ pub struct Args {
     /// How diagnostics and failures are printed on stderr.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     message_format: MessageFormat,
+    /// Render documents that fail validation anyway.
+    #[arg(long)]
+    force: bool,
+    #[command(flatten)]
+    read: ReadArgs,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+/// Which files of folders and globs are taken.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub(super) struct FilterArgs {
+    /// Take only the files of folders and globs whose path (below the folder) or name matches
+    /// this glob; repeatable.
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Skip the files of folders and globs whose path (below the folder) or name matches this
+    /// glob; repeatable.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+}
+
+impl FilterArgs {
+    /// The inputs with these filters applied.
+    pub(super) fn apply(&self, inputs: Inputs) -> Result<Inputs, batch::walk::InputError> {
+        inputs.filtered(&self.include, &self.exclude)
+    }
 }
 
 /// The output forms on the command line (of `parse` too).
@@ -106,10 +140,13 @@ enum Destination {
 }
 
 pub fn run(args: Args, verbosity: Verbosity) -> Status {
-    let inputs = match Inputs::new(&args.inputs) {
+    let inputs = match Inputs::new(&args.inputs).and_then(|inputs| args.filter.apply(inputs)) {
         Ok(inputs) => inputs,
         Err(e) => return usage_error(&e),
     };
+    if inputs.reads_stdin() && input::is_waiting_on_a_terminal(Path::new("-")) {
+        return usage_error(&input::terminal_hint("convert"));
+    }
     let mut formats: Vec<OutputForm> = args.format.iter().map(|&f| f.into()).collect();
     formats.dedup();
     let destination = match (&args.out_dir, args.jsonl) {
@@ -155,11 +192,21 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
         destination: &destination,
         verbosity,
         message_format: args.message_format,
+        options: args.read.parse_options(),
+        allow_empty: args.read.allow_empty,
+        force: args.force,
+        refused_invalid: AtomicBool::new(false),
     };
-    let summary = convert_all(&session, &converter);
+    let (summary, stdout_closed) = convert_all(&session, &converter);
+    if stdout_closed {
+        session.finish_quietly();
+        return Status::BrokenPipe;
+    }
     session.finish(&summary, "summary:");
+    let refused_invalid = converter.refused_invalid.load(Ordering::Relaxed);
     match (&destination, summary.all_converted()) {
         (_, true) => Status::Success,
+        (Destination::Single { .. }, false) if refused_invalid => Status::Invalid,
         // One document that cannot be read or is refused is an unreadable input, as for `parse`;
         // in a batch, the others went on and the run as a whole partly failed.
         (Destination::Single { .. }, false) => Status::Failure,
@@ -201,18 +248,29 @@ struct Converter<'a> {
     destination: &'a Destination,
     verbosity: Verbosity,
     message_format: MessageFormat,
+    options: jianghua::ParseOptions,
+    allow_empty: bool,
+    force: bool,
+    /// Set when a document was refused for failing validation (exit 1 for a single input).
+    refused_invalid: AtomicBool,
 }
 
-fn convert_all(session: &Session, converter: &Converter<'_>) -> Summary {
+/// Converts every input; also says whether stdout was closed early (the run then stops quietly).
+fn convert_all(session: &Session, converter: &Converter<'_>) -> (Summary, bool) {
     let started = Instant::now();
     let mut summary = Summary::default();
     let mut claimed: HashMap<PathBuf, PathBuf> = HashMap::new();
     let mut stdout = std::io::stdout().lock();
     // Failures found while planning (walk errors, refused outputs) are reported in their
     // place in the input order, like failures found while converting.
+    let stdout_closed = Cell::new(false);
     let planned = converter
         .inputs
         .files()
+        .filter(|file| {
+            file.as_ref()
+                .map_or(true, |file| !converter.is_earlier_output(&file.path))
+        })
         .map(|file| converter.plan(file, &mut claimed));
     let completion = batch::for_each_ordered(
         planned,
@@ -237,8 +295,15 @@ fn convert_all(session: &Session, converter: &Converter<'_>) -> Summary {
                             ));
                         }
                     }
-                    if let Some(bytes) = converted.stdout {
+                    if let Some(bytes) = converted.stdout.filter(|_| !stdout_closed.get()) {
                         if let Err(e) = stdout.write_all(&bytes) {
+                            if super::is_broken_pipe(&e) {
+                                // The reader has what it wanted (`| head`): end quietly.
+                                stdout_closed.set(true);
+                                session.stop();
+                                session.advance();
+                                return;
+                            }
                             session.print(&report::render_failure(
                                 Path::new("-"),
                                 None,
@@ -261,10 +326,12 @@ fn convert_all(session: &Session, converter: &Converter<'_>) -> Summary {
             session.advance();
         },
     );
-    let _ = stdout.flush();
-    summary.interrupted = completion == Completion::Stopped;
+    if stdout.flush().is_err_and(|e| super::is_broken_pipe(&e)) {
+        stdout_closed.set(true);
+    }
+    summary.interrupted = completion == Completion::Stopped && !stdout_closed.get();
     summary.elapsed = started.elapsed();
-    summary
+    (summary, stdout_closed.get())
 }
 
 impl Converter<'_> {
@@ -286,7 +353,8 @@ impl Converter<'_> {
         };
         let targets = self.targets(&file);
         let refusal = targets.iter().find_map(|(_, target)| {
-            if target.exists() && self.inputs.contains(target) {
+            let earlier_output = self.is_earlier_output(target);
+            if target.exists() && self.inputs.contains(target) && !earlier_output {
                 return Some(FileError::WouldOverwriteInput {
                     path: target.clone(),
                 });
@@ -306,6 +374,29 @@ impl Converter<'_> {
             claimed.insert(target.clone(), file.path.clone());
         }
         Item::Convert(Planned { file, targets })
+    }
+
+    /// Whether `path` is what an earlier run into the same folder wrote: it lies in the output
+    /// tree with the extension of a form of this run, and an input there has its stem (x.json
+    /// next to x.txt). It is then an output to overwrite, not an input.
+    fn is_earlier_output(&self, path: &Path) -> bool {
+        let Destination::Tree { tree, formats } = self.destination else {
+            return false;
+        };
+        let Some(relative) = below(path, tree.root()) else {
+            return false;
+        };
+        let name = relative.to_string_lossy();
+        formats.iter().any(|&form| {
+            let Some(stem) = name.strip_suffix(&format!(".{}", batch::write::extension(form)))
+            else {
+                return false;
+            };
+            batch::walk::WALKED_EXTENSIONS.iter().any(|extension| {
+                let input = tree.root().join(format!("{stem}.{extension}"));
+                input.as_path() != path && input.is_file() && self.inputs.contains(&input)
+            })
+        })
     }
 
     fn targets(&self, file: &InputFile) -> Vec<(OutputForm, PathBuf)> {
@@ -334,7 +425,15 @@ impl Converter<'_> {
     fn convert_file(&self, planned: &Planned) -> Result<Converted, FileError> {
         let path = &planned.file.path;
         let bytes = batch::read_input(path).map_err(FileError::Read)?;
-        let document = jianghua::convert::read(&bytes, &jianghua::ParseOptions::default())?;
+        if !self.allow_empty && jianghua::convert::is_empty_input(&bytes) {
+            return Err(ConvertError::Empty.into());
+        }
+        let document = jianghua::convert::read_named(&bytes, Some(path), &self.options)?;
+        if !self.force {
+            jianghua::convert::refuse_invalid(&bytes, document.form).inspect_err(|_| {
+                self.refused_invalid.store(true, Ordering::Relaxed);
+            })?;
+        }
         let speech = &document.speech;
         batch::write_outputs(speech, &planned.targets)?;
         let stdout = match self.destination {
@@ -362,6 +461,13 @@ impl Converter<'_> {
             written: planned.targets.iter().map(|(_, p)| p.clone()).collect(),
         })
     }
+}
+
+/// `path` relative to `folder` (both made canonical), when it lies below it.
+fn below(path: &Path, folder: &Path) -> Option<PathBuf> {
+    let path = batch::walk::canonical_path(path)?;
+    let folder = folder.canonicalize().ok()?;
+    path.strip_prefix(folder).ok().map(Path::to_path_buf)
 }
 
 /// `{"path": …, "document": …}` and a newline.

@@ -1,11 +1,13 @@
 //! Command-line interface: one module a subcommand.
 //!
 //! Exit codes: 0 success (all documents valid), 1 some document invalid or different,
-//! 2 usage error or unreadable input.
+//! 2 usage error or unreadable (or empty) input, 141 stdout closed early (`| head`), as a tool
+//! killed by SIGPIPE shows in the shell: quietly, and the run cut short is not a success.
 
 mod check;
 mod completions;
 mod convert;
+mod input;
 mod parse;
 pub mod report;
 mod schema;
@@ -25,6 +27,13 @@ pub enum Status {
     Invalid = 1,
     /// A usage error or an input that could not be read or decoded.
     Failure = 2,
+    /// Stdout was closed before everything was written (`| head`): 128 + SIGPIPE.
+    BrokenPipe = 141,
+}
+
+/// Whether a write failed because the reader of stdout went away.
+pub fn is_broken_pipe(error: &std::io::Error) -> bool {
+    error.kind() == std::io::ErrorKind::BrokenPipe
 }
 
 impl From<Status> for ExitCode {

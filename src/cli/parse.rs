@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use jianghua::convert::OutputForm;
 
 use super::convert::FormatArg;
+use super::input::{self, ReadArgs};
 use super::report::{self, usage_error, MessageFormat};
 use super::Status;
 
@@ -28,6 +29,8 @@ pub struct Args {
     /// tab-separated, # comments). Its entries extend the built-in lexicon.
     #[arg(long, value_name = "FILE")]
     lexicon: Option<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
 }
 
 /// Reads and parses a `--lexicon` file; the message names the file, line and column.
@@ -45,7 +48,10 @@ fn read_lexicon(path: &std::path::Path) -> Result<jianghua::doctrines::Lexicon, 
 }
 
 pub fn run(args: Args) -> Status {
-    let mut options = jianghua::ParseOptions::default();
+    if input::is_waiting_on_a_terminal(&args.input) {
+        return usage_error(&input::terminal_hint("parse"));
+    }
+    let mut options = args.read.parse_options();
     if let Some(path) = &args.lexicon {
         match read_lexicon(path) {
             Ok(lexicon) => options.lexicon = Some(lexicon),
@@ -61,6 +67,9 @@ pub fn run(args: Args) -> Status {
         Ok(bytes) => bytes,
         Err(e) => return failure(&e),
     };
+    if !args.read.allow_empty && jianghua::convert::is_empty_input(&bytes) {
+        return failure(&jianghua::convert::ConvertError::Empty);
+    }
     // Always parsed as a speech text, whatever it looks like: `convert` reads documents back.
     let speech = match jianghua::parse_bytes(&bytes, &options) {
         Ok(speech) => speech,
@@ -72,6 +81,7 @@ pub fn run(args: Args) -> Status {
     };
     match super::write_output(args.output.as_deref(), text.as_bytes()) {
         Ok(()) => Status::Success,
+        Err(e) if args.output.is_none() && super::is_broken_pipe(&e) => Status::BrokenPipe,
         Err(e) => usage_error(&format!("cannot write the output: {e}")),
     }
 }

@@ -230,6 +230,12 @@ pub fn hint(code: DiagnosticCode) -> Option<&'static str> {
         DiagnosticCode::BoilerplateInBody => {
             "web page chrome was found inside the speech; check the scrape"
         }
+        DiagnosticCode::UnclearForm => {
+            "a document of this tool starts with {\"schema_version\" or <?xml; name it .json or .xml to read it as one"
+        }
+        DiagnosticCode::UndecodableBytes => {
+            "the file is damaged or in another encoding: try --encoding NAME, or fetch it again"
+        }
     })
 }
 

@@ -21,6 +21,7 @@ pub fn run(args: Args) -> Status {
         jianghua::schema::json_schema_text().as_bytes(),
     ) {
         Ok(()) => Status::Success,
+        Err(e) if args.output.is_none() && super::is_broken_pipe(&e) => Status::BrokenPipe,
         Err(e) => super::report::usage_error(&format!("cannot write the schema: {e}")),
     }
 }

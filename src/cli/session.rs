@@ -113,6 +113,12 @@ impl Session {
         self.bar.inc(1);
     }
 
+    /// Clears the bar and prints nothing: the reader of stdout went away (`| head`), and the
+    /// run ends as quietly as a tool killed by SIGPIPE.
+    pub fn finish_quietly(&self) {
+        self.bar.finish_and_clear();
+    }
+
     /// Clears the bar and prints the summary line: `human` after the bold `what`
     /// (`converted`, `checked`), or `json` as `{"summary": …}` with `--message-format json`.
     pub fn finish_with(&self, human: &str, json: serde_json::Value, what: &str, interrupted: bool) {

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
-use jianghua::convert::{detect, InputForm};
+use jianghua::convert::{detect_named, InputForm};
 use jianghua::text::SourceText;
 use jianghua::validate::{self, Checks, DocumentError, Position, Problem, Report, Severity};
 use jianghua::xml::{ReadError, ReadErrorKind};
@@ -188,10 +188,10 @@ pub fn run(args: Args) -> Status {
         Format::Text => write_text(&checked, source_name.as_deref()),
         Format::Json => write_json(&checked, source_name.as_deref()),
     };
-    if let Err(e) = written {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return report::usage_error(&format!("cannot write the report: {e}"));
-        }
+    match written {
+        Err(e) if super::is_broken_pipe(&e) => return Status::BrokenPipe,
+        Err(e) => return report::usage_error(&format!("cannot write the report: {e}")),
+        Ok(()) => {}
     }
     status(&checked)
 }
@@ -215,7 +215,7 @@ fn status(checked: &[Checked]) -> Status {
 /// Validates one document; its bytes are kept for showing where its problems lie.
 fn check(path: &Path, source: Option<&SourceText>) -> Result<(Report, Vec<u8>), InputError> {
     let bytes = read_limited(path)?;
-    let report = match detect(&bytes) {
+    let report = match detect_named(&bytes, Some(path)).form {
         InputForm::Xml => validate::validate_xml(&bytes, source)?,
         // Anything else is meant to be JSON; a speech text fails as malformed JSON.
         InputForm::Json | InputForm::Text => validate::validate_json(&bytes, source)?,

@@ -33,7 +33,7 @@ use std::ops::Range;
 use crate::model::{BoilerplateKind, FrontMatterKind, Meta, Speech};
 use crate::text::SourceText;
 
-pub use decode::{DecodeError, Decoded};
+pub use decode::{DecodeError, DecodeOptions, Decoded};
 
 /// A non-blank line of the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +75,8 @@ pub struct Segment {
 pub struct ParseOptions {
     /// Extra doctrine lexicon entries supplied by the user (`--lexicon FILE`).
     pub lexicon: Option<crate::doctrines::Lexicon>,
+    /// How bytes are decoded (`--encoding`, `--lossy`).
+    pub decode: decode::DecodeOptions,
 }
 
 /// Parses raw bytes in any supported encoding.
@@ -88,10 +90,11 @@ pub fn parse_bytes_with_source(
     bytes: &[u8],
     options: &ParseOptions,
 ) -> Result<(Speech, SourceText), DecodeError> {
-    let decoded = decode::decode(bytes)?;
-    let source = SourceText::new(decoded.text);
+    let mut decoded = decode::decode_with(bytes, &options.decode)?;
+    let source = SourceText::new(std::mem::take(&mut decoded.text));
     let mut speech = parse_source(&source, options);
     speech.meta.encoding = Some(decoded.encoding);
+    speech.diagnostics.extend(decoded.diagnostics(&source));
     Ok((speech, source))
 }
 
