@@ -5,7 +5,8 @@
 //! batch conversion, `check` and `validate` all come here.
 //!
 //! The input form is told by content, not by file name: after an optional UTF-8 byte order mark
-//! and whitespace, `{` starts a JSON document, `<` an XML document, anything else is a speech text.
+//! and whitespace, `{` starts a JSON document, `<` an HTML page when an HTML tag opens it
+//! (`crate::html::looks_like_html`) and an XML document otherwise, anything else is a speech text.
 
 use crate::model::Speech;
 use crate::parse::{DecodeError, ParseOptions};
@@ -22,6 +23,8 @@ pub enum InputForm {
     Json,
     /// An XML document of `schema/speech.xsd`.
     Xml,
+    /// A saved web page (or a fragment of one): its visible text is parsed.
+    Html,
 }
 
 /// The forms a document can be written in.
@@ -42,7 +45,8 @@ pub struct Document {
     pub form: InputForm,
     /// The document.
     pub speech: Speech,
-    /// The decoded text the spans point into, when the input was a text.
+    /// The decoded text the spans point into, when the input was a text (for a page, the text
+    /// extracted from it).
     pub source: Option<SourceText>,
 }
 
@@ -96,6 +100,7 @@ pub fn detect(bytes: &[u8]) -> InputForm {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'{') => InputForm::Json,
+        Some(b'<') if crate::html::looks_like_html(bytes) => InputForm::Html,
         Some(b'<') => InputForm::Xml,
         _ => InputForm::Text,
     }
@@ -107,6 +112,10 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document, ConvertErr
     let (speech, source) = match form {
         InputForm::Text => {
             let (speech, source) = crate::parse::parse_bytes_with_source(bytes, options)?;
+            (speech, Some(source))
+        }
+        InputForm::Html => {
+            let (speech, source) = crate::html::parse_page(bytes, options)?;
             (speech, Some(source))
         }
         InputForm::Json => (read_json(bytes)?, None),

@@ -7,7 +7,7 @@
 //! offset of the first byte that no supported encoding accepts. Decoded text that is clearly not
 //! text (NUL bytes, runs of control characters) is refused as binary.
 
-use encoding_rs::{DecoderResult, GB18030, UTF_16BE, UTF_16LE};
+use encoding_rs::{DecoderResult, BIG5, GB18030, UTF_16BE, UTF_16LE};
 
 use crate::model::Encoding;
 
@@ -149,7 +149,7 @@ fn decode_strict(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> Resu
 
 /// Refuses text with NUL characters or with many control characters: a binary file that
 /// happens to decode (most byte strings are valid GB18030).
-fn reject_binary(decoded: &Decoded) -> Result<(), DecodeError> {
+pub fn reject_binary(decoded: &Decoded) -> Result<(), DecodeError> {
     let text = decoded.text.as_str();
     if let Some(at) = memchr::memchr(0, text.as_bytes()) {
         return Err(DecodeError::Binary {
@@ -191,6 +191,7 @@ fn input_offset(decoded: &Decoded, text_offset: usize) -> usize {
         Encoding::Utf8Bom => text_offset + UTF8_BOM.len(),
         Encoding::Utf16le | Encoding::Utf16be => 2 + 2 * prefix.encode_utf16().count(),
         Encoding::Gb18030 => GB18030.encode(prefix).0.len(),
+        Encoding::Big5 => BIG5.encode(prefix).0.len(),
     }
 }
 

@@ -116,6 +116,7 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
         announced_sections: None,
         source: page.source(),
         encoding: None,
+        input: None,
         redactions: page.redactions(),
     }
 }
