@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use crate::model::BoilerplateKind;
 use ego_tree::iter::Edge;
 use scraper::node::Element;
 use scraper::{Html, Node};
@@ -18,8 +19,9 @@ use scraper::{Html, Node};
 pub struct Extracted {
     /// The visible text, one line per rendered line.
     pub text: String,
-    /// Byte ranges of `text` inside elements that the page marks as chrome, in order, disjoint.
-    pub chrome: Vec<Range<usize>>,
+    /// Byte ranges of `text` inside elements that the page marks as chrome, with the kind of
+    /// chrome the outermost such element names; in order, disjoint.
+    pub chrome: Vec<(Range<usize>, BoilerplateKind)>,
 }
 
 /// Extracts the visible text of a page.
@@ -103,35 +105,40 @@ const BLOCKS: &[&str] = &[
 /// Elements whose white space is kept as written.
 const PREFORMATTED: &[&str] = &["pre", "listing", "plaintext", "xmp", "textarea"];
 
-/// Elements that are chrome by their name.
-const CHROME_ELEMENTS: &[&str] = &["nav", "header", "footer", "aside"];
+/// Elements that are chrome by their name, and the kind they are.
+const CHROME_ELEMENTS: &[(&str, BoilerplateKind)] = &[
+    ("nav", BoilerplateKind::Navigation),
+    ("header", BoilerplateKind::Navigation),
+    ("footer", BoilerplateKind::Footer),
+    ("aside", BoilerplateKind::Related),
+];
 
 /// Words that, in a class or id, name chrome: menus, breadcrumbs, share bars, related lists,
 /// copyright footers, sidebars (with the pinyin initials Chinese sites use: 相关文章 xgwz,
-/// 当前位置 dqwz, 版权 bq).
-const CHROME_WORDS: &[&str] = &[
-    "nav",
-    "menu",
-    "breadcrumb",
-    "crumb",
-    "share",
-    "bdshare",
-    "related",
-    "relate",
-    "copyright",
-    "footer",
-    "foot",
-    "sidebar",
-    "side",
-    "banner",
-    "topbar",
-    "toolbar",
-    "location",
-    "position",
-    "xgwz",
-    "xgxw",
-    "dqwz",
-    "bq",
+/// 当前位置 dqwz, 版权 bq). The first that fits a word gives the kind.
+const CHROME_WORDS: &[(&str, BoilerplateKind)] = &[
+    ("nav", BoilerplateKind::Navigation),
+    ("menu", BoilerplateKind::Navigation),
+    ("breadcrumb", BoilerplateKind::Navigation),
+    ("crumb", BoilerplateKind::Navigation),
+    ("location", BoilerplateKind::Navigation),
+    ("position", BoilerplateKind::Navigation),
+    ("dqwz", BoilerplateKind::Navigation),
+    ("banner", BoilerplateKind::Navigation),
+    ("topbar", BoilerplateKind::Navigation),
+    ("header", BoilerplateKind::Navigation),
+    ("share", BoilerplateKind::Widget),
+    ("toolbar", BoilerplateKind::Widget),
+    ("related", BoilerplateKind::Related),
+    ("relate", BoilerplateKind::Related),
+    ("xgwz", BoilerplateKind::Related),
+    ("xgxw", BoilerplateKind::Related),
+    ("sidebar", BoilerplateKind::Related),
+    ("side", BoilerplateKind::Related),
+    ("copyright", BoilerplateKind::Footer),
+    ("footer", BoilerplateKind::Footer),
+    ("foot", BoilerplateKind::Footer),
+    ("bq", BoilerplateKind::Footer),
 ];
 
 /// Where the walk is: inside how many hidden, preformatted and chrome elements.
@@ -141,7 +148,8 @@ struct WalkState {
     preformatted: usize,
     chrome_depth: usize,
     chrome_start: usize,
-    chrome: Vec<Range<usize>>,
+    chrome_kind: Option<BoilerplateKind>,
+    chrome: Vec<(Range<usize>, BoilerplateKind)>,
 }
 
 impl WalkState {
@@ -165,12 +173,13 @@ impl WalkState {
             self.hidden += 1;
             return;
         }
-        if is_chrome(element) {
+        if let Some(kind) = chrome_kind(element) {
             if self.chrome_depth == 0 {
                 // A blank line owed before the chrome lies outside it.
                 writer.end_line();
                 writer.flush_pending();
                 self.chrome_start = writer.text.len();
+                self.chrome_kind = Some(kind);
             }
             self.chrome_depth += 1;
         }
@@ -199,7 +208,7 @@ impl WalkState {
             _ if BLOCKS.contains(&name) => writer.end_line(),
             _ => {}
         }
-        if is_chrome(element) {
+        if chrome_kind(element).is_some() {
             self.chrome_depth = self.chrome_depth.saturating_sub(1);
             if self.chrome_depth == 0 {
                 writer.end_line();
@@ -209,8 +218,8 @@ impl WalkState {
     }
 
     fn close_chrome(&mut self, end: usize) {
-        if self.chrome_start < end {
-            self.chrome.push(self.chrome_start..end);
+        if let Some(kind) = self.chrome_kind.take().filter(|_| self.chrome_start < end) {
+            self.chrome.push((self.chrome_start..end, kind));
         }
     }
 }
@@ -226,20 +235,25 @@ fn is_hidden(element: &Element) -> bool {
         })
 }
 
-/// Whether the page marks the element as chrome: by its name, or by a word of its class or id.
-fn is_chrome(element: &Element) -> bool {
-    CHROME_ELEMENTS.contains(&element.name())
-        || element.classes().chain(element.id()).any(names_chrome)
+/// The kind of chrome the page marks the element as: by its name, or by a word of its class
+/// or id.
+fn chrome_kind(element: &Element) -> Option<BoilerplateKind> {
+    let by_name = CHROME_ELEMENTS
+        .iter()
+        .find(|(name, _)| *name == element.name())
+        .map(|&(_, kind)| kind);
+    by_name.or_else(|| element.classes().chain(element.id()).find_map(named_chrome))
 }
 
-/// Whether a class or id names chrome: one of its words (split at `-`, `_` and case changes
-/// are not needed: the words are matched as prefixes and suffixes) is a chrome word.
-fn names_chrome(name: &str) -> bool {
+/// The kind of chrome a class or id names: one of its words (split at `-` and `_`) starts or
+/// ends with a chrome word (`navbar`, `topnav`, `bdsharebuttonbox`).
+fn named_chrome(name: &str) -> Option<BoilerplateKind> {
     let name = name.to_ascii_lowercase();
-    name.split(['-', '_']).any(|word| {
+    name.split(['-', '_']).find_map(|word| {
         CHROME_WORDS
             .iter()
-            .any(|chrome| word.starts_with(chrome) || word.ends_with(chrome))
+            .find(|(chrome, _)| word.starts_with(chrome) || word.ends_with(chrome))
+            .map(|&(_, kind)| kind)
     })
 }
 
@@ -387,8 +401,19 @@ mod tests {
             "<nav><a>首页</a></nav><div class=\"main\"><p>正文</p></div>\
              <div class=\"footer-wrap\">版权所有</div><div id=\"bdshare\">分享</div>",
         );
-        let ranges: Vec<&str> = page.chrome.iter().map(|r| &page.text[r.clone()]).collect();
-        assert_eq!(ranges, ["首页\n", "版权所有\n", "分享\n"]);
+        let ranges: Vec<(&str, BoilerplateKind)> = page
+            .chrome
+            .iter()
+            .map(|(range, kind)| (&page.text[range.clone()], *kind))
+            .collect();
+        assert_eq!(
+            ranges,
+            [
+                ("首页\n", BoilerplateKind::Navigation),
+                ("版权所有\n", BoilerplateKind::Footer),
+                ("分享\n", BoilerplateKind::Widget)
+            ]
+        );
     }
 
     #[test]

@@ -7,10 +7,13 @@
 
 pub mod charset;
 pub mod extract;
+pub mod hints;
 
 use std::ops::Range;
 
-use crate::model::{Diagnostic, DiagnosticCode, Encoding, InputFormat, Severity, Speech};
+use crate::model::{
+    BoilerplateKind, Diagnostic, DiagnosticCode, Encoding, InputFormat, Severity, Speech,
+};
 use crate::parse::{DecodeError, ParseOptions};
 use crate::text::SourceText;
 
@@ -24,8 +27,8 @@ pub struct Page {
     pub text: String,
     /// The encoding the page was read in.
     pub encoding: Encoding,
-    /// Byte ranges of `text` inside elements the page marks as chrome.
-    pub chrome: Vec<Range<usize>>,
+    /// Byte ranges of `text` inside elements the page marks as chrome, with their kind.
+    pub chrome: Vec<(Range<usize>, BoilerplateKind)>,
     /// Set when the page declares a charset its bytes are not in.
     pub charset_mismatch: Option<String>,
 }
@@ -49,7 +52,11 @@ pub fn parse_page(
 ) -> Result<(Speech, SourceText), DecodeError> {
     let page = read_page(bytes)?;
     let source = SourceText::new(page.text);
-    let mut speech = crate::parse::parse_source(&source, options);
+    let options = ParseOptions {
+        chrome: page.chrome,
+        ..options.clone()
+    };
+    let mut speech = crate::parse::parse_source(&source, &options);
     speech.meta.encoding = Some(page.encoding);
     speech.meta.input = Some(InputFormat::Html);
     if let Some(message) = page.charset_mismatch {
