@@ -263,6 +263,7 @@ fn convert_all(session: &Session, converter: &Converter<'_>) -> Summary {
     );
     let _ = stdout.flush();
     summary.interrupted = completion == Completion::Stopped;
+    summary.skipped = converter.inputs.skipped();
     summary.elapsed = started.elapsed();
     summary
 }
