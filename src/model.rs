@@ -195,7 +195,8 @@ pub struct Meta {
     pub source: Option<Source>,
     /// The character encoding the input was decoded from.
     pub encoding: Option<Encoding>,
-    /// What the input was; absent for documents written before it was recorded.
+    /// What the input was: `html` for a saved web page, whose extracted text the spans index;
+    /// absent for a plain text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input: Option<InputFormat>,
     /// Redaction markers in the text (XX同志, 新X市): names or places the publisher blanked out.
