@@ -60,7 +60,10 @@ fn assert_page_parses_as_its_seed(name: &str, layout: Layout) {
     assert_eq!(from_page.meta.encoding, Some(encoding));
     let xml = jianghua::xml::to_xml(&from_page);
     assert!(xml.contains(" input=\"html\""));
-    assert_eq!(jianghua::xml::from_xml_bytes(xml.as_bytes()).unwrap(), from_page);
+    assert_eq!(
+        jianghua::xml::from_xml_bytes(xml.as_bytes()).unwrap(),
+        from_page
+    );
 }
 
 macro_rules! page_tests {
