@@ -73,6 +73,11 @@ fn parse_reads_a_page_and_validate_checks_it_against_the_page() {
     assert_eq!(document["meta"]["title"], "在市委人大工作会议上的讲话");
     assert_eq!(document["meta"]["input"], "html");
     assert_eq!(document["meta"]["encoding"], "gb18030");
+    // The site the text names wins over the page's <meta name="SiteName">.
+    assert_eq!(
+        document["meta"]["source"]["site"],
+        "平顶山市人民代表大会常务委员会"
+    );
     assert_eq!(document["sections"].as_array().map(Vec::len), Some(5));
     let report = jianghua(
         dir.path(),

@@ -26,7 +26,11 @@ pub struct Extracted {
 
 /// Extracts the visible text of a page.
 pub fn extract(markup: &str) -> Extracted {
-    let page = Html::parse_document(markup);
+    extract_document(&Html::parse_document(markup))
+}
+
+/// Extracts the visible text of a parsed page.
+pub fn extract_document(page: &Html) -> Extracted {
     let mut writer = TextWriter::default();
     let mut walk = WalkState::default();
     for edge in page.tree.root().traverse() {

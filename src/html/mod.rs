@@ -8,11 +8,12 @@
 pub mod charset;
 pub mod extract;
 pub mod hints;
+pub mod metadata;
 
 use std::ops::Range;
 
 use crate::model::{
-    BoilerplateKind, Diagnostic, DiagnosticCode, Encoding, InputFormat, Severity, Speech,
+    BoilerplateKind, Diagnostic, DiagnosticCode, Encoding, InputFormat, Severity, Source, Speech,
 };
 use crate::parse::{DecodeError, ParseOptions};
 use crate::text::SourceText;
@@ -31,17 +32,21 @@ pub struct Page {
     pub chrome: Vec<(Range<usize>, BoilerplateKind)>,
     /// Set when the page declares a charset its bytes are not in.
     pub charset_mismatch: Option<String>,
+    /// The source the page's `<meta>` tags and links declare.
+    pub source: Source,
 }
 
 /// Reads a page's bytes and extracts its text.
 pub fn read_page(bytes: &[u8]) -> Result<Page, DecodeError> {
     let decoded = charset::decode_page(bytes)?;
-    let extracted = extract::extract(&decoded.markup);
+    let document = scraper::Html::parse_document(&decoded.markup);
+    let extracted = extract::extract_document(&document);
     Ok(Page {
         text: extracted.text,
         encoding: decoded.encoding,
         chrome: extracted.chrome,
         charset_mismatch: decoded.mismatch,
+        source: metadata::declared_source(&document),
     })
 }
 
@@ -59,6 +64,7 @@ pub fn parse_page(
     let mut speech = crate::parse::parse_source(&source, &options);
     speech.meta.encoding = Some(page.encoding);
     speech.meta.input = Some(InputFormat::Html);
+    speech.meta.source = with_declared(speech.meta.source.take(), page.source);
     if let Some(message) = page.charset_mismatch {
         speech.diagnostics.push(Diagnostic {
             code: DiagnosticCode::EncodingDetected,
@@ -68,6 +74,20 @@ pub fn parse_page(
         });
     }
     Ok((speech, source))
+}
+
+/// The source the text gives, its gaps filled from what the page declares (the text's own
+/// lines, 来源 and 作者, are what a reader of the page sees, so they win).
+fn with_declared(found: Option<Source>, declared: Source) -> Option<Source> {
+    let found = found.unwrap_or_default();
+    let merged = Source {
+        site: found.site.or(declared.site),
+        url: found.url.or(declared.url),
+        published: found.published,
+        origin: found.origin.or(declared.origin),
+        author: found.author.or(declared.author),
+    };
+    (merged != Source::default()).then_some(merged)
 }
 
 /// Tags that open an HTML page or fragment (after white space, a byte order mark, an XML

@@ -64,7 +64,7 @@ pub fn page(speech: &str, layout: Layout) -> String {
     };
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n{charset}\n<title>{title}_平安市人大常委会</title>\n\
-         <meta name=\"keywords\" content=\"人大,讲话\">\n<link rel=\"stylesheet\" href=\"/css/style.css\">\n\
+         <meta name=\"keywords\" content=\"人大,讲话\">\n<meta name=\"SiteName\" content=\"平安市人大常委会\">\n<link rel=\"stylesheet\" href=\"/css/style.css\">\n\
          <style>.nav li{{float:left}} p{{text-indent:2em}}</style>\n\
          <script type=\"text/javascript\">var channel = '<p>领导讲话</p>'; if (a < b && c > d) {{}}</script>\n\
          </head>\n<body>\n{HEADER}\n{BREADCRUMB}\n{content}\n{FOOTER}\n\
