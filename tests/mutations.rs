@@ -153,6 +153,8 @@ fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
         Encoding::Gb18030 => GB18030.encode(text).0.into_owned(),
         Encoding::Utf16le => utf16([0xFF, 0xFE], u16::to_le_bytes),
         Encoding::Utf16be => utf16([0xFE, 0xFF], u16::to_be_bytes),
+        // Only a page's <meta> charset says Big5; a text is never detected as Big5.
+        Encoding::Big5 => encoding_rs::BIG5.encode(text).0.into_owned(),
     }
 }
 
