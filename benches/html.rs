@@ -20,7 +20,9 @@ use jianghua::ParseOptions;
 mod pages;
 
 fn seed(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(name);
     std::fs::read_to_string(path).expect("the seed reads")
 }
 
@@ -41,9 +43,11 @@ fn bench_html(c: &mut Criterion) {
         let page = pages::page_bytes(&text, layout);
         let name = format!("{layout:?}").to_lowercase();
         group.throughput(Throughput::Bytes(page.len() as u64));
-        group.bench_with_input(BenchmarkId::new("html_to_json/002", &name), &page, |b, page| {
-            b.iter(|| to_json(black_box(page), &options))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("html_to_json/002", &name),
+            &page,
+            |b, page| b.iter(|| to_json(black_box(page), &options)),
+        );
         group.bench_with_input(BenchmarkId::new("extract/002", &name), &page, |b, page| {
             b.iter(|| jianghua::html::read_page(black_box(page)).expect("the page reads"))
         });
