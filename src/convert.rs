@@ -191,6 +191,9 @@ mod tests {
         assert_eq!(detect(b""), InputForm::Text);
         // A text that happens to mention a tag later is still a text.
         assert_eq!(detect("讲话 <b>".as_bytes()), InputForm::Text);
+        assert_eq!(detect(b"<!DOCTYPE html><html>"), InputForm::Html);
+        assert_eq!(detect(b"\n<p>\xE8\xAE\xB2</p>"), InputForm::Html);
+        assert_eq!(detect(b"<speech xmlns=\"x\">"), InputForm::Xml);
     }
 
     #[test]
