@@ -11,9 +11,9 @@ use std::path::{Component, Path, PathBuf};
 use globset::{GlobBuilder, GlobMatcher};
 use walkdir::WalkDir;
 
-/// File name extensions picked up when walking a folder (case-insensitive): texts, documents
-/// and saved pages. Files named explicitly are taken whatever their name.
-pub const WALKED_EXTENSIONS: [&str; 7] = ["txt", "text", "json", "xml", "html", "htm", "shtml"];
+/// File name extensions picked up when walking a folder (case-insensitive), beside those of
+/// saved pages (`crate::html::EXTENSIONS`). Files named explicitly are taken whatever their name.
+pub const WALKED_EXTENSIONS: [&str; 4] = ["txt", "text", "json", "xml"];
 
 /// The files a folder walk met and did not take (a `.pdf`, a `.doc`): counted, so that none is
 /// dropped without a word.
@@ -307,14 +307,15 @@ fn walk<'a>(
 /// Whether a file met in a folder walk is taken: a known extension, nothing hidden on the way.
 fn is_walked_file(relative: &Path) -> bool {
     let hidden = is_hidden_path(relative);
-    let known = relative
-        .extension()
-        .and_then(|extension| extension.to_str())
-        .is_some_and(|extension| {
-            WALKED_EXTENSIONS
-                .iter()
-                .any(|known| extension.eq_ignore_ascii_case(known))
-        });
+    let known = crate::html::has_page_extension(relative)
+        || relative
+            .extension()
+            .and_then(|extension| extension.to_str())
+            .is_some_and(|extension| {
+                WALKED_EXTENSIONS
+                    .iter()
+                    .any(|known| extension.eq_ignore_ascii_case(known))
+            });
     known && !hidden
 }
 
