@@ -410,7 +410,10 @@ pub fn meta() -> impl Strategy<Value = Meta> {
             prop::option::of(prop::sample::select(vec![
                 Utf8, Utf8Bom, Gb18030, Utf16le, Utf16be, Big5,
             ])),
-            prop::option::of(prop::sample::select(vec![InputFormat::Text, InputFormat::Html])),
+            prop::option::of(prop::sample::select(vec![
+                InputFormat::Text,
+                InputFormat::Html,
+            ])),
             prop::collection::vec(passage(), 0..2),
         ),
     )
