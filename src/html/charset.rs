@@ -32,10 +32,13 @@ pub fn decode_page(bytes: &[u8]) -> Result<DecodedPage, DecodeError> {
     let declared = declared_charset(bytes);
     let decoded =
         match declared.and_then(|charset| decode_declared(bytes, supported_superset(charset))) {
-            Some(decoded) => decoded,
+            Some(decoded) => {
+                decode::reject_binary(&decoded)?;
+                decoded
+            }
+            // The detection used for texts refuses binary itself.
             None => decode::decode(bytes)?,
         };
-    decode::reject_binary(&decoded)?;
     let mismatch = declared
         .filter(|&charset| !agrees(supported_superset(charset), &decoded))
         .map(|charset| {
