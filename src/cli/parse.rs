@@ -11,7 +11,7 @@ use super::Status;
 /// Parse a speech text or a saved web page (any encoding) into a JSON document.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  jianghua parse seeds/002_d8406d316734750d.txt\n  jianghua parse speech.txt -o speech.json\n  curl -s URL | jianghua parse -"
+    after_help = "Examples:\n  jianghua parse seeds/002_d8406d316734750d.txt\n  jianghua parse speech.txt -o speech.json\n  jianghua parse saved-page.html\n  curl -s URL | jianghua parse -"
 )]
 pub struct Args {
     /// The speech text; `-` reads stdin.
