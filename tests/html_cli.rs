@@ -140,3 +140,22 @@ fn a_folder_mixing_pages_texts_and_documents_converts_every_file_and_counts_the_
         );
     }
 }
+
+#[test]
+fn check_takes_pages_and_counts_the_rest() {
+    let dir = folder_with_pages();
+    std::fs::write(dir.path().join("scan.pdf"), b"%PDF-1.4").unwrap();
+    let expected = tempfile::tempdir().expect("a temporary folder");
+    let expected = expected.path().to_str().expect("a UTF-8 path");
+    let pinned = jianghua(dir.path(), &["convert", ".", "--out-dir", expected]);
+    assert!(
+        pinned.status.success(),
+        "{}",
+        String::from_utf8_lossy(&pinned.stderr)
+    );
+    let output = jianghua(dir.path(), &["check", ".", "--expected", expected]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("4 files: 4 as expected"), "{stderr}");
+    assert!(stderr.contains("skipped: 1 (.pdf)"), "{stderr}");
+}
