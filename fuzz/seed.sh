@@ -10,7 +10,8 @@ cd "$root"
 cargo build --release --locked --quiet
 bin=$root/target/release/jianghua
 
-mkdir -p "$fuzz/corpus/parse_text" "$fuzz/corpus/validate_json" "$fuzz/corpus/read_xml"
+mkdir -p "$fuzz/corpus/parse_text" "$fuzz/corpus/validate_json" "$fuzz/corpus/read_xml" \
+    "$fuzz/corpus/parse_html"
 
 # Copies stdin into a corpus dir under the name of its content's hash.
 add() {
@@ -35,6 +36,13 @@ done
 for xml in tests/data/xml/*; do
     add "$fuzz/corpus/read_xml" <"$xml"
 done
-for target in parse_text validate_json read_xml; do
+# The seed pages of the HTML tests (three layouts, UTF-8 and GBK) and the text they extract to.
+pages=$(mktemp -d)
+JIANGHUA_WRITE_PAGES=$pages cargo test --locked --quiet --test html_pages pages_can_be_written_out >/dev/null
+for page in "$pages"/*.html; do
+    add "$fuzz/corpus/parse_html" <"$page"
+done
+rm -rf "$pages"
+for target in parse_text validate_json read_xml parse_html; do
     echo "$target: $(ls "$fuzz/corpus/$target" | wc -l) seeds"
 done

@@ -6,10 +6,11 @@
 //!
 //! The input form is told by content first, by the file name second ([`detect_named`]): after an
 //! optional UTF-8 byte order mark and whitespace, a JSON object (`{` then a key or `}`) is a JSON
-//! document, an XML declaration or an element in the project's namespace an XML document;
-//! anything else is a speech text. Text that merely starts with `{` or `<` (`{图片}`, `<‹返回首页`,
-//! an HTML page) is a text too, read with an `unclear_form` note, unless its name ends in `.json`
-//! or `.xml`, which says it is meant to be a document (and its errors are then located).
+//! document, an HTML tag opening the input (`crate::html::looks_like_html`) an HTML page, an XML
+//! declaration or an element in the project's namespace an XML document; anything else is a
+//! speech text. Text that merely starts with `{` or `<` (`{图片}`, `<‹返回首页`) is a text too,
+//! read with an `unclear_form` note, unless its name ends in `.json` or `.xml`, which says it is
+//! meant to be a document (and its errors are then located).
 
 use std::path::Path;
 
@@ -28,6 +29,8 @@ pub enum InputForm {
     Json,
     /// An XML document of `schema/speech.xsd`.
     Xml,
+    /// A saved web page (or a fragment of one): its visible text is parsed.
+    Html,
 }
 
 /// The forms a document can be written in.
@@ -48,7 +51,8 @@ pub struct Document {
     pub form: InputForm,
     /// The document.
     pub speech: Speech,
-    /// The decoded text the spans point into, when the input was a text.
+    /// The decoded text the spans point into, when the input was a text (for a page, the text
+    /// extracted from it).
     pub source: Option<SourceText>,
 }
 
@@ -98,7 +102,7 @@ pub fn is_empty_input(bytes: &[u8]) -> bool {
 /// the problems, each `LINE:COLUMN: message`, when it fails.
 pub fn refuse_invalid(bytes: &[u8], form: InputForm) -> Result<(), ConvertError> {
     let report = match form {
-        InputForm::Text => return Ok(()),
+        InputForm::Text | InputForm::Html => return Ok(()),
         InputForm::Json => crate::validate::validate_json(bytes, None).ok(),
         InputForm::Xml => crate::validate::validate_xml(bytes, None).ok(),
     };
@@ -166,6 +170,7 @@ pub fn detect_named(bytes: &[u8], name: Option<&Path>) -> Detection {
     let content = &bytes[start..];
     let (form, lead) = match content.first() {
         Some(b'{') if is_json_object(content) => return clear(InputForm::Json),
+        Some(b'<') if crate::html::looks_like_html(content) => return clear(InputForm::Html),
         Some(b'<') if is_project_xml(content) => return clear(InputForm::Xml),
         Some(b'{') => (InputForm::Json, '{'),
         Some(b'<') => (InputForm::Xml, '<'),
@@ -212,7 +217,7 @@ fn name_says(name: Option<&Path>, form: InputForm) -> bool {
     let wanted = match form {
         InputForm::Json => "json",
         InputForm::Xml => "xml",
-        InputForm::Text => return false,
+        InputForm::Text | InputForm::Html => return false,
     };
     extension.is_some_and(|extension| extension.eq_ignore_ascii_case(wanted))
 }
@@ -236,6 +241,10 @@ pub fn read_named(
             if let Some(lead) = detection.unclear {
                 speech.diagnostics.push(unclear_form(lead));
             }
+            (speech, Some(source))
+        }
+        InputForm::Html => {
+            let (speech, source) = crate::html::parse_page(bytes, options)?;
             (speech, Some(source))
         }
         InputForm::Json => (read_json(bytes)?, None),
@@ -326,16 +335,15 @@ mod tests {
         assert_eq!(detect(b""), InputForm::Text);
         // A text that happens to mention a tag later is still a text.
         assert_eq!(detect("讲话 <b>".as_bytes()), InputForm::Text);
+        assert_eq!(detect(b"<!DOCTYPE html><html>"), InputForm::Html);
+        assert_eq!(detect(b"\n<p>\xE8\xAE\xB2</p>"), InputForm::Html);
+        // An element in no namespace of the project's, and no page: unclear, read as text.
+        assert_eq!(detect(b"<speech xmlns=\"x\">"), InputForm::Text);
     }
 
     #[test]
     fn text_that_merely_starts_like_a_document_is_text() {
-        for text in [
-            "{图片}同志们：",
-            "<‹返回首页 同志们：",
-            "<html><body>讲话",
-            "{ 1 }",
-        ] {
+        for text in ["{图片}同志们：", "<‹返回首页 同志们：", "{ 1 }"] {
             let detection = detect_named(text.as_bytes(), Some(Path::new("a.txt")));
             assert_eq!(detection.form, InputForm::Text, "{text}");
             assert!(detection.unclear.is_some(), "{text}");
@@ -343,6 +351,7 @@ mod tests {
         let namespaced = format!("<speech xmlns=\"{}\">", crate::xml::NAMESPACE);
         assert_eq!(detect(namespaced.as_bytes()), InputForm::Xml);
         assert_eq!(detect(b"{}"), InputForm::Json);
+        assert_eq!(detect("<html><body>讲话".as_bytes()), InputForm::Html);
     }
 
     #[test]

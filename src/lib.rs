@@ -12,6 +12,7 @@ mod bounded;
 pub mod convert;
 pub mod dictionary;
 pub mod doctrines;
+pub mod html;
 mod lexicon_file;
 pub mod model;
 pub mod parse;

@@ -195,6 +195,10 @@ pub struct Meta {
     pub source: Option<Source>,
     /// The character encoding the input was decoded from.
     pub encoding: Option<Encoding>,
+    /// What the input was: `html` for a saved web page, whose extracted text the spans index;
+    /// absent for a plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<InputFormat>,
     /// Redaction markers in the text (XX同志, 新X市): names or places the publisher blanked out.
     #[serde(default)]
     pub redactions: Vec<Passage>,
@@ -301,6 +305,18 @@ pub enum Encoding {
     /// Decoded with `--lossy`: bytes that did not decode were replaced by U+FFFD, each run
     /// reported by an `undecodable_bytes` warning with its byte offset.
     Lossy,
+    /// Big5, as declared by a web page's charset.
+    Big5,
+}
+
+/// What the input was before its text was parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InputFormat {
+    /// A plain text: the spans index it as decoded.
+    Text,
+    /// An HTML page: the spans index the text extracted from it (`jianghua text` prints it).
+    Html,
 }
 
 /// A top-level numbered (or unnumbered lead-sentence) part of the speech, or a part nested in one.

@@ -157,6 +157,8 @@ fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
         Encoding::Utf16beNoBom => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
         // Only named (`--encoding`) or asked for (`--lossy`): never among the detected ones.
         Encoding::Other | Encoding::Lossy => text.as_bytes().to_vec(),
+        // Only a page's <meta> charset says Big5; a text is never detected as Big5.
+        Encoding::Big5 => encoding_rs::BIG5.encode(text).0.into_owned(),
     }
 }
 

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use summary::{Counts, Summary};
-pub use walk::{InputFile, Inputs};
+pub use walk::{InputFile, Inputs, Skipped};
 pub use write::{write_atomic, OutputTree};
 
 use crate::convert::{ConvertError, OutputForm};

@@ -40,7 +40,7 @@ impl Counts {
 }
 
 /// What a run did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
     /// Inputs met (converted, failed or skipped).
     pub files: usize,
@@ -58,6 +58,8 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Whether the run was interrupted before every input was met.
     pub interrupted: bool,
+    /// Files of the folders given that are of no kind the tool reads.
+    pub skipped: super::walk::Skipped,
 }
 
 impl Summary {
@@ -101,6 +103,9 @@ impl fmt::Display for Summary {
         if seconds > 0.0 && self.files > 0 {
             write!(f, " ({:.0} files/s)", self.files as f64 / seconds)?;
         }
+        if self.skipped.files > 0 {
+            write!(f, "; skipped: {}", self.skipped)?;
+        }
         if self.interrupted {
             write!(f, "; interrupted")?;
         }
@@ -135,5 +140,11 @@ mod tests {
             "2 files: 1 converted, 1 failed; 5 sections, 12 directives, 1 warning; 0.50 s (4 files/s)"
         );
         assert!(!summary.all_converted());
+        summary.skipped.files = 3;
+        summary.skipped.extensions = [".doc".to_owned(), ".pdf".to_owned()].into();
+        assert!(
+            summary.to_string().ends_with("; skipped: 3 (.doc, .pdf)"),
+            "{summary}"
+        );
     }
 }

@@ -11,9 +11,37 @@ use std::path::{Component, Path, PathBuf};
 use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
 use walkdir::WalkDir;
 
-/// File name extensions picked up when walking a folder (case-insensitive). Files named
-/// explicitly are taken whatever their name.
+/// File name extensions picked up when walking a folder (case-insensitive), beside those of
+/// saved pages (`crate::html::EXTENSIONS`). Files named explicitly are taken whatever their name.
 pub const WALKED_EXTENSIONS: [&str; 4] = ["txt", "text", "json", "xml"];
+
+/// The files a folder walk met and did not take (a `.pdf`, a `.doc`): counted, so that none is
+/// dropped without a word.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// How many files.
+    pub files: usize,
+    /// Their extensions, lowercase, with the dot (`.pdf`); `(none)` for a file without one.
+    pub extensions: std::collections::BTreeSet<String>,
+}
+
+impl Skipped {
+    fn add(&mut self, relative: &Path) {
+        self.files += 1;
+        let extension = relative
+            .extension()
+            .map(|extension| format!(".{}", extension.to_string_lossy().to_lowercase()))
+            .unwrap_or_else(|| "(none)".to_owned());
+        self.extensions.insert(extension);
+    }
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let extensions: Vec<&str> = self.extensions.iter().map(String::as_str).collect();
+        write!(f, "{} ({})", self.files, extensions.join(", "))
+    }
+}
 
 /// One file to convert.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,6 +207,23 @@ impl Inputs {
         })
     }
 
+    /// The files below the folders given that a walk does not take (of no known extension),
+    /// hidden files and the excluded folder left out. Walks the folders again: asked once, at
+    /// the end of a run.
+    pub fn skipped(&self) -> Skipped {
+        let mut skipped = Skipped::default();
+        for root in &self.roots {
+            if let Root::Folder { path, canonical } = root {
+                let not_taken =
+                    |relative: &Path| !is_walked_file(relative) && !is_hidden_path(relative);
+                for file in walk(path, canonical, self.excluded.as_deref(), not_taken).flatten() {
+                    skipped.add(&file.relative);
+                }
+            }
+        }
+        skipped
+    }
+
     /// Whether the file at `path` is one of the inputs (or would be, were it there).
     ///
     /// Used to refuse writing an output over an input.
@@ -320,18 +365,23 @@ fn walk<'a>(
 
 /// Whether a file met in a folder walk is taken: a known extension, nothing hidden on the way.
 fn is_walked_file(relative: &Path) -> bool {
-    let hidden = relative
-        .components()
-        .any(|component| is_hidden(component.as_os_str()));
-    let known = relative
-        .extension()
-        .and_then(|extension| extension.to_str())
-        .is_some_and(|extension| {
-            WALKED_EXTENSIONS
-                .iter()
-                .any(|known| extension.eq_ignore_ascii_case(known))
-        });
+    let hidden = is_hidden_path(relative);
+    let known = crate::html::has_page_extension(relative)
+        || relative
+            .extension()
+            .and_then(|extension| extension.to_str())
+            .is_some_and(|extension| {
+                WALKED_EXTENSIONS
+                    .iter()
+                    .any(|known| extension.eq_ignore_ascii_case(known))
+            });
     known && !hidden
+}
+
+fn is_hidden_path(relative: &Path) -> bool {
+    relative
+        .components()
+        .any(|component| is_hidden(component.as_os_str()))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -390,6 +440,8 @@ mod tests {
     fn folder_walks_take_known_extensions_and_skip_hidden_files() {
         assert!(is_walked_file(Path::new("a/b/x.txt")));
         assert!(is_walked_file(Path::new("x.JSON")));
+        assert!(is_walked_file(Path::new("pages/x.shtml")));
+        assert!(is_walked_file(Path::new("x.HTM")));
         assert!(!is_walked_file(Path::new("x.png")));
         assert!(!is_walked_file(Path::new(".git/x.txt")));
         assert!(!is_walked_file(Path::new("a/.x.json.tmp")));

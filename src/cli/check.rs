@@ -156,9 +156,14 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
     let interrupted = completion == Completion::Stopped;
     let seconds = started.elapsed().as_secs_f64();
     let total = tally.same + tally.changed + tally.missing + tally.updated + tally.failed;
+    let skipped = inputs.skipped();
+    let skipped_note = match skipped.files {
+        0 => String::new(),
+        _ => format!("; skipped: {skipped}"),
+    };
     session.finish_with(
         &format!(
-            "{total} files: {} as expected, {} changed, {} missing, {} updated, {} failed; {seconds:.2} s",
+            "{total} files: {} as expected, {} changed, {} missing, {} updated, {} failed; {seconds:.2} s{skipped_note}",
             tally.same, tally.changed, tally.missing, tally.updated, tally.failed
         ),
         serde_json::json!({
@@ -170,6 +175,8 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
             "failed": tally.failed,
             "seconds": seconds,
             "interrupted": interrupted,
+            "skipped": skipped.files,
+            "skipped_extensions": skipped.extensions,
         }),
         "summary:",
         interrupted,

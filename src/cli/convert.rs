@@ -330,6 +330,7 @@ fn convert_all(session: &Session, converter: &Converter<'_>) -> (Summary, bool) 
         stdout_closed.set(true);
     }
     summary.interrupted = completion == Completion::Stopped && !stdout_closed.get();
+    summary.skipped = converter.inputs.skipped();
     summary.elapsed = started.elapsed();
     (summary, stdout_closed.get())
 }

@@ -12,6 +12,7 @@ mod parse;
 pub mod report;
 mod schema;
 mod session;
+mod text;
 mod validate;
 
 use std::process::ExitCode;
@@ -73,6 +74,7 @@ enum Command {
     Check(check::Args),
     Validate(validate::Args),
     Schema(schema::Args),
+    Text(text::Args),
     Completions(completions::Args),
 }
 
@@ -97,6 +99,7 @@ pub fn run() -> ExitCode {
         Command::Completions(args) => completions::run(args, &mut Cli::command()),
         Command::Validate(args) => validate::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Text(args) => text::run(args),
     };
     status.into()
 }

@@ -2,17 +2,17 @@
 
 use std::path::PathBuf;
 
-use jianghua::convert::OutputForm;
+use jianghua::convert::{detect, InputForm, OutputForm};
 
 use super::convert::FormatArg;
 use super::input::{self, ReadArgs};
 use super::report::{self, usage_error, MessageFormat};
 use super::Status;
 
-/// Parse a speech text (any encoding) into a JSON document.
+/// Parse a speech text or a saved web page (any encoding) into a JSON document.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  jianghua parse seeds/002_d8406d316734750d.txt\n  jianghua parse speech.txt -o speech.json\n  curl -s URL | jianghua parse -"
+    after_help = "Examples:\n  jianghua parse seeds/002_d8406d316734750d.txt\n  jianghua parse speech.txt -o speech.json\n  jianghua parse saved-page.html\n  curl -s URL | jianghua parse -"
 )]
 pub struct Args {
     /// The speech text; `-` reads stdin.
@@ -70,8 +70,14 @@ pub fn run(args: Args) -> Status {
     if !args.read.allow_empty && jianghua::convert::is_empty_input(&bytes) {
         return failure(&jianghua::convert::ConvertError::Empty);
     }
-    // Always parsed as a speech text, whatever it looks like: `convert` reads documents back.
-    let speech = match jianghua::parse_bytes(&bytes, &options) {
+    // Always parsed as a speech text or a page, whatever it looks like: `convert` reads
+    // documents back.
+    let parsed = if detect(&bytes) == InputForm::Html {
+        jianghua::html::parse_page(&bytes, &options).map(|(speech, _)| speech)
+    } else {
+        jianghua::parse_bytes(&bytes, &options)
+    };
+    let speech = match parsed {
         Ok(speech) => speech,
         Err(e) => return failure(&e),
     };

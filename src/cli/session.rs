@@ -149,6 +149,8 @@ impl Session {
             "warnings": summary.warnings,
             "seconds": summary.elapsed.as_secs_f64(),
             "interrupted": summary.interrupted,
+            "skipped": summary.skipped.files,
+            "skipped_extensions": summary.skipped.extensions,
         });
         self.finish_with(&summary.to_string(), json, what, summary.interrupted);
     }

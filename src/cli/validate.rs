@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
-use jianghua::convert::{detect_named, InputForm};
+use jianghua::convert::{detect, detect_named, InputForm};
 use jianghua::text::SourceText;
 use jianghua::validate::{self, Checks, DocumentError, Position, Problem, Report, Severity};
 use jianghua::xml::{ReadError, ReadErrorKind};
@@ -218,7 +218,9 @@ fn check(path: &Path, source: Option<&SourceText>) -> Result<(Report, Vec<u8>), 
     let report = match detect_named(&bytes, Some(path)).form {
         InputForm::Xml => validate::validate_xml(&bytes, source)?,
         // Anything else is meant to be JSON; a speech text fails as malformed JSON.
-        InputForm::Json | InputForm::Text => validate::validate_json(&bytes, source)?,
+        InputForm::Json | InputForm::Text | InputForm::Html => {
+            validate::validate_json(&bytes, source)?
+        }
     };
     Ok((report, bytes))
 }
@@ -246,6 +248,10 @@ fn excerpts(
 
 fn read_source(path: &Path) -> Result<SourceText, InputError> {
     let bytes = read_limited(path)?;
+    // A page's documents index the text extracted from it, as `jianghua text` prints it.
+    if detect(&bytes) == InputForm::Html {
+        return Ok(SourceText::new(jianghua::html::read_page(&bytes)?.text));
+    }
     let decoded = jianghua::parse::decode::decode(&bytes)?;
     Ok(SourceText::new(decoded.text))
 }

@@ -64,7 +64,8 @@ pub struct Decoded {
 }
 
 impl Decoded {
-    fn new(text: String, encoding: Encoding, decoder: &'static encoding_rs::Encoding) -> Self {
+    /// `text` decoded from `encoding` by `decoder`, with the byte order mark that encoding has.
+    pub fn new(text: String, encoding: Encoding, decoder: &'static encoding_rs::Encoding) -> Self {
         let bom = match encoding {
             Encoding::Utf8Bom => UTF8_BOM.len(),
             Encoding::Utf16le | Encoding::Utf16be => UTF16LE_BOM.len(),
@@ -408,7 +409,7 @@ fn decode_strict(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> Resu
 
 /// Refuses text with NUL characters or with many control characters: a binary file that
 /// happens to decode (most byte strings are valid GB18030).
-fn reject_binary(decoded: &Decoded) -> Result<(), DecodeError> {
+pub fn reject_binary(decoded: &Decoded) -> Result<(), DecodeError> {
     let text = decoded.text.as_str();
     if let Some(at) = memchr::memchr(0, text.as_bytes()) {
         return Err(DecodeError::Binary {

@@ -77,6 +77,9 @@ pub struct ParseOptions {
     pub lexicon: Option<crate::doctrines::Lexicon>,
     /// How bytes are decoded (`--encoding`, `--lossy`).
     pub decode: decode::DecodeOptions,
+    /// Byte ranges of the text that its page's structure marks as chrome, in order (see
+    /// [`crate::html::hints`]); empty for a plain text.
+    pub chrome: Vec<(Range<usize>, BoilerplateKind)>,
 }
 
 /// Parses raw bytes in any supported encoding.
@@ -106,7 +109,8 @@ pub fn parse_str(text: String, options: &ParseOptions) -> Speech {
 /// Parses an indexed text (see [`parse_str`]).
 pub fn parse_source(source: &SourceText, options: &ParseOptions) -> Speech {
     let lines = layout::lines(source.as_str());
-    let segments = classify::classify(source.as_str(), &lines);
+    let mut segments = classify::classify(source.as_str(), &lines);
+    crate::html::hints::mark_chrome(&mut segments, &options.chrome);
     let meta: Meta = front_matter::extract(source, &segments);
     let outline = outline::outline(source, &segments);
     assemble::assemble(source, &segments, meta, outline, options)

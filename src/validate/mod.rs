@@ -270,6 +270,7 @@ pub(crate) mod test_support {
                 announced_sections: Some(2),
                 source: None,
                 encoding: None,
+                input: None,
                 redactions: vec![],
             },
             front_matter: vec![

@@ -692,6 +692,7 @@ impl<'i> Pull<'i> {
                 "fragment",
                 "announced_sections",
                 "encoding",
+                "input",
             ],
         )?;
         let genre = element.required_enum(self, "genre")?;
@@ -702,6 +703,7 @@ impl<'i> Pull<'i> {
         let announced_sections =
             element.optional_parsed(self, "announced_sections", "an unsigned integer")?;
         let encoding = element.optional_enum(self, "encoding")?;
+        let input = element.optional_enum(self, "input")?;
         let title = self.optional_text(element, "title")?;
         let speaker = match self.optional(element, "speaker")? {
             Some(speaker) => Some(self.speaker(&speaker)?),
@@ -734,6 +736,7 @@ impl<'i> Pull<'i> {
             announced_sections,
             source,
             encoding,
+            input,
             redactions,
         })
     }

@@ -200,6 +200,9 @@ impl<W: Write> XmlOut<W> {
         if let Some(encoding) = &meta.encoding {
             attrs = attrs.enumeration("encoding", encoding)?;
         }
+        if let Some(input) = &meta.input {
+            attrs = attrs.enumeration("input", input)?;
+        }
         self.element("meta", attrs, |xml| {
             xml.maybe_text("title", meta.title.as_deref())?;
             if let Some(speaker) = &meta.speaker {

@@ -69,6 +69,7 @@ pub fn minimal() -> Speech {
             announced_sections: None,
             source: None,
             encoding: None,
+            input: None,
             redactions: Vec::new(),
         },
         front_matter: Vec::new(),
@@ -158,6 +159,7 @@ pub fn rich() -> Speech {
                 author: None,
             }),
             encoding: Some(Encoding::Utf8),
+            input: None,
             redactions: Vec::new(),
         },
         front_matter: vec![
@@ -406,7 +408,11 @@ pub fn meta() -> impl Strategy<Value = Meta> {
             prop::option::of(any::<u32>()),
             source,
             prop::option::of(prop::sample::select(vec![
-                Utf8, Utf8Bom, Gb18030, Utf16le, Utf16be,
+                Utf8, Utf8Bom, Gb18030, Utf16le, Utf16be, Big5,
+            ])),
+            prop::option::of(prop::sample::select(vec![
+                InputFormat::Text,
+                InputFormat::Html,
             ])),
             prop::collection::vec(passage(), 0..2),
         ),
@@ -414,7 +420,7 @@ pub fn meta() -> impl Strategy<Value = Meta> {
         .prop_map(
             |(
                 (title, genre, speaker, date, occasion, place),
-                (level, fragment, announced_sections, source, encoding, redactions),
+                (level, fragment, announced_sections, source, encoding, input, redactions),
             )| Meta {
                 title,
                 genre,
@@ -427,6 +433,7 @@ pub fn meta() -> impl Strategy<Value = Meta> {
                 announced_sections,
                 source,
                 encoding,
+                input,
                 redactions,
             },
         )

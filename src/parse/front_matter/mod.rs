@@ -148,6 +148,7 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
         announced_sections: None,
         source,
         encoding: None,
+        input: None,
         redactions: page.redactions(),
     }
 }
