@@ -222,6 +222,16 @@ fn name_says(name: Option<&Path>, form: InputForm) -> bool {
     extension.is_some_and(|extension| extension.eq_ignore_ascii_case(wanted))
 }
 
+/// The text a document parsed from `bytes` indexes: the text extracted from a page, else the
+/// decoded text (what `jianghua text` prints and `validate --source` checks against).
+pub fn source_text(bytes: &[u8]) -> Result<String, crate::parse::DecodeError> {
+    if detect(bytes) == InputForm::Html {
+        crate::html::read_page(bytes).map(|page| page.text)
+    } else {
+        crate::parse::decode::decode(bytes).map(|decoded| decoded.text)
+    }
+}
+
 /// Reads a document in whatever form it is, parsing it when it is a speech text.
 pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document, ConvertError> {
     read_named(bytes, None, options)

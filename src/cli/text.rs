@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use jianghua::convert::{detect, InputForm};
-
 use super::report::{self, usage_error, MessageFormat};
 use super::Status;
 
@@ -32,12 +30,7 @@ pub fn run(args: Args) -> Status {
         Ok(bytes) => bytes,
         Err(e) => return failure(&e),
     };
-    let text = if detect(&bytes) == InputForm::Html {
-        jianghua::html::read_page(&bytes).map(|page| page.text)
-    } else {
-        jianghua::parse::decode::decode(&bytes).map(|decoded| decoded.text)
-    };
-    let text = match text {
+    let text = match jianghua::convert::source_text(&bytes) {
         Ok(text) => text,
         Err(e) => return failure(&e),
     };

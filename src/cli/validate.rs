@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
-use jianghua::convert::{detect, detect_named, InputForm};
+use jianghua::convert::{detect_named, InputForm};
 use jianghua::text::SourceText;
 use jianghua::validate::{self, Checks, DocumentError, Position, Problem, Report, Severity};
 use jianghua::xml::{ReadError, ReadErrorKind};
@@ -249,11 +249,7 @@ fn excerpts(
 fn read_source(path: &Path) -> Result<SourceText, InputError> {
     let bytes = read_limited(path)?;
     // A page's documents index the text extracted from it, as `jianghua text` prints it.
-    if detect(&bytes) == InputForm::Html {
-        return Ok(SourceText::new(jianghua::html::read_page(&bytes)?.text));
-    }
-    let decoded = jianghua::parse::decode::decode(&bytes)?;
-    Ok(SourceText::new(decoded.text))
+    Ok(SourceText::new(jianghua::convert::source_text(&bytes)?))
 }
 
 /// Reads a file or stdin, never more than the limit (a larger input fails without being read whole).

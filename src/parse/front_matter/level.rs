@@ -145,14 +145,9 @@ static ADDRESSING: LazyLock<Pattern> = LazyLock::new(|| {
     .expect("valid addressing pattern")
 });
 
+/// The level of a unit the body addresses, as the cue table gives it.
 fn unit_level(unit: &str) -> Option<Level> {
-    match unit {
-        "省" => Some(Level::Provincial),
-        "市" | "州" | "盟" => Some(Level::Municipal),
-        "县" | "区" | "旗" => Some(Level::County),
-        "镇" | "乡" => Some(Level::Township),
-        _ => None,
-    }
+    CUES.units.iter().find(|(w, _)| *w == unit).map(|&(_, l)| l)
 }
 
 /// The level the body addresses: the unit named most in 全市/我县/市委/县人大, at least twice;
