@@ -369,7 +369,7 @@ fn yao_points_as_parts_and_a_closing_after_full_lines() {
 }
 
 #[test]
-fn unnumbered_part_headings_hold_the_numbered_parts() {
+fn unnumbered_part_headings_stand_beside_one_numbered_run() {
     let speech = input("outline_part_headings");
     assert_eq!(
         speech.preamble.len(),
@@ -380,16 +380,15 @@ fn unnumbered_part_headings_hold_the_numbered_parts() {
         headings(&speech.sections),
         vec![
             (1, "“十四五”时期发展成就和2025年工作回顾"),
-            (2, "“十五五”时期主要目标和2026年重点工作")
+            (2, "“十五五”时期主要目标和2026年重点工作"),
+            (1, "着力扩大有效需求，推动经济持续回升向好"),
+            (2, "着力建设现代化产业体系，增强发展新动能")
         ]
     );
-    assert!(speech.sections.iter().all(|s| s.marker.is_none()));
-    assert!(speech.sections[0].subsections.is_empty());
-    let parts = &speech.sections[1].subsections;
-    let markers: Vec<_> = parts.iter().filter_map(|s| s.marker.as_deref()).collect();
-    assert_eq!(markers, vec!["一、", "二、"]);
-    // The numbered parts keep their own subsections below the unnumbered level.
-    let subs: Vec<Vec<u32>> = parts
+    let markers: Vec<_> = speech.sections.iter().map(|s| s.marker.as_deref()).collect();
+    assert_eq!(markers, vec![None, None, Some("一、"), Some("二、")]);
+    // The numbered parts keep their own subsections.
+    let subs: Vec<Vec<u32>> = speech.sections[2..]
         .iter()
         .map(|p| p.subsections.iter().map(|s| s.ordinal).collect())
         .collect();
@@ -398,6 +397,7 @@ fn unnumbered_part_headings_hold_the_numbered_parts() {
     assert!(codes(&speech).is_empty());
 }
 
+/// Where each part restarts its own numbers, the parts hold them.
 #[test]
 fn unnumbered_part_headings_over_paren_parts() {
     let speech = input("outline_part_headings_paren");

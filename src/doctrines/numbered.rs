@@ -182,7 +182,11 @@ const INSTITUTION_TAILS: &[&str] = &["院", "委", "会", "甲"];
 /// (“1264”), or a number word with a short noun phrase (“四个意识”, “三会一课”, “六稳”) that
 /// is neither an idiom, nor a count of results, nor an institution.
 pub fn is_numbered_formulation(inner: &str, after: &str) -> bool {
-    // The shape first: most quotations are no numbered formulation, and are refused there.
+    // The shape first: most quotations are no numbered formulation, and are refused there,
+    // most of them by their first character.
+    if !inner.chars().next().is_some_and(opens_number) {
+        return false;
+    }
     let shaped =
         is_code(inner) || is_counted_list(inner) || is_enumeration(inner) || is_abbreviation(inner);
     shaped
@@ -190,6 +194,11 @@ pub fn is_numbered_formulation(inner: &str, after: &str) -> bool {
         && !IDIOMS.contains(&inner)
         && !RESULT_ENDINGS.iter().any(|w| inner.ends_with(w))
         && !inner.ends_with("运动")
+}
+
+/// Whether `c` can open a numbered formulation: a numeral, or a figure of a code (1264, N+1).
+fn opens_number(c: char) -> bool {
+    is_numeral(c) || c.is_ascii_digit() || ('０'..='９').contains(&c) || c == 'N'
 }
 
 /// A number standing for a plan: “1264”, “1+N”, “3+2”. Years (“2035”), two digits (“21”) and

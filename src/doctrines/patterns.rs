@@ -119,7 +119,7 @@ const PARTY_CHARS: &str = "党的中共我国产";
 /// 中国共产党第十九次全国代表大会, 党的第十九次全国代表大会: the long form needs the Party
 /// before it (共青团第十九次全国代表大会 is not the Party's).
 static CONGRESS_FULL: LazyLock<Pattern> = LazyLock::new(|| {
-    compile(&format!(
+    compile_rare(&format!(
         r"(?:中国共产党|党的|中共)第({NUMBER})次全国代表大会"
     ))
 });
@@ -141,20 +141,20 @@ static PLENUM: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 static PLENUM_FULL: LazyLock<Pattern> = LazyLock::new(|| {
-    compile(&format!(
+    compile_rare(&format!(
         r"(?:中国共产党|党的|中共)?第?({NUMBER})届中央委员会第(十[一二]?|[一二三四五六七八九])次全体会议"
     ))
 });
 
 static NPC_SESSION: LazyLock<Pattern> = LazyLock::new(|| {
-    compile(
+    compile_rare(
         r"(十[一二三四五六七八九]?|二十[一二三四五六七八九]?|[一二三四五六七八九])届全国人大([一二三四五六七八九])次会议",
     )
 });
 
 /// 第十四届全国人民代表大会第二次会议, the long form of [`NPC_SESSION`].
 static NPC_SESSION_FULL: LazyLock<Pattern> = LazyLock::new(|| {
-    compile(
+    compile_rare(
         r"第(十[一二三四五六七八九]?|二十[一二三四五六七八九]?|[一二三四五六七八九])届全国人民代表大会第([一二三四五六七八九])次会议",
     )
 });

@@ -88,17 +88,34 @@ static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 /// A line's text for lexicon matching: full-width ASCII made ASCII, ASCII lower-cased, blank
 /// characters removed, 【】 kept. Most lines need none of it and are borrowed as they are.
 pub fn fold(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(changes_in_fold) {
-        return Cow::Borrowed(text);
+    // The runs between changed characters are copied whole: most of a line is Han text, and
+    // only its punctuation changes.
+    let mut folded: Option<String> = None;
+    let mut copied = 0;
+    for (i, c) in text.char_indices().filter(|&(_, c)| changes_in_fold(c)) {
+        let out = folded.get_or_insert_with(|| String::with_capacity(text.len()));
+        out.push_str(text.get(copied..i).unwrap_or_default());
+        copied = i + c.len_utf8();
+        if !is_blank_char(c) {
+            out.push(fold_char(c));
+        }
     }
-    text.chars()
-        .filter(|&c| !is_blank_char(c))
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    match folded {
+        None => Cow::Borrowed(text),
+        Some(mut out) => {
+            out.push_str(text.get(copied..).unwrap_or_default());
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// A character that [`fold`] keeps, folded: full-width ASCII made ASCII, then lower-cased.
+fn fold_char(c: char) -> char {
+    let narrow = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    narrow.to_ascii_lowercase()
 }
 
 /// Whether [`fold`] removes or replaces `c`.
@@ -362,6 +379,20 @@ pub fn editor_mark(text: &str) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Folding copies the unchanged runs; the result is a fold of every character.
+        #[test]
+        fn fold_folds_every_character(text in "[aZ，。Ａｚ１\u{3000} \u{200b}\u{00ad}汉【】]{0,30}") {
+            let by_chars: String = text
+                .chars()
+                .filter(|&c| !is_blank_char(c))
+                .map(fold_char)
+                .collect();
+            let folded = fold(&text);
+            proptest::prop_assert_eq!(folded.as_ref(), by_chars.as_str());
+        }
+    }
     use BoilerplateKind::{Advertisement, Footer, Navigation};
     use Strength::{Strong, Weak};
 

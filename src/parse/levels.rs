@@ -74,12 +74,22 @@ const RUN_IN_SHARE: f64 = 0.8;
 pub fn top_level(text: &str, pieces: &[Range<usize>]) -> TopLevel {
     let at_starts = candidates(text, pieces, false, false);
     if let Some(heads) = numbered(text, pieces, &at_starts, |_| true, |_| true, false) {
-        if let Some(parts) = part_headings(text, pieces, &heads) {
+        if let Some(mut parts) = part_headings(text, pieces, &heads) {
+            if restarts_in_other_parts(&parts, &heads, &at_starts) {
+                return TopLevel {
+                    heads: parts,
+                    run_in: false,
+                    above_numbers: true,
+                    last_numbered: heads.last().map(|h| h.start),
+                };
+            }
+            // One run of numbers in one part is the document's outline: the part headings
+            // stand beside it, in the order of the text.
+            parts.extend(heads);
+            parts.sort_by_key(|h| h.start);
             return TopLevel {
                 heads: parts,
-                run_in: false,
-                above_numbers: true,
-                last_numbered: heads.last().map(|h| h.start),
+                ..TopLevel::default()
             };
         }
         if let Some(lines) = headed_parts_around_points(text, pieces, &heads) {
@@ -547,6 +557,26 @@ fn is_prose(text: &str, piece: &Range<usize>) -> bool {
         .is_some_and(|p| p.contains(SENTENCE_ENDS) && p.chars().count() >= MIN_PROSE)
 }
 
+/// Whether a part other than the one holding the numbered run `heads` numbers its own parts
+/// in the same family (2025年工作回顾 with （一）（二）, 2026年工作安排 with （一）（二）): then
+/// the part headings are a level above the numbers, each run nested in its part.
+fn restarts_in_other_parts(parts: &[Head], heads: &[Head], at_starts: &[Candidate]) -> bool {
+    let (Some(first), Some(last)) = (heads.first(), heads.last()) else {
+        return false;
+    };
+    let Kind::Numbered(family) = first.kind else {
+        return false;
+    };
+    let part_of = |pos: usize| parts.iter().filter(|p| p.start <= pos).count();
+    let own = part_of(first.start);
+    at_starts.iter().any(|c| {
+        let at = c.marker.range.start;
+        c.family() == family
+            && !(first.start..=last.start).contains(&at)
+            && part_of(at) != own
+    })
+}
+
 /// The heading lines of a text whose numbered heads are points (一是…二是…, 一要…) standing
 /// inside one of its headed parts: an article's subheads, repeated through the text, are its
 /// parts, and the points a list of one of them.
@@ -975,19 +1005,35 @@ mod tests {
     }
 
     #[test]
-    fn unnumbered_parts_above_the_numbered_ones() {
+    fn unnumbered_parts_stand_beside_one_numbered_run() {
         let text = "现在，我代表县政府报告工作，请予审议。\n过去一年工作回顾\n过去一年，全县经济运行稳中有进，各项社会事业全面发展，人民生活持续改善，目标任务顺利完成。\n同时也要看到，发展中还存在不少困难和问题，我们将采取有力措施认真加以解决。\n今年重点工作\n今年政府工作的总体要求是坚持稳中求进，全力推动高质量发展，重点抓好以下工作。\n一、扩大有效需求。要提振消费，扩大投资，稳住经济增长的基本盘。\n二、建设产业体系。要推动传统产业升级，培育新兴产业，增强发展后劲。";
+        let top = top_level(text, &lines(text));
+        assert!(!top.above_numbers);
+        assert_eq!(
+            summary(text, &top.heads),
+            vec![
+                (1, "过去一年工作回顾".into()),
+                (2, "今年重点工作".into()),
+                (1, "扩大有效需求".into()),
+                (2, "建设产业体系".into())
+            ]
+        );
+        let addressed = text.replace("现在，我代表县政府报告工作，请予审议。", "各位代表：");
+        let top = top_level(&addressed, &lines(&addressed));
+        assert_eq!(top.heads.len(), 4, "a part heading may follow the address");
+    }
+
+    #[test]
+    fn unnumbered_parts_hold_the_runs_they_restart() {
+        let text = "现在，我代表县政府报告工作，请予审议。\n过去一年工作回顾\n过去一年，全县经济运行稳中有进，各项社会事业全面发展，人民生活持续改善，目标任务顺利完成。\n一、经济运行稳中有进。全年地区生产总值增长百分之五，财政收入稳步增长，发展质量持续提升。\n二、民生保障更加有力。新增城镇就业四千人，教育医疗养老服务水平不断提高。\n今年重点工作\n今年政府工作的总体要求是坚持稳中求进，全力推动高质量发展，重点抓好以下工作。\n一、扩大有效需求。要提振消费，扩大投资，稳住经济增长的基本盘。\n二、建设产业体系。要推动传统产业升级，培育新兴产业，增强发展后劲。";
         let top = top_level(text, &lines(text));
         assert!(top.above_numbers);
         assert_eq!(
             summary(text, &top.heads),
             vec![(1, "过去一年工作回顾".into()), (2, "今年重点工作".into())]
         );
-        let addressed = text.replace("现在，我代表县政府报告工作，请予审议。", "各位代表：");
-        let top = top_level(&addressed, &lines(&addressed));
-        assert_eq!(top.heads.len(), 2, "a part heading may follow the address");
         let pieces = lines(text);
-        let second = &pieces[4..];
+        let second = &pieces[6..];
         let subs = sub_level(text, second, &[Kind::HeadingLine], false);
         assert_eq!(subs.len(), 2);
         assert_eq!(subs[0].kind, Kind::Numbered(Family::Dun));

@@ -589,7 +589,9 @@ fn frame_diagnostics(
         ));
     }
     if let Some((announced, range)) = announcement {
-        let found = heads.len();
+        // Unnumbered part headings beside a numbered run are not among the parts announced.
+        let numbered = heads.iter().filter(|h| h.marker.is_some()).count();
+        let found = if numbered > 0 { numbered } else { heads.len() };
         if *announced as usize != found {
             out.push(warning(
                 DiagnosticCode::AnnouncedSectionsMismatch,

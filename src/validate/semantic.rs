@@ -37,34 +37,48 @@ fn schema_version(speech: &Speech, out: &mut Vec<Problem>) {
     }
 }
 
-/// Ordinals strictly increase among sibling sections, and among a section's directives.
+/// Ordinals strictly increase among sibling sections, and among a section's directives. The
+/// numbered sections and the unnumbered ones (part headings beside a numbered run, whose
+/// ordinals count their places) are two sequences.
 fn ordinal_order(speech: &Speech, out: &mut Vec<Problem>) {
-    let mut check = |base: String, what: &str, ordinals: Vec<u32>| {
-        for (i, pair) in ordinals.windows(2).enumerate() {
-            if let [previous, ordinal] = *pair {
+    let mut check = |base: String, what: &str, ordinals: Vec<(usize, u32)>| {
+        for pair in ordinals.windows(2) {
+            if let [(_, previous), (at, ordinal)] = *pair {
                 if ordinal <= previous {
                     out.push(Problem::semantic(
                         SemanticRule::OrdinalOrder,
-                        format!("{base}/{}/ordinal", i + 1),
+                        format!("{base}/{at}/ordinal"),
                         format!("{what} ordinal {ordinal} does not follow the previous {what}'s {previous}: ordinals must increase"),
                     ));
                 }
             }
         }
     };
-    check(
-        "/sections".to_owned(),
-        "section",
-        speech.sections.iter().map(|s| s.ordinal).collect(),
-    );
+    let mut sections = |base: String, sections: &[Section]| {
+        for numbered in [true, false] {
+            let ordinals = sections
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.marker.is_some() == numbered)
+                .map(|(i, s)| (i, s.ordinal))
+                .collect();
+            check(base.clone(), "section", ordinals);
+        }
+    };
+    sections("/sections".to_owned(), &speech.sections);
     for At {
         pointer,
         item: section,
     } in walk::sections(speech)
     {
-        let subsections = section.subsections.iter().map(|s| s.ordinal).collect();
-        check(format!("{pointer}/subsections"), "section", subsections);
-        let directives = section.directives.iter().map(|d| d.ordinal).collect();
+        sections(format!("{pointer}/subsections"), &section.subsections);
+    }
+    for At {
+        pointer,
+        item: section,
+    } in walk::sections(speech)
+    {
+        let directives = section.directives.iter().map(|d| d.ordinal).enumerate().collect();
         check(format!("{pointer}/directives"), "directive", directives);
     }
 }
@@ -319,7 +333,13 @@ fn announced_sections(speech: &Speech, out: &mut Vec<Problem>) {
     let Some(announced) = speech.meta.announced_sections else {
         return;
     };
-    let found = speech.sections.len();
+    // Unnumbered part headings beside a numbered run are not among the parts announced.
+    let numbered = speech.sections.iter().filter(|s| s.marker.is_some()).count();
+    let found = if numbered > 0 {
+        numbered
+    } else {
+        speech.sections.len()
+    };
     if usize::try_from(announced).ok() != Some(found) {
         out.push(Problem::semantic(
             SemanticRule::AnnouncedSections,
@@ -416,6 +436,31 @@ mod tests {
                     "/sections/0/directives/1/ordinal"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn unnumbered_parts_beside_numbered_ones_count_on_their_own() {
+        let mut speech = sample_speech();
+        // The preamble's last paragraph becomes an unnumbered part before the numbered ones.
+        let mut part = speech.sections[0].clone();
+        let Some(paragraph) = speech.preamble.pop() else {
+            panic!("the sample has a preamble");
+        };
+        part.marker = None;
+        part.ordinal = 1;
+        part.heading = paragraph.text.clone();
+        part.heading_span = paragraph.span;
+        part.span = paragraph.span;
+        part.paragraphs = vec![paragraph];
+        part.directives.clear();
+        part.subsections.clear();
+        speech.sections.insert(0, part);
+        assert_eq!(found(&speech), vec![]);
+        speech.sections[2].ordinal = 1;
+        assert_eq!(
+            found(&speech),
+            [code(SemanticRule::OrdinalOrder, "/sections/2/ordinal")]
         );
     }
 

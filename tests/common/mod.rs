@@ -158,11 +158,18 @@ pub fn check_section(section: &Section, problems: &mut Vec<String>) {
 }
 
 pub fn check_structure(speech: &Speech, problems: &mut Vec<String>) {
-    counts_up(
-        speech.sections.iter().map(|s| s.ordinal),
-        "section",
-        problems,
-    );
+    // Unnumbered part headings beside a numbered run count their places on their own.
+    for numbered in [true, false] {
+        counts_up(
+            speech
+                .sections
+                .iter()
+                .filter(|s| s.marker.is_some() == numbered)
+                .map(|s| s.ordinal),
+            "section",
+            problems,
+        );
+    }
     speech
         .sections
         .iter()

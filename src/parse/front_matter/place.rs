@@ -15,6 +15,9 @@ impl Page<'_> {
         level: Option<Level>,
         genre: Genre,
     ) -> Option<(&'static str, Level)> {
+        if level == Some(Level::National) {
+            return None;
+        }
         let mut mentions = Mentions::default();
         for text in headings.iter().flatten() {
             mentions.add(text, Weight::Heading);
@@ -41,8 +44,7 @@ impl Page<'_> {
             Some(Level::Municipal) => &[DivisionLevel::Prefecture, DivisionLevel::Province],
             Some(Level::County) => &[DivisionLevel::County],
             Some(Level::Township) => &[DivisionLevel::County],
-            Some(Level::National) => return None,
-            None => &[],
+            Some(Level::National) | None => &[],
         };
         let d = mentions.best(levels)?;
         let level = match (level, d.level) {
