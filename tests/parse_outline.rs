@@ -385,7 +385,11 @@ fn unnumbered_part_headings_stand_beside_one_numbered_run() {
             (2, "着力建设现代化产业体系，增强发展新动能")
         ]
     );
-    let markers: Vec<_> = speech.sections.iter().map(|s| s.marker.as_deref()).collect();
+    let markers: Vec<_> = speech
+        .sections
+        .iter()
+        .map(|s| s.marker.as_deref())
+        .collect();
     assert_eq!(markers, vec![None, None, Some("一、"), Some("二、")]);
     // The numbered parts keep their own subsections.
     let subs: Vec<Vec<u32>> = speech.sections[2..]

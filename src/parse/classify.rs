@@ -521,8 +521,15 @@ fn mark_repeats(features: &[Features<'_>], labels: &mut [Label]) {
     if whole_title.is_empty() {
         return;
     }
+    // Comparing drops characters and never adds one: a line shorter than every title line
+    // copies none of them.
+    let shortest = title_lines
+        .iter()
+        .map(|t| t.chars().count())
+        .min()
+        .unwrap_or(0);
     for (f, label) in features.iter().zip(labels.iter_mut()) {
-        if *label == front(FrontMatterKind::Title) || f.prose {
+        if *label == front(FrontMatterKind::Title) || f.prose || f.text.chars().count() < shortest {
             continue;
         }
         let own = comparable(f.text);

@@ -571,9 +571,7 @@ fn restarts_in_other_parts(parts: &[Head], heads: &[Head], at_starts: &[Candidat
     let own = part_of(first.start);
     at_starts.iter().any(|c| {
         let at = c.marker.range.start;
-        c.family() == family
-            && !(first.start..=last.start).contains(&at)
-            && part_of(at) != own
+        c.family() == family && !(first.start..=last.start).contains(&at) && part_of(at) != own
     })
 }
 

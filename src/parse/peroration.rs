@@ -107,29 +107,37 @@ pub fn salutation(text: &str, pieces: &[Range<usize>]) -> Option<Range<usize>> {
 pub fn announcement(text: &str, region: &Range<usize>) -> Option<(u32, Range<usize>)> {
     let s = text.get(region.clone())?;
     let mut found = None;
-    let mut sentence_start = 0;
-    for end in s
-        .match_indices(SENTENCE_ENDS)
-        .map(|(i, m)| i + m.len())
-        .chain([s.len()])
-    {
-        let sentence = &s[sentence_start..end];
-        for m in ANNOUNCEMENT.captures_iter(sentence) {
-            let (Some(all), Some(verb), Some(count)) = (m.get(0), m.get(1), m.get(2)) else {
-                continue;
-            };
-            let spoken = matches!(verb.as_str(), "讲" | "谈") || first_person(sentence);
-            match markers::count_numeral(count.as_str()) {
-                Some((n, len)) if spoken && len == count.len() => {
-                    let at = region.start + sentence_start;
-                    found = Some((n, at + all.start()..at + all.end()));
-                }
-                _ => {}
+    // One search of the region: no match crosses a sentence end, which the pattern never holds.
+    for m in ANNOUNCEMENT.captures_iter(s) {
+        let (Some(all), Some(verb), Some(count)) = (m.get(0), m.get(1), m.get(2)) else {
+            continue;
+        };
+        let spoken =
+            matches!(verb.as_str(), "讲" | "谈") || first_person(sentence_around(s, all.range()));
+        match markers::count_numeral(count.as_str()) {
+            Some((n, len)) if spoken && len == count.len() => {
+                found = Some((n, region.start + all.start()..region.start + all.end()));
             }
+            _ => {}
         }
-        sentence_start = end;
     }
     found
+}
+
+/// The sentence of `s` that holds `range`, with the end that closes it.
+fn sentence_around(s: &str, range: Range<usize>) -> &str {
+    let before = s.get(..range.start).unwrap_or_default();
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| SENTENCE_ENDS.contains(&c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let after = s.get(range.end..).unwrap_or_default();
+    let end = after
+        .char_indices()
+        .find(|&(_, c)| SENTENCE_ENDS.contains(&c))
+        .map_or(s.len(), |(i, c)| range.end + i + c.len_utf8());
+    s.get(start..end).unwrap_or_default()
 }
 
 fn first_person(sentence: &str) -> bool {
@@ -284,6 +292,49 @@ mod tests {
         assert_eq!(count("借此机会，讲三点意见。"), Some(3));
         assert_eq!(count("省委提出三点要求。"), None);
         assert_eq!(count("总书记讲了三点意见。"), None);
+    }
+
+    /// The announcement as a search of each sentence in turn finds it.
+    fn announcement_by_sentences(s: &str) -> Option<(u32, Range<usize>)> {
+        let mut found = None;
+        let mut sentence_start = 0;
+        for end in s
+            .match_indices(SENTENCE_ENDS)
+            .map(|(i, m)| i + m.len())
+            .chain([s.len()])
+        {
+            let sentence = &s[sentence_start..end];
+            for m in ANNOUNCEMENT.captures_iter(sentence) {
+                let (Some(all), Some(verb), Some(count)) = (m.get(0), m.get(1), m.get(2)) else {
+                    continue;
+                };
+                let spoken = matches!(verb.as_str(), "讲" | "谈") || first_person(sentence);
+                if let Some((n, len)) = markers::count_numeral(count.as_str()) {
+                    if spoken && len == count.len() {
+                        let at = sentence_start;
+                        found = Some((n, at + all.start()..at + all.end()));
+                    }
+                }
+            }
+            sentence_start = end;
+        }
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn announcements_are_those_of_each_sentence(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["我", "我们", "下面", "讲", "提出", "从", "三", "五", "两", "个方面", "点", "意见", "。", "！", "，", "同志们"][..]),
+                0..24,
+            ),
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(
+                announcement(&text, &(0..text.len())),
+                announcement_by_sentences(&text)
+            );
+        }
     }
 
     #[test]

@@ -78,7 +78,12 @@ fn ordinal_order(speech: &Speech, out: &mut Vec<Problem>) {
         item: section,
     } in walk::sections(speech)
     {
-        let directives = section.directives.iter().map(|d| d.ordinal).enumerate().collect();
+        let directives = section
+            .directives
+            .iter()
+            .map(|d| d.ordinal)
+            .enumerate()
+            .collect();
         check(format!("{pointer}/directives"), "directive", directives);
     }
 }
@@ -334,7 +339,11 @@ fn announced_sections(speech: &Speech, out: &mut Vec<Problem>) {
         return;
     };
     // Unnumbered part headings beside a numbered run are not among the parts announced.
-    let numbered = speech.sections.iter().filter(|s| s.marker.is_some()).count();
+    let numbered = speech
+        .sections
+        .iter()
+        .filter(|s| s.marker.is_some())
+        .count();
     let found = if numbered > 0 {
         numbered
     } else {
