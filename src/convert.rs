@@ -95,7 +95,11 @@ fn listing(problems: &[String]) -> String {
 /// an optional byte order mark.
 pub fn is_empty_input(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).is_ok_and(|text| text.chars().all(char::is_whitespace))
+    // Stops at the first character that is not white space, rather than checking the whole
+    // input's UTF-8 first.
+    bytes
+        .utf8_chunks()
+        .all(|chunk| chunk.invalid().is_empty() && chunk.valid().chars().all(char::is_whitespace))
 }
 
 /// Validates a document read back from JSON or XML (a parsed text is valid by construction):
@@ -333,6 +337,26 @@ pub fn convert(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn empty_input_is_white_space_alone() {
+        for empty in [
+            &b""[..],
+            b"\xEF\xBB\xBF",
+            b" \n\t",
+            "\u{3000}\r\n".as_bytes(),
+        ] {
+            assert!(is_empty_input(empty), "{empty:?}");
+        }
+        for text in [
+            &b"a"[..],
+            "  讲话".as_bytes(),
+            b" \xFF",
+            b"\xEF\xBB\xBF\x00",
+        ] {
+            assert!(!is_empty_input(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn detection_looks_at_the_first_significant_byte() {
