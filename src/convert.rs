@@ -94,12 +94,21 @@ fn listing(problems: &[String]) -> String {
 /// Whether an input holds nothing to read: no bytes, or UTF-8 whitespace (U+3000 too) after
 /// an optional byte order mark.
 pub fn is_empty_input(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // Stops at the first character that is not white space, rather than checking the whole
-    // input's UTF-8 first.
-    bytes
-        .utf8_chunks()
-        .all(|chunk| chunk.invalid().is_empty() && chunk.valid().chars().all(char::is_whitespace))
+    let mut rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Character by character up to the first that is not white space: checking the whole
+    // input's UTF-8 first would cost as much as decoding it.
+    while !rest.is_empty() {
+        let window = rest.get(..4).unwrap_or(rest);
+        let first = window
+            .utf8_chunks()
+            .next()
+            .and_then(|chunk| chunk.valid().chars().next());
+        match first {
+            Some(c) if c.is_whitespace() => rest = rest.get(c.len_utf8()..).unwrap_or_default(),
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Validates a document read back from JSON or XML (a parsed text is valid by construction):
