@@ -149,6 +149,7 @@ pub fn validate_document(
     source: Option<&SourceText>,
 ) -> Report {
     let mut problems = json_schema::check(document);
+    problems.extend(semantic::schema_version(document));
     let checks = match Speech::deserialize(document) {
         Ok(speech) => {
             problems.extend(semantic::check(&speech));
@@ -257,6 +258,7 @@ pub(crate) mod test_support {
     pub fn sample_speech() -> Speech {
         let salutation = find("同志们", 0);
         Speech {
+            schema: None,
             schema_version: SCHEMA_VERSION.to_owned(),
             meta: Meta {
                 title: Some("在全市人大工作会议上的讲话".to_owned()),

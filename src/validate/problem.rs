@@ -37,8 +37,10 @@ impl fmt::Display for Severity {
 /// Each has a stable code (what reports print) and a fixed severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SemanticRule {
-    /// The document names a contract version other than the one this validator checks.
+    /// The document follows a newer minor version of the contract than this validator knows.
     SchemaVersion,
+    /// The document follows another major version of the contract.
+    SchemaMajor,
     /// Section or directive ordinals do not strictly increase among siblings.
     OrdinalOrder,
     /// A span ends before it starts.
@@ -68,8 +70,9 @@ pub enum SemanticRule {
 
 impl SemanticRule {
     /// Every rule, in the order of the documentation table.
-    pub const ALL: [SemanticRule; 13] = [
+    pub const ALL: [SemanticRule; 14] = [
         SemanticRule::SchemaVersion,
+        SemanticRule::SchemaMajor,
         SemanticRule::OrdinalOrder,
         SemanticRule::SpanReversed,
         SemanticRule::SpanOrder,
@@ -88,6 +91,7 @@ impl SemanticRule {
     pub const fn code(self) -> &'static str {
         match self {
             SemanticRule::SchemaVersion => "schema-version",
+            SemanticRule::SchemaMajor => "schema-major",
             SemanticRule::OrdinalOrder => "ordinal-order",
             SemanticRule::SpanReversed => "span-reversed",
             SemanticRule::SpanOrder => "span-order",
@@ -110,7 +114,8 @@ impl SemanticRule {
             | SemanticRule::AnnouncedSections
             | SemanticRule::ThemeWeights
             | SemanticRule::HeadingMismatch => Severity::Warning,
-            SemanticRule::OrdinalOrder
+            SemanticRule::SchemaMajor
+            | SemanticRule::OrdinalOrder
             | SemanticRule::SpanReversed
             | SemanticRule::SpanOrder
             | SemanticRule::SpanNesting

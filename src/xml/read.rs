@@ -668,6 +668,8 @@ impl<'i> Pull<'i> {
             self.required_list(root, "diagnostics", "diagnostic", Self::diagnostic)?;
         self.end(root)?;
         Ok(Speech {
+            // The XML form names its schema by its namespace; `$schema` is JSON's.
+            schema: None,
             schema_version,
             meta,
             front_matter,
