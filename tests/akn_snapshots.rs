@@ -7,7 +7,7 @@ mod xml_common;
 
 use std::collections::HashSet;
 
-use jianghua::model::{PartialDate, Speaker, Span};
+use jianghua::model::{PartialDate, Span, Speaker};
 use jianghua::xml::to_akn;
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -89,7 +89,10 @@ fn elements(akn: &str) -> Vec<(String, Vec<(String, String)>)> {
 }
 
 fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    attrs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
 }
 
 /// The naming convention's eId: `name_number` parts joined by `__`, under an unnumbered
@@ -101,7 +104,9 @@ fn is_convention_eid(eid: &str) -> bool {
             !name.is_empty()
                 && name.chars().all(|c| c.is_ascii_alphabetic())
                 && !number.is_empty()
-                && number.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && number
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_')
         })
     })
 }
@@ -198,7 +203,10 @@ fn frbr_iris_carry_only_what_is_known_of_the_date() {
 
     speech.meta.date = Some(dated(Some(2024), Some(3), None));
     let (date, name, uri) = work_identity(&to_akn(&speech));
-    assert_eq!((date.as_str(), name.as_str()), ("2024-03-01", "delivery (month)"));
+    assert_eq!(
+        (date.as_str(), name.as_str()),
+        ("2024-03-01", "delivery (month)")
+    );
     assert!(uri.starts_with("/akn/cn/debate/2024/"), "{uri}");
 
     // No year: nothing is known, whatever month and day are written (日期:01-17).
@@ -209,14 +217,24 @@ fn frbr_iris_carry_only_what_is_known_of_the_date() {
     // The schema requires a date; only the name-marked placeholder carries one.
     assert_eq!(date, "0001-01-01");
     assert!(uri.starts_with("/akn/cn/debate/undated/"), "{uri}");
-    assert_eq!(akn.matches("0001-01-01").count(), 3, "only in FRBRdate:\n{akn}");
+    assert_eq!(
+        akn.matches("0001-01-01").count(),
+        3,
+        "only in FRBRdate:\n{akn}"
+    );
     assert!(!akn.contains("docDate"), "no docDate for an unknown date");
 
     // A publication date stands in for an unknown delivery date, and says so.
-    speech.meta.source.get_or_insert_with(Default::default).published =
-        Some(dated(Some(2022), Some(6), Some(24)));
+    speech
+        .meta
+        .source
+        .get_or_insert_with(Default::default)
+        .published = Some(dated(Some(2022), Some(6), Some(24)));
     let (date, name, uri) = work_identity(&to_akn(&speech));
-    assert_eq!((date.as_str(), name.as_str()), ("2022-06-24", "publication"));
+    assert_eq!(
+        (date.as_str(), name.as_str()),
+        ("2022-06-24", "publication")
+    );
     assert!(uri.starts_with("/akn/cn/debate/2022-06-24/"), "{uri}");
 }
 
@@ -263,7 +281,10 @@ fn a_speaker_of_unknown_name_is_a_person_of_that_speech_alone() {
     let (first, second) = (persons(&to_akn(&office_only)), persons(&to_akn(&nobody)));
     assert_eq!(first.len(), 1);
     assert_eq!(second.len(), 1);
-    assert_ne!(first[0].0, second[0].0, "two unknown speakers are two persons");
+    assert_ne!(
+        first[0].0, second[0].0,
+        "two unknown speakers are two persons"
+    );
     assert!(first[0].0.ends_with("/!main#speaker"), "{first:?}");
     assert_eq!(first[0].1, "市委书记");
     assert_eq!(second[0].1, "unknown speaker");

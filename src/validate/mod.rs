@@ -15,6 +15,7 @@
 //! same way with a locator of its own. [`validate_json`] is the whole path for JSON text,
 //! [`validate_xml`] for XML documents (located by [`crate::xml::XmlLocator`]).
 
+pub mod akn;
 pub mod json_schema;
 pub mod locate;
 pub mod problem;
@@ -28,8 +29,11 @@ use serde_json::Value;
 use crate::model::Speech;
 use crate::text::SourceText;
 
+pub use akn::{is_akn, validate_akn};
 pub use locate::{JsonLocator, LineIndex, Locate, NoLocator};
-pub use problem::{Checks, Position, Problem, Report, Rule, SemanticRule, Severity, SourcePlace};
+pub use problem::{
+    AknRule, Checks, Position, Problem, Report, Rule, SemanticRule, Severity, SourcePlace,
+};
 
 /// The largest document or source text read, in bytes: far beyond any speech, small enough that
 /// a stray multi-gigabyte file fails cleanly instead of exhausting memory.

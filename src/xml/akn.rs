@@ -186,7 +186,10 @@ impl WorkDate {
     fn from_partial(date: &PartialDate, event: &'static str) -> Option<Self> {
         let year = date.year?;
         let month = date.month.filter(|m| (1..=12).contains(m));
-        let day = month.and_then(|m| date.day.filter(|d| (1..=days_in_month(year, m)).contains(d)));
+        let day = month.and_then(|m| {
+            date.day
+                .filter(|d| (1..=days_in_month(year, m)).contains(d))
+        });
         let year_text = if year < 0 {
             format!("-{:04}", year.unsigned_abs())
         } else {
@@ -310,7 +313,10 @@ impl Eids {
     /// a number, the later one gets `_2`, `_3`… as the convention's tools do.
     fn numbered(&mut self, parent: &str, element: &'static str, number: u32) -> String {
         let separator = if parent.is_empty() { "" } else { "__" };
-        let base = format!("{parent}{separator}{}_{number}", Self::abbreviation(element));
+        let base = format!(
+            "{parent}{separator}{}_{number}",
+            Self::abbreviation(element)
+        );
         let mut eid = base.clone();
         let mut count = 1;
         while !self.used.insert(eid.clone()) {
@@ -410,7 +416,12 @@ impl<W: Write> AknOut<W> {
     }
 
     /// A `p` of `parent`, with its `eId`.
-    fn paragraph(&mut self, passage: &Passage, class: Option<&str>, parent: &str) -> io::Result<()> {
+    fn paragraph(
+        &mut self,
+        passage: &Passage,
+        class: Option<&str>,
+        parent: &str,
+    ) -> io::Result<()> {
         let content = self.marked_up(&passage.text, passage.span);
         let eid = self.eids.next(parent, "p");
         let mut attrs = vec![("eId", eid.as_str())];
@@ -621,9 +632,10 @@ impl<W: Write> AknOut<W> {
                         }
                         Ok(())
                     })?;
-                    speech.appendix.iter().try_for_each(|passage| {
-                        akn.paragraph(passage, Some("appendix"), &section)
-                    })
+                    speech
+                        .appendix
+                        .iter()
+                        .try_for_each(|passage| akn.paragraph(passage, Some("appendix"), &section))
                 },
             )
         })
@@ -696,25 +708,29 @@ impl<W: Write> AknOut<W> {
             blocks += 1;
         }
         let list = self.eids.next(parent, "blockList");
-        self.element("blockList", &[("eId", &list), ("class", "directives")], |akn| {
-            for directive in &inside {
-                let item = akn.eids.numbered(&list, "item", directive.ordinal);
-                akn.element("item", &[("eId", &item)], |akn| {
-                    // The number is the marker as written; the text after it is the item's.
-                    let marker_len = if directive.text.starts_with(&directive.marker) {
-                        directive.marker.chars().count()
-                    } else {
-                        0
-                    };
-                    if marker_len > 0 {
-                        akn.inline("num", &[], escape(&directive.marker))?;
-                    }
-                    let start = directive.span.start + marker_len;
-                    akn.paragraph(&piece(start, directive.span.end), None, &item)
-                })?;
-            }
-            Ok(())
-        })?;
+        self.element(
+            "blockList",
+            &[("eId", &list), ("class", "directives")],
+            |akn| {
+                for directive in &inside {
+                    let item = akn.eids.numbered(&list, "item", directive.ordinal);
+                    akn.element("item", &[("eId", &item)], |akn| {
+                        // The number is the marker as written; the text after it is the item's.
+                        let marker_len = if directive.text.starts_with(&directive.marker) {
+                            directive.marker.chars().count()
+                        } else {
+                            0
+                        };
+                        if marker_len > 0 {
+                            akn.inline("num", &[], escape(&directive.marker))?;
+                        }
+                        let start = directive.span.start + marker_len;
+                        akn.paragraph(&piece(start, directive.span.end), None, &item)
+                    })?;
+                }
+                Ok(())
+            },
+        )?;
         blocks += 1;
         if last < paragraph.span.end {
             self.paragraph(&piece(last, paragraph.span.end), None, parent)?;
@@ -812,9 +828,13 @@ fn with_doc_dates(text: &str, span: Span, dates: &[DocDate]) -> String {
             if !chars[from..to].iter().copied().eq(date.text.chars()) {
                 continue;
             }
-            chars[at..from].iter().for_each(|c| push_escaped(&mut out, *c));
+            chars[at..from]
+                .iter()
+                .for_each(|c| push_escaped(&mut out, *c));
             out.push_str(&format!("<docDate date=\"{}\">", date.date));
-            chars[from..to].iter().for_each(|c| push_escaped(&mut out, *c));
+            chars[from..to]
+                .iter()
+                .for_each(|c| push_escaped(&mut out, *c));
             out.push_str("</docDate>");
             at = to;
         }
