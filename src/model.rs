@@ -6,7 +6,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// The version of the document contract this crate writes and reads.
+/// The version of the document contract this crate writes and reads: `MAJOR.MINOR`. A minor
+/// version only adds (optional fields, enumeration values); a major version may change anything.
+/// README's "Versions" section states the whole policy.
 pub const SCHEMA_VERSION: &str = "1.0";
 
 /// A congress work speech (人大工作讲话), parsed into its parts.
@@ -18,7 +20,13 @@ pub const SCHEMA_VERSION: &str = "1.0";
 #[serde(deny_unknown_fields)]
 #[schemars(title = "jianghua speech document")]
 pub struct Speech {
-    /// Version of the document contract this document follows.
+    /// The JSON Schema the document declares, as editors add it: the `$id` of this schema. The
+    /// tool does not need it and writes it only when the document read had one.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub schema: Option<String>,
+    /// Version of the document contract this document follows: `MAJOR.MINOR` (`1.0`).
+    #[schemars(pattern(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"))]
     pub schema_version: String,
     /// What the speech is, who gave it, when, where and where it was published.
     pub meta: Meta,

@@ -16,16 +16,17 @@ pub const SCHEMA_PATH: &str = "schema/speech.schema.json";
 /// The meta-schema the generated schema follows.
 pub const META_SCHEMA: &str = "https://json-schema.org/draft/2020-12/schema";
 
-/// The identifier of the schema (`$id`): a URN rather than a URL, because the schema is shipped
-/// with the tool and never fetched, and it names the contract version it describes.
+/// The identifier of the schema (`$id`): where the schema of this contract version is published,
+/// one stable address per `MAJOR.MINOR`, so a document's `$schema` names the contract it follows.
+/// Validators never fetch it: the tool carries its schema, and the file is in the repository.
 pub fn schema_id() -> String {
-    format!("urn:jianghua:schema:speech:{SCHEMA_VERSION}")
+    format!("https://jianghua.dev/schema/{SCHEMA_VERSION}/speech.schema.json")
 }
 
 /// The JSON Schema (draft 2020-12) of [`Speech`] documents.
 pub fn json_schema() -> Value {
     let mut schema = SchemaSettings::draft2020_12()
-        .with_transform(RecursiveTransform(bound_unsigned_integers))
+        .with_transform(RecursiveTransform(standard_formats_only))
         .into_generator()
         .into_root_schema_for::<Speech>();
     // schemars writes `$schema`, the title and the description; a standalone schema file also
@@ -44,18 +45,69 @@ pub fn json_schema() -> Value {
     schema.to_value()
 }
 
-/// Gives unsigned integers the upper bound of their Rust type, which schemars leaves out, so that
-/// any validator rejects a number the model cannot hold (an ordinal of 5000000000).
-fn bound_unsigned_integers(schema: &mut Schema) {
-    let maximum = match schema.get("format").and_then(Value::as_str) {
-        Some("uint32") => Value::from(u32::MAX),
-        // `usize` (spans): documents are read on 64-bit platforms.
-        Some("uint" | "uint64") => Value::from(u64::MAX),
-        _ => return,
+/// The formats JSON Schema 2020-12 defines; any other is unknown to strict validators (ajv).
+const STANDARD_FORMATS: &[&str] = &[
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "idn-email",
+    "hostname",
+    "idn-hostname",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "iri",
+    "iri-reference",
+    "uuid",
+    "uri-template",
+    "json-pointer",
+    "relative-json-pointer",
+    "regex",
+];
+
+/// Replaces the formats schemars gives Rust's number types (`uint32`, `uint8`, `int32`,
+/// `double`…), which no standard validator knows, by what they mean: the bounds of the type.
+/// Any validator then rejects a number the model cannot hold (an ordinal of 5000000000), and
+/// strict ones accept the schema.
+fn standard_formats_only(schema: &mut Schema) {
+    let Some(format) = schema.get("format").and_then(Value::as_str) else {
+        return;
     };
-    if schema.get("maximum").is_none() {
-        schema.insert("maximum".to_owned(), maximum);
+    if STANDARD_FORMATS.contains(&format) {
+        return;
     }
+    if let Some((minimum, maximum)) = integer_bounds(format) {
+        let keep_tighter =
+            |schema: &mut Schema, key: &str, bound: Value, tighter: fn(f64, f64) -> bool| {
+                let current = schema.get(key).and_then(Value::as_f64);
+                let bound_f64 = bound.as_f64().unwrap_or_default();
+                if current.is_none_or(|current| tighter(bound_f64, current)) {
+                    schema.insert(key.to_owned(), bound);
+                }
+            };
+        keep_tighter(schema, "minimum", minimum, |bound, current| bound > current);
+        keep_tighter(schema, "maximum", maximum, |bound, current| bound < current);
+    }
+    schema.remove("format");
+}
+
+/// The range of the integer type a schemars format names; `usize` (spans) is read on 64-bit
+/// platforms.
+fn integer_bounds(format: &str) -> Option<(Value, Value)> {
+    Some(match format {
+        "uint8" => (Value::from(0), Value::from(u8::MAX)),
+        "uint16" => (Value::from(0), Value::from(u16::MAX)),
+        "uint32" => (Value::from(0), Value::from(u32::MAX)),
+        "uint" | "uint64" => (Value::from(0), Value::from(u64::MAX)),
+        "int8" => (Value::from(i8::MIN), Value::from(i8::MAX)),
+        "int16" => (Value::from(i16::MIN), Value::from(i16::MAX)),
+        "int32" => (Value::from(i32::MIN), Value::from(i32::MAX)),
+        "int" | "int64" => (Value::from(i64::MIN), Value::from(i64::MAX)),
+        _ => return None,
+    })
 }
 
 /// The schema as the pretty-printed text committed under `schema/`, ending in a newline.
@@ -73,7 +125,10 @@ mod tests {
     fn schema_declares_its_draft_identity_and_purpose() {
         let schema = json_schema();
         assert_eq!(schema["$schema"], META_SCHEMA);
-        assert_eq!(schema["$id"], "urn:jianghua:schema:speech:1.0");
+        assert_eq!(
+            schema["$id"],
+            "https://jianghua.dev/schema/1.0/speech.schema.json"
+        );
         assert_eq!(schema["title"], "jianghua speech document");
         assert!(schema["description"]
             .as_str()
@@ -91,6 +146,38 @@ mod tests {
         let start = &schema["$defs"]["Span"]["properties"]["start"];
         assert_eq!(start["maximum"], Value::from(u64::MAX));
         let month = &schema["$defs"]["PartialDate"]["properties"]["month"];
-        assert_eq!(month["maximum"], Value::from(12));
+        assert_eq!(
+            (&month["minimum"], &month["maximum"]),
+            (&Value::from(1), &Value::from(12))
+        );
+    }
+
+    #[test]
+    fn no_format_outside_the_standard_ones() {
+        fn formats(value: &Value, out: &mut Vec<String>) {
+            match value {
+                Value::Object(map) => {
+                    if let Some(Value::String(format)) = map.get("format") {
+                        out.push(format.clone());
+                    }
+                    map.values().for_each(|v| formats(v, out));
+                }
+                Value::Array(items) => items.iter().for_each(|v| formats(v, out)),
+                _ => {}
+            }
+        }
+        let mut found = Vec::new();
+        formats(&json_schema(), &mut found);
+        found.retain(|f| !STANDARD_FORMATS.contains(&f.as_str()));
+        assert!(found.is_empty(), "non-standard formats: {found:?}");
+        // The number types kept their meaning as bounds.
+        let schema = json_schema();
+        let year = &schema["$defs"]["PartialDate"]["properties"]["year"];
+        assert_eq!(year["minimum"], Value::from(i32::MIN));
+        let weight = &schema["$defs"]["ThemeScore"]["properties"]["weight"];
+        assert_eq!(
+            (&weight["minimum"], &weight["maximum"]),
+            (&Value::from(0.0), &Value::from(1.0))
+        );
     }
 }

@@ -97,6 +97,17 @@ fn expectations() -> Vec<(&'static str, Vec<Expected>)> {
             vec![warning("schema-version", "/schema_version", (2, 21))],
         ),
         (
+            "schema-major",
+            vec![error("schema-major", "/schema_version", (2, 21))],
+        ),
+        (
+            "newer-minor-field",
+            vec![
+                warning("schema-version", "/schema_version", (2, 21)),
+                error("additionalProperties", "/meta/language", (28, 17)),
+            ],
+        ),
+        (
             "ordinal-order",
             vec![error("ordinal-order", "/sections/1/ordinal", (176, 18))],
         ),

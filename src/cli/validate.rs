@@ -16,7 +16,9 @@ use super::Status;
 
 /// Validate JSON and XML documents against the JSON Schema and the semantic rules.
 ///
-/// A document starting with `<` is read as the XML form (schema/speech.xsd), any other as JSON.
+/// A document starting with `<` is read as the XML form (schema/speech.xsd), any other as JSON;
+/// an Akoma Ntoso document (`convert --format akn`) is checked against the Akoma Ntoso rules
+/// the validator knows, and the report says that the complete OASIS schema is xmllint's job.
 /// Every problem is reported with the JSON Pointer of the value concerned and its line:column in
 /// the file. Exit status: 0 every document valid (warnings allowed), 1 some document invalid,
 /// 2 usage error or a document that cannot be read (malformed JSON or XML, XML not of the form).
@@ -215,6 +217,9 @@ fn status(checked: &[Checked]) -> Status {
 /// Validates one document; its bytes are kept for showing where its problems lie.
 fn check(path: &Path, source: Option<&SourceText>) -> Result<(Report, Vec<u8>), InputError> {
     let bytes = read_limited(path)?;
+    if validate::is_akn(&bytes) {
+        return Ok((validate::validate_akn(&bytes)?, bytes));
+    }
     let report = match detect_named(&bytes, Some(path)).form {
         InputForm::Xml => validate::validate_xml(&bytes, source)?,
         // Anything else is meant to be JSON; a speech text fails as malformed JSON.

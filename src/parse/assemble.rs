@@ -49,6 +49,7 @@ pub fn assemble(
         .collect();
     let doctrines = crate::doctrines::extract(source, &regions, options.lexicon.as_ref());
     let mut speech = Speech {
+        schema: None,
         schema_version: SCHEMA_VERSION.to_owned(),
         meta,
         front_matter,

@@ -15,6 +15,7 @@
 //! same way with a locator of its own. [`validate_json`] is the whole path for JSON text,
 //! [`validate_xml`] for XML documents (located by [`crate::xml::XmlLocator`]).
 
+pub mod akn;
 pub mod json_schema;
 pub mod locate;
 pub mod problem;
@@ -28,8 +29,11 @@ use serde_json::Value;
 use crate::model::Speech;
 use crate::text::SourceText;
 
+pub use akn::{is_akn, validate_akn};
 pub use locate::{JsonLocator, LineIndex, Locate, NoLocator};
-pub use problem::{Checks, Position, Problem, Report, Rule, SemanticRule, Severity, SourcePlace};
+pub use problem::{
+    AknRule, Checks, Position, Problem, Report, Rule, SemanticRule, Severity, SourcePlace,
+};
 
 /// The largest document or source text read, in bytes: far beyond any speech, small enough that
 /// a stray multi-gigabyte file fails cleanly instead of exhausting memory.
@@ -149,6 +153,7 @@ pub fn validate_document(
     source: Option<&SourceText>,
 ) -> Report {
     let mut problems = json_schema::check(document);
+    problems.extend(semantic::schema_version(document));
     let checks = match Speech::deserialize(document) {
         Ok(speech) => {
             problems.extend(semantic::check(&speech));
@@ -257,6 +262,7 @@ pub(crate) mod test_support {
     pub fn sample_speech() -> Speech {
         let salutation = find("同志们", 0);
         Speech {
+            schema: None,
             schema_version: SCHEMA_VERSION.to_owned(),
             meta: Meta {
                 title: Some("在全市人大工作会议上的讲话".to_owned()),

@@ -37,8 +37,10 @@ impl fmt::Display for Severity {
 /// Each has a stable code (what reports print) and a fixed severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SemanticRule {
-    /// The document names a contract version other than the one this validator checks.
+    /// The document follows a newer minor version of the contract than this validator knows.
     SchemaVersion,
+    /// The document follows another major version of the contract.
+    SchemaMajor,
     /// Section or directive ordinals do not strictly increase among siblings.
     OrdinalOrder,
     /// A span ends before it starts.
@@ -68,8 +70,9 @@ pub enum SemanticRule {
 
 impl SemanticRule {
     /// Every rule, in the order of the documentation table.
-    pub const ALL: [SemanticRule; 13] = [
+    pub const ALL: [SemanticRule; 14] = [
         SemanticRule::SchemaVersion,
+        SemanticRule::SchemaMajor,
         SemanticRule::OrdinalOrder,
         SemanticRule::SpanReversed,
         SemanticRule::SpanOrder,
@@ -88,6 +91,7 @@ impl SemanticRule {
     pub const fn code(self) -> &'static str {
         match self {
             SemanticRule::SchemaVersion => "schema-version",
+            SemanticRule::SchemaMajor => "schema-major",
             SemanticRule::OrdinalOrder => "ordinal-order",
             SemanticRule::SpanReversed => "span-reversed",
             SemanticRule::SpanOrder => "span-order",
@@ -110,7 +114,8 @@ impl SemanticRule {
             | SemanticRule::AnnouncedSections
             | SemanticRule::ThemeWeights
             | SemanticRule::HeadingMismatch => Severity::Warning,
-            SemanticRule::OrdinalOrder
+            SemanticRule::SchemaMajor
+            | SemanticRule::OrdinalOrder
             | SemanticRule::SpanReversed
             | SemanticRule::SpanOrder
             | SemanticRule::SpanNesting
@@ -134,6 +139,64 @@ impl SemanticRule {
     }
 }
 
+/// The rules of Akoma Ntoso documents that the validator knows (`validate/akn.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AknRule {
+    /// The root is not `akomaNtoso` in the Akoma Ntoso namespace, or holds not one document.
+    Root,
+    /// `meta/identification` or a part of it the schema requires is missing.
+    Identification,
+    /// A `date` attribute is not an `xs:date` or `xs:dateTime`.
+    Date,
+    /// Two elements share an `eId`.
+    EidUnique,
+    /// An `eId` is not built as the naming convention builds them.
+    EidForm,
+    /// A local reference (`#…`) names no `eId`.
+    Reference,
+    /// The complete OASIS schema was not checked: said of every Akoma Ntoso document.
+    SchemaUnchecked,
+}
+
+impl AknRule {
+    /// Every rule, in the order of the documentation table.
+    pub const ALL: [AknRule; 7] = [
+        AknRule::Root,
+        AknRule::Identification,
+        AknRule::Date,
+        AknRule::EidUnique,
+        AknRule::EidForm,
+        AknRule::Reference,
+        AknRule::SchemaUnchecked,
+    ];
+
+    /// The stable code printed in reports.
+    pub const fn code(self) -> &'static str {
+        match self {
+            AknRule::Root => "akn-root",
+            AknRule::Identification => "akn-identification",
+            AknRule::Date => "akn-date",
+            AknRule::EidUnique => "akn-eid-unique",
+            AknRule::EidForm => "akn-eid-form",
+            AknRule::Reference => "akn-reference",
+            AknRule::SchemaUnchecked => "akn-schema-unchecked",
+        }
+    }
+
+    /// How serious a breach of the rule is: the naming convention's form and the note about
+    /// the schema are warnings.
+    pub const fn severity(self) -> Severity {
+        match self {
+            AknRule::EidForm | AknRule::SchemaUnchecked => Severity::Warning,
+            AknRule::Root
+            | AknRule::Identification
+            | AknRule::Date
+            | AknRule::EidUnique
+            | AknRule::Reference => Severity::Error,
+        }
+    }
+}
+
 /// Which check a problem breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Rule {
@@ -141,6 +204,8 @@ pub enum Rule {
     Schema(String),
     /// A rule of the contract that the schema cannot express.
     Semantic(SemanticRule),
+    /// A rule of Akoma Ntoso documents.
+    Akn(AknRule),
 }
 
 impl Rule {
@@ -149,14 +214,16 @@ impl Rule {
         match self {
             Rule::Schema(keyword) => keyword,
             Rule::Semantic(rule) => rule.code(),
+            Rule::Akn(rule) => rule.code(),
         }
     }
 
-    /// Which layer of validation the rule belongs to (`schema` or `semantic`).
+    /// Which layer of validation the rule belongs to (`schema`, `semantic` or `akn`).
     pub const fn layer(&self) -> &'static str {
         match self {
             Rule::Schema(_) => "schema",
             Rule::Semantic(_) => "semantic",
+            Rule::Akn(_) => "akn",
         }
     }
 }
@@ -240,6 +307,25 @@ impl Problem {
         }
     }
 
+    /// A breach of an Akoma Ntoso rule, at an element path (`/akomaNtoso/debate/meta`), with the
+    /// rule's severity.
+    pub fn akn(rule: AknRule, path: &str, message: String) -> Self {
+        Self {
+            rule: Rule::Akn(rule),
+            severity: rule.severity(),
+            pointer: path.to_owned(),
+            position: None,
+            source: None,
+            message,
+        }
+    }
+
+    /// The same problem, placed at `position` in the document.
+    pub fn at(mut self, position: Position) -> Self {
+        self.position = Some(position);
+        self
+    }
+
     /// The same problem, tied to a place in the source text.
     pub fn in_source(mut self, place: SourcePlace) -> Self {
         self.source = Some(place);
@@ -266,6 +352,8 @@ pub enum Checks {
     Semantic,
     /// Everything, the rules comparing the document with its source text included.
     Source,
+    /// The Akoma Ntoso rules the validator knows (not the complete OASIS schema).
+    Akn,
 }
 
 /// Every problem of one document, ordered by where they lie.

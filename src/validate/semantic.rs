@@ -3,6 +3,8 @@
 //! Each rule is a function that appends its problems; none needs the source text (those are in
 //! [`super::source`]).
 
+use serde_json::Value;
+
 use crate::model::{Directive, Passage, Section, Span, Speech, SCHEMA_VERSION};
 
 use super::problem::{Problem, SemanticRule};
@@ -11,7 +13,6 @@ use super::walk::{self, At};
 /// Every breach of the rules that need no source text.
 pub fn check(speech: &Speech) -> Vec<Problem> {
     let mut out = Vec::new();
-    schema_version(speech, &mut out);
     ordinal_order(speech, &mut out);
     span_reversed(speech, &mut out);
     span_order(speech, &mut out);
@@ -22,18 +23,38 @@ pub fn check(speech: &Speech) -> Vec<Problem> {
     out
 }
 
-/// The major version must be the one this validator knows; minor versions only add.
-fn schema_version(speech: &Speech, out: &mut Vec<Problem>) {
-    let major = |v: &str| v.split('.').next().unwrap_or_default().to_owned();
-    if major(&speech.schema_version) != major(SCHEMA_VERSION) {
-        out.push(Problem::semantic(
+/// `MAJOR.MINOR` as two numbers, or `None` for anything else (the schema's pattern says why).
+fn version_numbers(version: &str) -> Option<(u64, u64)> {
+    let (major, minor) = version.split_once('.')?;
+    Some((major.parse().ok()?, minor.parse().ok()?))
+}
+
+/// The versioning policy as the validator applies it, on the raw document so that it speaks
+/// even when fields of a newer version keep the document from loading: another major version is
+/// an error (its rules may differ); a newer minor version is a warning (what it added is reported
+/// as unknown); an older minor version is fine (minor versions only add).
+pub fn schema_version(document: &Value) -> Option<Problem> {
+    let written = document.get("schema_version")?.as_str()?;
+    let (major, minor) = version_numbers(written)?;
+    let (own_major, own_minor) = version_numbers(SCHEMA_VERSION)?;
+    if major != own_major {
+        Some(Problem::semantic(
+            SemanticRule::SchemaMajor,
+            "/schema_version",
+            format!(
+                "the document follows contract version {written}; this validator checks major version {own_major} ({SCHEMA_VERSION}), whose rules need not hold for it"
+            ),
+        ))
+    } else if minor > own_minor {
+        Some(Problem::semantic(
             SemanticRule::SchemaVersion,
             "/schema_version",
             format!(
-                "the document follows contract version {:?}; this validator checks version {SCHEMA_VERSION}",
-                speech.schema_version
+                "the document follows contract version {written}, newer than the {SCHEMA_VERSION} this validator knows: fields and values added since {SCHEMA_VERSION} are reported as unknown"
             ),
-        ));
+        ))
+    } else {
+        None
     }
 }
 
@@ -401,6 +422,7 @@ pub(crate) fn show(span: Span) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validate::problem::{Rule, Severity};
     use crate::validate::test_support::sample_speech;
 
     fn found(speech: &Speech) -> Vec<(String, String)> {
@@ -420,15 +442,31 @@ mod tests {
     }
 
     #[test]
-    fn a_major_version_other_than_ours_is_flagged() {
-        let mut speech = sample_speech();
-        speech.schema_version = "1.7".to_owned();
-        assert_eq!(found(&speech), vec![]);
-        speech.schema_version = "2.0".to_owned();
+    fn versions_follow_the_policy() {
+        let rule = |version: &str| {
+            schema_version(&serde_json::json!({ "schema_version": version }))
+                .map(|p| (p.rule, p.severity))
+        };
+        // The same or an older minor version: fine.
+        assert_eq!(rule(SCHEMA_VERSION), None);
+        assert_eq!(rule("1.0"), None);
+        // A newer minor version: a warning.
         assert_eq!(
-            found(&speech),
-            [code(SemanticRule::SchemaVersion, "/schema_version")]
+            rule("1.7"),
+            Some((
+                Rule::Semantic(SemanticRule::SchemaVersion),
+                Severity::Warning
+            ))
         );
+        // Another major version, newer or older: an error.
+        for other in ["2.0", "0.9"] {
+            assert_eq!(
+                rule(other),
+                Some((Rule::Semantic(SemanticRule::SchemaMajor), Severity::Error))
+            );
+        }
+        // Not a version at all: the schema's pattern reports it.
+        assert_eq!(rule("one"), None);
     }
 
     #[test]

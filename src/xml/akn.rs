@@ -1,20 +1,31 @@
 //! Akoma Ntoso 3.0 export (one way): the speech as `akomaNtoso/debate`, valid against
-//! `schema/akn/akomantoso30.xsd`.
+//! `schema/akn/akomantoso30.xsd`, its identifiers following the Akoma Ntoso naming convention.
 //!
 //! * `meta/identification`: FRBR work (the speech: date, speaker, country `cn`), expression
-//!   (its Chinese text, language `zho`) and manifestation (this XML);
-//! * `meta/references`: a `TLCPerson` for the speaker (and a `TLCRole` for the office), a
-//!   `TLCReference` for each law or publication cited and a `TLCConcept` for every other doctrine;
-//! * `preface`: the front matter (title lines as `docTitle`);
+//!   (its Chinese text, language `zho`) and manifestation (this XML). The IRIs carry the date
+//!   only as far as it is known (`2024-03-01`, `2024`, or `undated`); `FRBRdate`, which the
+//!   schema requires as a full date, names what its value is (`delivery`, `delivery (year)`,
+//!   `unknown`);
+//! * `meta/references`: a `TLCPerson` for the speaker, its IRI its own when the name is unknown
+//!   (and a `TLCRole` for the office), a `TLCReference` for each law or publication cited and a
+//!   `TLCConcept` for every other doctrine;
+//! * `preface`: the front matter (title lines as `docTitle`, the speech's date as `docDate`);
 //! * `debateBody/debateSection/speech by="#speaker"` with `from`: the salutation, preamble,
-//!   sections as `tblock` (`num`, `heading`, `p`, nested `tblock`s), directives as
-//!   `blockList/item` in place of the text they cover, and the closing; the appendix follows the
-//!   speech in the same `debateSection`. Doctrine mentions are inline `ref`/`concept` elements.
+//!   sections as `tblock` (`num`, `heading`, then the text after them, nested `tblock`s),
+//!   directives as `blockList/item` in place of the text they cover, and the closing; the
+//!   appendix follows the speech in the same `debateSection`. Doctrine mentions are inline
+//!   `ref`/`concept` elements.
+//!
+//! Every block and container has an `eId` built as the naming convention builds them: the
+//! parent's `eId`, `__`, the element's abbreviation (`dbsect`, `list`, else its name) and its
+//! number, the written number for numbered parts (`tblock_2` for 二、) and the position among
+//! its like siblings otherwise (`p_3`); the preface's start with `preface__`.
 //!
 //! Not exported: boilerplate, diagnostics and themes (they describe the page and the analysis,
 //! not the speech). Characters XML 1.0 cannot carry become their Unicode control pictures
 //! (U+2400–U+241F) or U+FFFD: the export is for reading and exchange, not for round trips.
 
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -47,6 +58,7 @@ pub fn write_akn<W: Write>(speech: &Speech, out: W) -> io::Result<()> {
     let mut akn = AknOut {
         writer: Writer::new_with_indent(out, b' ', 2),
         marks: doctrine_marks(&speech.doctrines),
+        eids: Eids::default(),
     };
     akn.writer
         .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
@@ -138,48 +150,100 @@ fn iri_segment(text: &str) -> String {
     out
 }
 
-/// An `xs:date` for the FRBR dates, and what it is: the delivery date when written, else the
-/// publication date, completed with the first month or day when only a part is written.
-fn frbr_date(speech: &Speech) -> (String, String) {
-    let published = speech
-        .meta
-        .source
-        .as_ref()
-        .and_then(|s| s.published.as_ref());
-    let candidates = [
-        (speech.meta.date.as_ref(), "delivery"),
-        (published, "publication"),
-    ];
-    for (date, event) in candidates {
-        let Some(PartialDate {
-            year: Some(year),
-            month,
-            day,
-            ..
-        }) = date
-        else {
-            continue;
-        };
-        let month = month.filter(|m| (1..=12).contains(m));
-        let day = month
-            .and(*day)
-            .filter(|d| *d >= 1 && *d <= days_in_month(*year, month.unwrap_or(1)));
-        let name = match (month, day) {
-            (Some(_), Some(_)) => event.to_owned(),
-            (Some(_), None) => format!("{event} (month)"),
-            _ => format!("{event} (year)"),
-        };
-        let year = if *year < 0 {
+/// The date the FRBR identification gives the speech: the delivery date when written, else the
+/// publication date, as far as either is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum WorkDate {
+    /// Year, month and day known.
+    Day { date: String, event: &'static str },
+    /// The year known, perhaps the month: the IRIs carry the year, as the naming convention
+    /// allows; `FRBRdate` (a full date by the schema) the first day of what is known.
+    Partial {
+        year: String,
+        padded: String,
+        name: String,
+    },
+    /// No date known.
+    Unknown,
+}
+
+impl WorkDate {
+    fn of(speech: &Speech) -> Self {
+        let published = speech
+            .meta
+            .source
+            .as_ref()
+            .and_then(|s| s.published.as_ref());
+        [
+            (speech.meta.date.as_ref(), "delivery"),
+            (published, "publication"),
+        ]
+        .into_iter()
+        .find_map(|(date, event)| Self::from_partial(date?, event))
+        .unwrap_or(Self::Unknown)
+    }
+
+    fn from_partial(date: &PartialDate, event: &'static str) -> Option<Self> {
+        let year = date.year?;
+        let month = date.month.filter(|m| (1..=12).contains(m));
+        let day = month.and_then(|m| {
+            date.day
+                .filter(|d| (1..=days_in_month(year, m)).contains(d))
+        });
+        let year_text = if year < 0 {
             format!("-{:04}", year.unsigned_abs())
         } else {
             format!("{year:04}")
         };
-        return (
-            format!("{year}-{:02}-{:02}", month.unwrap_or(1), day.unwrap_or(1)),
-            name,
+        let padded = format!(
+            "{year_text}-{:02}-{:02}",
+            month.unwrap_or(1),
+            day.unwrap_or(1)
         );
+        Some(match (month, day) {
+            (Some(_), Some(_)) => Self::Day {
+                date: padded,
+                event,
+            },
+            (Some(_), None) => Self::Partial {
+                year: year_text,
+                padded,
+                name: format!("{event} (month)"),
+            },
+            _ => Self::Partial {
+                year: year_text,
+                padded,
+                name: format!("{event} (year)"),
+            },
+        })
     }
-    ("0001-01-01".to_owned(), "unknown".to_owned())
+
+    /// The date component of the FRBR IRIs: only what is known.
+    fn iri_component(&self) -> &str {
+        match self {
+            Self::Day { date, .. } => date,
+            Self::Partial { year, .. } => year,
+            Self::Unknown => "undated",
+        }
+    }
+
+    /// `FRBRdate`'s `date` and `name`. The schema requires a full date even when none is known:
+    /// then `name` is `unknown` and the value the schema's placeholder.
+    fn frbr_date(&self) -> (&str, &str) {
+        match self {
+            Self::Day { date, event } => (date, event),
+            Self::Partial { padded, name, .. } => (padded, name),
+            Self::Unknown => ("0001-01-01", "unknown"),
+        }
+    }
+}
+
+/// A full `xs:date` for `docDate`, when the date is known to the day.
+fn full_date(date: &PartialDate) -> Option<String> {
+    match WorkDate::from_partial(date, "")? {
+        WorkDate::Day { date, .. } => Some(date),
+        _ => None,
+    }
 }
 
 fn days_in_month(year: i32, month: u8) -> u8 {
@@ -216,9 +280,57 @@ fn work_number(speech: &Speech) -> String {
     format!("{hash:016x}")
 }
 
+/// `eId`s as the Akoma Ntoso naming convention builds them, unique within the document.
+#[derive(Default)]
+struct Eids {
+    /// How many of each element a parent has numbered by position so far.
+    positions: HashMap<(String, &'static str), u32>,
+    used: HashSet<String>,
+}
+
+impl Eids {
+    /// The naming convention's abbreviation of an element's name.
+    fn abbreviation(element: &'static str) -> &'static str {
+        match element {
+            "debateSection" => "dbsect",
+            "blockList" => "list",
+            other => other,
+        }
+    }
+
+    /// The `eId` of the next `element` of `parent` numbered by its position.
+    fn next(&mut self, parent: &str, element: &'static str) -> String {
+        let position = self
+            .positions
+            .entry((parent.to_owned(), element))
+            .or_default();
+        *position += 1;
+        let number = *position;
+        self.numbered(parent, element, number)
+    }
+
+    /// The `eId` of an `element` of `parent` whose text numbers it (一、 → 1). Should two share
+    /// a number, the later one gets `_2`, `_3`… as the convention's tools do.
+    fn numbered(&mut self, parent: &str, element: &'static str, number: u32) -> String {
+        let separator = if parent.is_empty() { "" } else { "__" };
+        let base = format!(
+            "{parent}{separator}{}_{number}",
+            Self::abbreviation(element)
+        );
+        let mut eid = base.clone();
+        let mut count = 1;
+        while !self.used.insert(eid.clone()) {
+            count += 1;
+            eid = format!("{base}_{count}");
+        }
+        eid
+    }
+}
+
 struct AknOut<W: Write> {
     writer: Writer<W>,
     marks: Vec<Mark>,
+    eids: Eids,
 }
 
 impl<W: Write> AknOut<W> {
@@ -303,17 +415,34 @@ impl<W: Write> AknOut<W> {
         out
     }
 
-    fn paragraph(&mut self, passage: &Passage, class: Option<&str>) -> io::Result<()> {
+    /// A `p` of `parent`, with its `eId`.
+    fn paragraph(
+        &mut self,
+        passage: &Passage,
+        class: Option<&str>,
+        parent: &str,
+    ) -> io::Result<()> {
         let content = self.marked_up(&passage.text, passage.span);
-        match class {
-            Some(class) => self.inline("p", &[("class", class)], content),
-            None => self.inline("p", &[], content),
-        }
+        let eid = self.eids.next(parent, "p");
+        let mut attrs = vec![("eId", eid.as_str())];
+        attrs.extend(class.map(|class| ("class", class)));
+        self.inline("p", &attrs, content)
+    }
+
+    /// An empty `p` of `parent`: what a container that must hold a block holds when it has none.
+    fn empty_paragraph(&mut self, parent: &str) -> io::Result<()> {
+        let eid = self.eids.next(parent, "p");
+        self.empty("p", &[("eId", &eid)])
     }
 
     fn meta(&mut self, speech: &Speech) -> io::Result<()> {
-        let (date, date_name) = frbr_date(speech);
-        let work = format!("/akn/cn/debate/{date}/{}", work_number(speech));
+        let work_date = WorkDate::of(speech);
+        let (date, date_name) = work_date.frbr_date();
+        let work = format!(
+            "/akn/cn/debate/{}/{}",
+            work_date.iri_component(),
+            work_number(speech)
+        );
         let expression = format!("{work}/zho@");
         let speaker = format!("#{SPEAKER}");
         let publisher = format!("#{PUBLISHER}");
@@ -323,7 +452,7 @@ impl<W: Write> AknOut<W> {
                 akn.element("FRBRWork", &[], |akn| {
                     akn.empty("FRBRthis", &[("value", &format!("{work}/!main"))])?;
                     akn.empty("FRBRuri", &[("value", &work)])?;
-                    akn.empty("FRBRdate", &[("date", &date), ("name", &date_name)])?;
+                    akn.empty("FRBRdate", &[("date", date), ("name", date_name)])?;
                     akn.empty("FRBRauthor", &[("href", &speaker)])?;
                     akn.empty("FRBRcountry", &[("value", "cn")])?;
                     if let Some(title) = &speech.meta.title {
@@ -334,22 +463,22 @@ impl<W: Write> AknOut<W> {
                 akn.element("FRBRExpression", &[], |akn| {
                     akn.empty("FRBRthis", &[("value", &format!("{expression}/!main"))])?;
                     akn.empty("FRBRuri", &[("value", &expression)])?;
-                    akn.empty("FRBRdate", &[("date", &date), ("name", &date_name)])?;
+                    akn.empty("FRBRdate", &[("date", date), ("name", date_name)])?;
                     akn.empty("FRBRauthor", &[("href", &speaker)])?;
                     akn.empty("FRBRlanguage", &[("language", "zho")])
                 })?;
                 akn.element("FRBRManifestation", &[], |akn| {
                     akn.empty("FRBRthis", &[("value", &format!("{expression}/!main.xml"))])?;
                     akn.empty("FRBRuri", &[("value", &format!("{expression}.akn"))])?;
-                    akn.empty("FRBRdate", &[("date", &date), ("name", &date_name)])?;
+                    akn.empty("FRBRdate", &[("date", date), ("name", date_name)])?;
                     akn.empty("FRBRauthor", &[("href", &publisher)])
                 })
             })?;
-            akn.element("references", &source, |akn| akn.references(speech))
+            akn.element("references", &source, |akn| akn.references(speech, &work))
         })
     }
 
-    fn references(&mut self, speech: &Speech) -> io::Result<()> {
+    fn references(&mut self, speech: &Speech, work: &str) -> io::Result<()> {
         self.empty(
             "TLCOrganization",
             &[
@@ -359,17 +488,28 @@ impl<W: Write> AknOut<W> {
             ],
         )?;
         let speaker = speech.meta.speaker.as_ref();
-        let name = speaker.and_then(|s| s.name.as_deref()).unwrap_or("unknown");
-        let href = format!("/akn/ontology/person/cn/{}", iri_segment(name));
+        let role = speaker.and_then(|s| s.role.as_deref());
+        // A person is known by name; a speaker whose name is unknown is a person of this speech
+        // alone, shown by the office when it is known.
+        let (href, shown) = match speaker.and_then(|s| s.name.as_deref()) {
+            Some(name) => (
+                format!("/akn/ontology/person/cn/{}", iri_segment(name)),
+                name,
+            ),
+            None => (
+                format!("{work}/!main#{SPEAKER}"),
+                role.unwrap_or("unknown speaker"),
+            ),
+        };
         self.empty(
             "TLCPerson",
             &[
                 ("eId", SPEAKER),
                 ("href", &href),
-                ("showAs", &escape_attr(name)),
+                ("showAs", &escape_attr(shown)),
             ],
         )?;
-        if let Some(role) = speaker.and_then(|s| s.role.as_deref()) {
+        if let Some(role) = role {
             let href = format!("/akn/ontology/role/cn/{}", iri_segment(role));
             self.empty(
                 "TLCRole",
@@ -413,23 +553,28 @@ impl<W: Write> AknOut<W> {
         if speech.front_matter.is_empty() && speech.meta.title.is_none() {
             return Ok(());
         }
-        self.element("preface", &[], |akn| {
+        // The preface numbers its paragraphs under its own name, as the convention's tools do.
+        const PREFACE: &str = "preface";
+        let dates = doc_dates(speech);
+        self.element(PREFACE, &[], |akn| {
             if speech.front_matter.is_empty() {
                 let title = format!(
                     "<docTitle>{}</docTitle>",
                     escape(speech.meta.title.as_deref().unwrap_or_default())
                 );
-                return akn.inline("p", &[("class", "title")], title);
+                let eid = akn.eids.next(PREFACE, "p");
+                return akn.inline("p", &[("eId", &eid), ("class", "title")], title);
             }
             for block in &speech.front_matter {
                 let kind = super::enum_name(&block.kind).unwrap_or_default();
-                let text = escape(&block.text);
+                let text = with_doc_dates(&block.text, block.span, &dates);
                 let content = if kind == "title" && !text.is_empty() {
                     format!("<docTitle>{text}</docTitle>")
                 } else {
                     text
                 };
-                akn.inline("p", &[("class", &kind)], content)?;
+                let eid = akn.eids.next(PREFACE, "p");
+                akn.inline("p", &[("eId", &eid), ("class", &kind)], content)?;
             }
             Ok(())
         })
@@ -439,10 +584,6 @@ impl<W: Write> AknOut<W> {
         let by = format!("#{SPEAKER}");
         let role = format!("#{SPEAKER_ROLE}");
         let speaker = speech.meta.speaker.as_ref();
-        let mut speech_attrs = vec![("eId", "dbsect_1__spe_1"), ("by", by.as_str())];
-        if speaker.is_some_and(|s| s.role.is_some()) {
-            speech_attrs.push(("as", role.as_str()));
-        }
         let from: Vec<&str> = speaker
             .into_iter()
             .flat_map(|s| [s.role.as_deref(), s.name.as_deref()])
@@ -450,90 +591,93 @@ impl<W: Write> AknOut<W> {
             .filter(|part| !part.is_empty())
             .collect();
         self.element("debateBody", &[], |akn| {
+            let section = akn.eids.next("", "debateSection");
             akn.element(
                 "debateSection",
-                &[("eId", "dbsect_1"), ("name", "speech")],
+                &[("eId", section.as_str()), ("name", "speech")],
                 |akn| {
                     if let Some(occasion) = &speech.meta.occasion {
                         akn.inline("heading", &[], escape(occasion))?;
                     }
+                    let eid = akn.eids.next(&section, "speech");
+                    let mut speech_attrs = vec![("eId", eid.as_str()), ("by", by.as_str())];
+                    if speaker.is_some_and(|s| s.role.is_some()) {
+                        speech_attrs.push(("as", role.as_str()));
+                    }
                     akn.element("speech", &speech_attrs, |akn| {
                         if !from.is_empty() {
-                            akn.inline("from", &[], escape(&from.join(" ")))?;
+                            let from_eid = akn.eids.next(&eid, "from");
+                            akn.inline("from", &[("eId", &from_eid)], escape(&from.join(" ")))?;
                         }
                         let mut blocks = 0;
                         for passage in speech.salutation.iter() {
-                            akn.paragraph(passage, Some("salutation"))?;
+                            akn.paragraph(passage, Some("salutation"), &eid)?;
                             blocks += 1;
                         }
                         for passage in &speech.preamble {
-                            akn.paragraph(passage, None)?;
+                            akn.paragraph(passage, None, &eid)?;
                             blocks += 1;
                         }
-                        for (index, section) in speech.sections.iter().enumerate() {
-                            akn.section(
-                                section,
-                                &format!("dbsect_1__spe_1__tblock_{}", index + 1),
-                            )?;
+                        for section in &speech.sections {
+                            akn.section(section, &eid)?;
                             blocks += 1;
                         }
                         for passage in &speech.closing {
-                            akn.paragraph(passage, Some("closing"))?;
+                            akn.paragraph(passage, Some("closing"), &eid)?;
                             blocks += 1;
                         }
                         // A speech holds at least one block.
                         if blocks == 0 {
-                            akn.empty("p", &[])?;
+                            akn.empty_paragraph(&eid)?;
                         }
                         Ok(())
                     })?;
                     speech
                         .appendix
                         .iter()
-                        .try_for_each(|passage| akn.paragraph(passage, Some("appendix")))
+                        .try_for_each(|passage| akn.paragraph(passage, Some("appendix"), &section))
                 },
             )
         })
     }
 
-    fn section(&mut self, section: &Section, eid: &str) -> io::Result<()> {
-        self.element("tblock", &[("eId", eid)], |akn| {
+    /// A section as a `tblock` of `parent`: its number and heading, then its text without them.
+    fn section(&mut self, section: &Section, parent: &str) -> io::Result<()> {
+        let eid = self.eids.numbered(parent, "tblock", section.ordinal);
+        self.element("tblock", &[("eId", &eid)], |akn| {
             if let Some(marker) = &section.marker {
                 akn.inline("num", &[], escape(marker))?;
             }
-            akn.inline("heading", &[], escape(&section.heading))?;
-            let heading_line = format!(
-                "{}{}",
-                section.marker.as_deref().unwrap_or_default(),
-                section.heading
-            );
+            let heading = akn.marked_up(&section.heading, section.heading_span);
+            akn.inline("heading", &[], heading)?;
             let mut blocks = 0;
             for paragraph in &section.paragraphs {
-                // A heading alone on its line is already said by `num` and `heading`.
-                if paragraph.text.trim() == heading_line {
+                // The number and heading are said by `num` and `heading`.
+                let Some(rest) = after_heading(paragraph, section) else {
                     continue;
-                }
-                blocks += akn.paragraph_with_directives(paragraph, &section.directives)?;
+                };
+                blocks += akn.paragraph_with_directives(&rest, &section.directives, &eid)?;
             }
-            for (index, subsection) in section.subsections.iter().enumerate() {
-                akn.section(subsection, &format!("{eid}__tblock_{}", index + 1))?;
+            for subsection in &section.subsections {
+                akn.section(subsection, &eid)?;
                 blocks += 1;
             }
             // A tblock holds at least one block.
             if blocks == 0 {
-                akn.empty("p", &[])?;
+                akn.empty_paragraph(&eid)?;
             }
             Ok(())
         })
     }
 
-    /// A paragraph, with the directives that lie in it as a `blockList` in place of their
-    /// text: the text before the first directive and after the last stay paragraphs.
+    /// A paragraph of `parent`, with the directives that lie in it as a `blockList` in place of
+    /// their text: the text before the first directive and after the last stay paragraphs.
     /// Returns the number of blocks written.
     fn paragraph_with_directives(
         &mut self,
         paragraph: &Passage,
         directives: &[Directive],
+        parent: &str,
     ) -> io::Result<usize> {
         let chars: Vec<char> = paragraph.text.chars().collect();
         let inside: Vec<&Directive> = directives
@@ -553,46 +697,150 @@ impl<W: Write> AknOut<W> {
                     .is_some_and(|t| t.iter().copied().eq(d.text.chars()))
             });
         if !consistent {
-            self.paragraph(paragraph, None)?;
+            self.paragraph(paragraph, None, parent)?;
             return Ok(1);
         }
-        let piece = |start: usize, end: usize| Passage {
-            text: chars[start - paragraph.span.start..end - paragraph.span.start]
-                .iter()
-                .collect(),
-            span: Span::new(start, end),
-        };
+        let piece = |start: usize, end: usize| slice(paragraph, &chars, start, end);
         let mut blocks = 0;
         let (first, last) = (inside[0].span.start, inside[inside.len() - 1].span.end);
         if first > paragraph.span.start {
-            self.paragraph(&piece(paragraph.span.start, first), None)?;
+            self.paragraph(&piece(paragraph.span.start, first), None, parent)?;
             blocks += 1;
         }
-        self.element("blockList", &[("class", "directives")], |akn| {
-            for directive in &inside {
-                akn.element("item", &[], |akn| {
-                    // The number is the marker as written; the text after it is the item's.
-                    let marker_len = if directive.text.starts_with(&directive.marker) {
-                        directive.marker.chars().count()
-                    } else {
-                        0
-                    };
-                    if marker_len > 0 {
-                        akn.inline("num", &[], escape(&directive.marker))?;
-                    }
-                    let start = directive.span.start + marker_len;
-                    akn.paragraph(&piece(start, directive.span.end), None)
-                })?;
-            }
-            Ok(())
-        })?;
+        let list = self.eids.next(parent, "blockList");
+        self.element(
+            "blockList",
+            &[("eId", &list), ("class", "directives")],
+            |akn| {
+                for directive in &inside {
+                    let item = akn.eids.numbered(&list, "item", directive.ordinal);
+                    akn.element("item", &[("eId", &item)], |akn| {
+                        // The number is the marker as written; the text after it is the item's.
+                        let marker_len = if directive.text.starts_with(&directive.marker) {
+                            directive.marker.chars().count()
+                        } else {
+                            0
+                        };
+                        if marker_len > 0 {
+                            akn.inline("num", &[], escape(&directive.marker))?;
+                        }
+                        let start = directive.span.start + marker_len;
+                        akn.paragraph(&piece(start, directive.span.end), None, &item)
+                    })?;
+                }
+                Ok(())
+            },
+        )?;
         blocks += 1;
         if last < paragraph.span.end {
-            self.paragraph(&piece(last, paragraph.span.end), None)?;
+            self.paragraph(&piece(last, paragraph.span.end), None, parent)?;
             blocks += 1;
         }
         Ok(blocks)
     }
+}
+
+/// The part `[start, end)` (input offsets) of a passage whose characters are `chars`.
+fn slice(passage: &Passage, chars: &[char], start: usize, end: usize) -> Passage {
+    let offset = passage.span.start;
+    Passage {
+        text: chars[start - offset..end - offset].iter().collect(),
+        span: Span::new(start, end),
+    }
+}
+
+/// What a section's paragraph says after the section's number and heading, when it opens with
+/// them (一、坚持党的领导。必须… → 必须…), without the punctuation that closed the heading;
+/// `None` when nothing is left. Any other paragraph is kept whole.
+fn after_heading(paragraph: &Passage, section: &Section) -> Option<Passage> {
+    let chars: Vec<char> = paragraph.text.chars().collect();
+    let heading = section.heading_span;
+    let opens_with_heading = paragraph.span.len() == chars.len()
+        && !heading.is_empty()
+        && paragraph.span.contains(&heading)
+        && chars[..heading.start - paragraph.span.start]
+            .iter()
+            .collect::<String>()
+            .trim()
+            == section.marker.as_deref().unwrap_or_default()
+        && chars[heading.start - paragraph.span.start..heading.end - paragraph.span.start]
+            .iter()
+            .copied()
+            .eq(section.heading.chars());
+    if !opens_with_heading {
+        // A heading line the spans do not place is still recognised by its text.
+        let line = format!(
+            "{}{}",
+            section.marker.as_deref().unwrap_or_default(),
+            section.heading
+        );
+        return (paragraph.text.trim() != line).then(|| paragraph.clone());
+    }
+    let closing = |c: &char| c.is_whitespace() || "。．.：:，,；;、！!？?".contains(*c);
+    let rest = heading.end
+        + chars[heading.end - paragraph.span.start..]
+            .iter()
+            .take_while(|c| closing(c))
+            .count();
+    (rest < paragraph.span.end).then(|| slice(paragraph, &chars, rest, paragraph.span.end))
+}
+
+/// A date the preface marks as `docDate`: where it is written, and its full `xs:date`.
+struct DocDate {
+    span: Span,
+    text: String,
+    date: String,
+}
+
+/// The speech's dates known to the day, delivery then publication: the front matter line that
+/// writes one marks it.
+fn doc_dates(speech: &Speech) -> Vec<DocDate> {
+    let published = speech
+        .meta
+        .source
+        .as_ref()
+        .and_then(|s| s.published.as_ref());
+    let mut dates: Vec<DocDate> = [speech.meta.date.as_ref(), published]
+        .into_iter()
+        .flatten()
+        .filter(|d| !d.span.is_empty())
+        .filter_map(|d| {
+            Some(DocDate {
+                span: d.span,
+                text: d.text.clone(),
+                date: full_date(d)?,
+            })
+        })
+        .collect();
+    dates.sort_by_key(|d| d.span.start);
+    dates.dedup_by(|b, a| b.span.start < a.span.end);
+    dates
+}
+
+/// The escaped text of a front matter line with the dates written in it marked as `docDate`.
+fn with_doc_dates(text: &str, span: Span, dates: &[DocDate]) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    if span.len() == chars.len() {
+        for date in dates.iter().filter(|d| span.contains(&d.span)) {
+            let (from, to) = (date.span.start - span.start, date.span.end - span.start);
+            if !chars[from..to].iter().copied().eq(date.text.chars()) {
+                continue;
+            }
+            chars[at..from]
+                .iter()
+                .for_each(|c| push_escaped(&mut out, *c));
+            out.push_str(&format!("<docDate date=\"{}\">", date.date));
+            chars[from..to]
+                .iter()
+                .for_each(|c| push_escaped(&mut out, *c));
+            out.push_str("</docDate>");
+            at = to;
+        }
+    }
+    chars[at..].iter().for_each(|c| push_escaped(&mut out, *c));
+    out
 }
 
 /// Attribute values go through quick-xml's escaping; only characters XML cannot carry at all

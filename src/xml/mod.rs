@@ -24,7 +24,7 @@
 
 mod akn;
 mod locate;
-mod read;
+pub(crate) mod read;
 mod write;
 
 pub use akn::{to_akn, write_akn, AKN_NAMESPACE, AKN_XSD_PATH};

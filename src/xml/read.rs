@@ -113,7 +113,7 @@ pub fn from_xml_bytes_located(bytes: &[u8]) -> Result<(Speech, XmlLocator)> {
 }
 
 /// The text of an XML document: size checked, byte order mark removed, UTF-8 checked.
-fn xml_text(bytes: &[u8]) -> Result<&str> {
+pub(crate) fn xml_text(bytes: &[u8]) -> Result<&str> {
     let at_start = |kind| ReadError {
         line: 1,
         column: 1,
@@ -156,7 +156,7 @@ pub fn from_xml(xml: &str) -> Result<Speech> {
 }
 
 /// 1-based line and character column of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -668,6 +668,8 @@ impl<'i> Pull<'i> {
             self.required_list(root, "diagnostics", "diagnostic", Self::diagnostic)?;
         self.end(root)?;
         Ok(Speech {
+            // The XML form names its schema by its namespace; `$schema` is JSON's.
+            schema: None,
             schema_version,
             meta,
             front_matter,

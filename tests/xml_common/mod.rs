@@ -56,6 +56,7 @@ pub fn parse_file(path: &Path) -> Speech {
 /// The smallest document: nothing found, every list empty.
 pub fn minimal() -> Speech {
     Speech {
+        schema: None,
         schema_version: SCHEMA_VERSION.to_owned(),
         meta: Meta {
             title: None,
@@ -137,6 +138,7 @@ pub fn rich() -> Speech {
     };
     let second_formulation = find("“四个意识”", find(section_two, 0).start);
     Speech {
+        schema: None,
         schema_version: SCHEMA_VERSION.to_owned(),
         meta: Meta {
             title: Some("在市委人大工作会议上的讲话".into()),
@@ -585,6 +587,7 @@ pub fn speech() -> impl Strategy<Value = Speech> {
                 (schema_version, meta, front_matter, salutation, preamble, sections),
                 (closing, appendix, doctrines, themes, boilerplate, diagnostics),
             )| Speech {
+                schema: None,
                 schema_version,
                 meta,
                 front_matter,

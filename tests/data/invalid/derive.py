@@ -32,7 +32,11 @@ derive("wrong-type", lambda d: d["sections"][1].update(ordinal="2"))
 derive("negative-span", lambda d: d["front_matter"][0]["span"].update(start=-1))
 
 # Semantic rules, without the source text.
-derive("schema-version", lambda d: d.update(schema_version="2.0"))
+derive("schema-version", lambda d: d.update(schema_version="1.7"))
+derive("schema-major", lambda d: d.update(schema_version="2.0"))
+# A document of a newer minor version with a field this version does not know: the warning
+# says why the field is unknown, and the field is still reported.
+derive("newer-minor-field", lambda d: (d.update(schema_version="1.7"), d["meta"].update(language="zh")))
 derive("ordinal-order", lambda d: d["sections"][1].update(ordinal=1))
 derive("span-reversed", lambda d: d["closing"][0]["span"].update(
     start=d["closing"][0]["span"]["end"], end=d["closing"][0]["span"]["start"]))
