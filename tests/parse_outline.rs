@@ -27,6 +27,7 @@ const INPUTS: &[&str] = &[
     "outline_news_subheads",
     "outline_part_headings",
     "outline_part_headings_paren",
+    "outline_bare_numerals",
     "outline_sequence_words",
     "outline_stripped",
     "outline_wiki_wrapped",
@@ -399,6 +400,33 @@ fn unnumbered_part_headings_stand_beside_one_numbered_run() {
     assert_eq!(subs, vec![vec![1, 2], vec![1, 2, 3]]);
     assert!(speech.closing[0].text.starts_with("各位代表！"));
     assert!(codes(&speech).is_empty());
+}
+
+/// Numerals alone on their lines, as older publications set them, number the parts; a numeral
+/// that a hard wrap leaves at a line's start (一 / 年来) does not.
+#[test]
+fn numerals_alone_on_their_lines_number_the_parts() {
+    let speech = input("outline_bare_numerals");
+    let markers: Vec<_> = speech
+        .sections
+        .iter()
+        .map(|s| (s.ordinal, s.marker.as_deref(), s.heading.as_str()))
+        .collect();
+    assert_eq!(
+        markers,
+        vec![
+            (1, Some("一"), ""),
+            (2, Some("二"), ""),
+            (3, Some("三"), "")
+        ]
+    );
+    assert!(speech.sections[0]
+        .paragraphs
+        .iter()
+        .any(|p| p.text.ends_with("以上，一")));
+    assert_eq!(speech.closing.len(), 1);
+    assert!(speech.closing[0].text.starts_with("让我们团结一致"));
+    assert!(codes(&speech).is_empty(), "{:?}", codes(&speech));
 }
 
 /// Where each part restarts its own numbers, the parts hold them.

@@ -184,7 +184,11 @@ fn candidates(
             if skip_first && i == 0 && pos == piece.start {
                 continue;
             }
-            if let Some(marker) = markers::marker_at(text, pos).filter(|m| m.rest < piece.end) {
+            // A marker heads text in its piece, or is the whole piece (一 alone on its line).
+            let heads_text = |m: &markers::Marker| {
+                m.rest < piece.end || (m.range == (pos..piece.end) && m.rest == piece.end)
+            };
+            if let Some(marker) = markers::marker_at(text, pos).filter(heads_text) {
                 out.push(Candidate { marker, piece: i });
             }
         }

@@ -142,6 +142,28 @@ pub fn marker_at(text: &str, pos: usize) -> Option<Marker> {
         .or_else(|| sequence_word(s, pos))
         .or_else(|| arabic(s, pos))
         .or_else(|| han(s, pos))
+        .or_else(|| bare(text, pos))
+}
+
+/// Blanks that may stand around a numeral alone on its line.
+const INLINE_BLANKS: &[char] = &[' ', '\t', '\u{3000}', '\u{00A0}'];
+
+/// 一 alone on its line, as older publications set a part's number above its text: it numbers
+/// the part as 一、 does. Only a whole line: a line broken inside 一年来 leaves text beside it.
+fn bare(text: &str, pos: usize) -> Option<Marker> {
+    let s = text.get(pos..)?;
+    let (value, len) = han_numeral(s)?;
+    let before = text.get(..pos)?.trim_end_matches(INLINE_BLANKS);
+    let line_start = before.is_empty() || before.ends_with(['\n', '\r']);
+    let after = s.get(len..)?.trim_start_matches(INLINE_BLANKS);
+    let line_end = after.starts_with(['\n', '\r']);
+    // The heading is the line's: none, after the numeral.
+    (line_start && line_end).then(|| Marker {
+        family: Family::Dun,
+        ordinal: Ordinal::Number(value),
+        range: pos..pos + len,
+        rest: pos + len,
+    })
 }
 
 fn char_at(s: &str, at: usize) -> Option<char> {
