@@ -94,10 +94,17 @@ fn bench_page(c: &mut Criterion) {
 }
 
 fn bench_overview(c: &mut Criterion) {
-    let speeches: Vec<_> = seeds().iter().map(|(_, bytes)| read(bytes).speech).collect();
+    let speeches: Vec<_> = seeds()
+        .iter()
+        .map(|(_, bytes)| read(bytes).speech)
+        .collect();
     let entries: Vec<Entry> = (0..1000)
         .map(|i| {
-            let mut entry = Entry::of(&speeches[i % speeches.len()], format!("{i}.txt"), format!("{i}.txt.html"));
+            let mut entry = Entry::of(
+                &speeches[i % speeches.len()],
+                format!("{i}.txt"),
+                format!("{i}.txt.html"),
+            );
             entry.year = Some(2015 + (i % 10) as i32);
             entry
         })

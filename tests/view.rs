@@ -38,7 +38,8 @@ fn mention_count(speech: &Speech) -> usize {
 }
 
 /// A page built from a whole text, with the common chrome of a saved page.
-const PAGE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title></head><body>\
+const PAGE: &str =
+    "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title></head><body>\
 <nav><a href=\"/\">首页</a> &gt; <a href=\"/x\">领导讲话</a></nav>\
 <h1>在县人大工作会议上的讲话</h1><p>县委书记 王明</p>\
 <p>同志们：</p><p>这次会议很重要。下面，我讲两点意见。</p>\
@@ -87,7 +88,10 @@ fn a_saved_page_is_shown_as_its_extracted_text() {
     assert!(kinds.contains("footer"), "{kinds:?}");
     let title = select(&html, "#source .front[data-kind=title]");
     assert_eq!(title.len(), 1);
-    assert_eq!(title[0].text().collect::<String>(), "在县人大工作会议上的讲话");
+    assert_eq!(
+        title[0].text().collect::<String>(),
+        "在县人大工作会议上的讲话"
+    );
 }
 
 #[test]
@@ -112,8 +116,14 @@ fn the_outline_and_the_highlights_count_what_the_document_holds() {
             .filter_map(|e| e.attr("id"))
             .collect();
         for link in select(&html, "nav a[href^='#'], #diagnostics a[href^='#']") {
-            let target = link.attr("href").unwrap_or_default().trim_start_matches('#');
-            assert!(ids.contains(target), "{name}: a link to #{target} leads nowhere");
+            let target = link
+                .attr("href")
+                .unwrap_or_default()
+                .trim_start_matches('#');
+            assert!(
+                ids.contains(target),
+                "{name}: a link to #{target} leads nowhere"
+            );
         }
         // Each mention's highlight says which doctrine it is (mentions are numbered from 1,
         // doctrine by doctrine).
@@ -123,8 +133,14 @@ fn the_outline_and_the_highlights_count_what_the_document_holds() {
             .flat_map(|d| d.mentions.iter().map(move |_| d.name.as_str()))
             .collect();
         for mark in &marks {
-            let number: usize = mark.attr("data-m").and_then(|m| m.parse().ok()).unwrap_or(0);
-            let doctrine = doctrine_of.get(number.wrapping_sub(1)).copied().unwrap_or("?");
+            let number: usize = mark
+                .attr("data-m")
+                .and_then(|m| m.parse().ok())
+                .unwrap_or(0);
+            let doctrine = doctrine_of
+                .get(number.wrapping_sub(1))
+                .copied()
+                .unwrap_or("?");
             let title = mark.attr("title").unwrap_or_default();
             assert!(title.ends_with(doctrine), "{name}: {title} for {doctrine}");
         }
@@ -153,24 +169,38 @@ fn sections_carry_their_ordinals_and_themes_in_the_margin() {
 fn a_document_without_its_source_shows_what_its_spans_hold_and_says_so() {
     let path = Path::new("seeds/002_d8406d316734750d.txt");
     let bytes = std::fs::read(path).unwrap_or_default();
-    let speech = jianghua::parse_bytes(&bytes, &Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let speech =
+        jianghua::parse_bytes(&bytes, &Default::default()).unwrap_or_else(|e| panic!("{e}"));
     let json = serde_json::to_vec(&speech).unwrap_or_default();
 
     let alone = viewed(&json, Path::new("x.json"), None);
     let html = page(&alone);
-    assert!(html.contains("id=\"unheld\""), "the page says the source is missing");
+    assert!(
+        html.contains("id=\"unheld\""),
+        "the page says the source is missing"
+    );
     let shown = view::source_region_text(&html).unwrap_or_default();
     let input = jianghua::convert::source_text(&bytes).unwrap_or_default();
     // Every character shown is the input's, in order; only what lies in no span is missing.
     let mut rest = input.chars();
-    assert!(shown.chars().all(|c| rest.any(|i| i == c)), "shown text out of order");
+    assert!(
+        shown.chars().all(|c| rest.any(|i| i == c)),
+        "shown text out of order"
+    );
     assert!(shown.chars().filter(|c| !c.is_whitespace()).count() > 1000);
 
     let with_source = viewed(&json, Path::new("x.json"), Some(&bytes));
     let html = page(&with_source);
     assert!(!html.contains("id=\"unheld\""));
-    assert_eq!(view::source_region_text(&html).as_deref(), Some(input.as_str()));
-    assert!(with_source.problems.is_empty(), "{:?}", with_source.problems);
+    assert_eq!(
+        view::source_region_text(&html).as_deref(),
+        Some(input.as_str())
+    );
+    assert!(
+        with_source.problems.is_empty(),
+        "{:?}",
+        with_source.problems
+    );
 }
 
 #[test]
@@ -182,7 +212,10 @@ fn a_document_that_disagrees_with_its_source_lists_the_problems() {
     let viewed = viewed(&json, Path::new("x.json"), Some(other.as_bytes()));
     assert!(!viewed.problems.is_empty());
     let html = page(&viewed);
-    assert!(html.contains("text-mismatch"), "the problem is named on the page");
+    assert!(
+        html.contains("text-mismatch"),
+        "the problem is named on the page"
+    );
     assert_eq!(view::source_region_text(&html).as_deref(), Some(other));
 }
 
@@ -191,7 +224,11 @@ fn markup_in_the_text_stays_text() {
     let text = "同志们：\n<script>alert(1)</script> & \"引号\"\r\n一、坚持党的领导。\n";
     let viewed = viewed(text.as_bytes(), Path::new("x.txt"), None);
     let html = page(&viewed);
-    assert_eq!(html.matches("<script>").count(), 1, "only the page's own script");
+    assert_eq!(
+        html.matches("<script>").count(),
+        1,
+        "only the page's own script"
+    );
     assert_eq!(view::source_region_text(&html).as_deref(), Some(text));
 }
 
@@ -207,8 +244,10 @@ fn a_corpus_gives_a_page_a_document_and_an_overview_linking_them() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let corpus = dir.path().join("corpus");
     std::fs::create_dir_all(corpus.join("2022")).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::copy("seeds/002_d8406d316734750d.txt", corpus.join("2022/a.txt")).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::copy("seeds/000_3f4916e24b487887.txt", corpus.join("b c.txt")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy("seeds/002_d8406d316734750d.txt", corpus.join("2022/a.txt"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy("seeds/000_3f4916e24b487887.txt", corpus.join("b c.txt"))
+        .unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(corpus.join("empty.txt"), "").unwrap_or_else(|e| panic!("{e}"));
     let site = dir.path().join("site");
     let out = jianghua(&[
@@ -218,7 +257,12 @@ fn a_corpus_gives_a_page_a_document_and_an_overview_linking_them() {
         site.to_str().unwrap_or_default(),
     ]);
     // The empty file fails and is listed; the others have their pages.
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let index = std::fs::read_to_string(site.join("index.html")).unwrap_or_default();
     let html = Html::parse_document(&index);
     let rows = select(&html, "#documents tbody tr");
@@ -233,21 +277,42 @@ fn a_corpus_gives_a_page_a_document_and_an_overview_linking_them() {
     let page = std::fs::read_to_string(site.join("2022/a.txt.html")).unwrap_or_default();
     assert!(page.contains("href=\"../index.html\""));
     // Running again over the same folders does not read the site as input.
-    let again = jianghua(&["view", corpus.to_str().unwrap_or_default(), "-o", site.to_str().unwrap_or_default()]);
+    let again = jianghua(&[
+        "view",
+        corpus.to_str().unwrap_or_default(),
+        "-o",
+        site.to_str().unwrap_or_default(),
+    ]);
     assert_eq!(again.status.code(), Some(1));
     let index = std::fs::read_to_string(site.join("index.html")).unwrap_or_default();
-    assert_eq!(select(&Html::parse_document(&index), "#documents tbody tr").len(), 2);
+    assert_eq!(
+        select(&Html::parse_document(&index), "#documents tbody tr").len(),
+        2
+    );
 }
 
 #[test]
 fn one_input_gives_one_page_and_bad_use_is_refused() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let target = dir.path().join("speech.html");
-    let out = jianghua(&["view", "seeds/004_1c549c44ea05e382.txt", "-o", target.to_str().unwrap_or_default()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = jianghua(&[
+        "view",
+        "seeds/004_1c549c44ea05e382.txt",
+        "-o",
+        target.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = std::fs::read_to_string(&target).unwrap_or_default();
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(!html.contains("http://") && !html.contains("https://"), "nothing is fetched");
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "nothing is fetched"
+    );
 
     let out = jianghua(&["view", "seeds/", "tests/inputs/"]);
     assert_eq!(out.status.code(), Some(2), "a corpus needs -o");

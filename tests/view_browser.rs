@@ -41,7 +41,10 @@ fn required(variable: &str, names: &[&str], install: &str) -> Option<PathBuf> {
     let found = program(variable, names);
     if found.is_none() {
         assert!(!in_ci(), "CI must run the browser test: {install}");
-        eprintln!("note: {} not found ({install}); the browser test is skipped", names[0]);
+        eprintln!(
+            "note: {} not found ({install}); the browser test is skipped",
+            names[0]
+        );
     }
     found
 }
@@ -72,19 +75,30 @@ impl Browser {
             .arg(url)
             .output()
             .unwrap_or_else(|e| panic!("cannot run {}: {e}", self.binary.display()));
-        assert!(output.status.success(), "chromium failed on {url}: {}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "chromium failed on {url}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         output
     }
 
     /// The DOM of `page` after its scripts ran, and the console messages it logged.
     fn dom(&self, page: &Path, profile: &str) -> (String, Vec<String>) {
-        let output = self.run(&url(page), &["--enable-logging=stderr", "--v=0", "--dump-dom"], profile);
+        let output = self.run(
+            &url(page),
+            &["--enable-logging=stderr", "--v=0", "--dump-dom"],
+            profile,
+        );
         let console = String::from_utf8_lossy(&output.stderr)
             .lines()
             .filter(|line| line.contains(":CONSOLE"))
             .map(str::to_owned)
             .collect();
-        (String::from_utf8_lossy(&output.stdout).into_owned(), console)
+        (
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            console,
+        )
     }
 
     fn screenshot(&self, page: &Path, png: &Path, size: &str) {
@@ -97,8 +111,12 @@ impl Browser {
 }
 
 fn url(page: &Path) -> String {
-    let absolute = std::fs::canonicalize(page).unwrap_or_else(|e| panic!("{}: {e}", page.display()));
-    let path = absolute.to_string_lossy().replace(' ', "%20").replace('#', "%23");
+    let absolute =
+        std::fs::canonicalize(page).unwrap_or_else(|e| panic!("{}: {e}", page.display()));
+    let path = absolute
+        .to_string_lossy()
+        .replace(' ', "%20")
+        .replace('#', "%23");
     format!("file://{path}")
 }
 
@@ -108,18 +126,23 @@ fn count(html: &Html, selector: &str) -> usize {
 }
 
 fn section_count(sections: &[Section]) -> usize {
-    sections.iter().map(|s| 1 + section_count(&s.subsections)).sum()
+    sections
+        .iter()
+        .map(|s| 1 + section_count(&s.subsections))
+        .sum()
 }
 
 /// Builds the site of the seeds, the test inputs and a generated corpus with the command line.
 fn build_site(root: &Path) -> PathBuf {
-    let seeds = jianghua::batch::corpus::read_seeds(&[PathBuf::from("seeds")]).unwrap_or_else(|e| panic!("{e}"));
+    let seeds = jianghua::batch::corpus::read_seeds(&[PathBuf::from("seeds")])
+        .unwrap_or_else(|e| panic!("{e}"));
     let generated = root.join("generated");
     let options = jianghua::batch::corpus::CorpusOptions {
         files: GENERATED,
         ..Default::default()
     };
-    jianghua::batch::corpus::make_corpus(&seeds, &generated, &options).unwrap_or_else(|e| panic!("{e}"));
+    jianghua::batch::corpus::make_corpus(&seeds, &generated, &options)
+        .unwrap_or_else(|e| panic!("{e}"));
     let site = root.join("site");
     let output = Command::new(env!("CARGO_BIN_EXE_jianghua"))
         .args(["view", "seeds", "tests/inputs"])
@@ -128,7 +151,11 @@ fn build_site(root: &Path) -> PathBuf {
         .arg(&site)
         .output()
         .unwrap_or_else(|e| panic!("cannot run jianghua: {e}"));
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     site
 }
 
@@ -143,12 +170,17 @@ fn check_pages(browser: &Browser, site: &Path) -> Vec<PathBuf> {
                 scope.spawn(move || {
                     chunk
                         .iter()
-                        .filter_map(|input| check_page(browser, site, input, &format!("worker-{worker}")).err())
+                        .filter_map(|input| {
+                            check_page(browser, site, input, &format!("worker-{worker}")).err()
+                        })
                         .collect::<Vec<_>>()
                 })
             })
             .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
     });
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     inputs.iter().map(|input| page_of(site, input)).collect()
@@ -162,7 +194,8 @@ fn page_of(site: &Path, input: &Path) -> PathBuf {
 fn check_page(browser: &Browser, site: &Path, input: &Path, profile: &str) -> Result<(), String> {
     let name = input.display();
     let bytes = std::fs::read(input).map_err(|e| format!("{name}: {e}"))?;
-    let speech = jianghua::parse_bytes(&bytes, &Default::default()).map_err(|e| format!("{name}: {e}"))?;
+    let speech =
+        jianghua::parse_bytes(&bytes, &Default::default()).map_err(|e| format!("{name}: {e}"))?;
     let text = jianghua::convert::source_text(&bytes).map_err(|e| format!("{name}: {e}"))?;
     let (dom, console) = browser.dom(&page_of(site, input), profile);
     let html = Html::parse_document(&dom);
@@ -181,10 +214,16 @@ fn check_page(browser: &Browser, site: &Path, input: &Path, profile: &str) -> Re
         problems.push(format!("{entries} outline entries for {sections} sections"));
     }
     let selector = Selector::parse("#source mark.m[data-m]").map_err(|e| format!("{e:?}"))?;
-    let marked: BTreeSet<&str> = html.select(&selector).filter_map(|m| m.attr("data-m")).collect();
+    let marked: BTreeSet<&str> = html
+        .select(&selector)
+        .filter_map(|m| m.attr("data-m"))
+        .collect();
     let mentions: usize = speech.doctrines.iter().map(|d| d.mentions.len()).sum();
     if marked.len() != mentions {
-        problems.push(format!("{} highlighted mentions for {mentions}", marked.len()));
+        problems.push(format!(
+            "{} highlighted mentions for {mentions}",
+            marked.len()
+        ));
     }
     if problems.is_empty() {
         Ok(())

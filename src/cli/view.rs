@@ -91,7 +91,8 @@ fn single(args: &Args) -> Status {
     let viewed = match view::read(&bytes, named, source.as_deref(), &args.read.parse_options()) {
         Ok(viewed) => viewed,
         Err(e) => {
-            let message = report::render_failure(path, e.position(), &e.message(), MessageFormat::Human);
+            let message =
+                report::render_failure(path, e.position(), &e.message(), MessageFormat::Human);
             anstream::eprint!("{message}");
             return Status::Failure;
         }
@@ -114,10 +115,12 @@ type Shown = Result<Entry, (PathBuf, String)>;
 /// A page a document, then the overview.
 fn corpus(args: &Args, inputs: Inputs, site: &Path, verbosity: Verbosity) -> Status {
     if let Err(e) = std::fs::create_dir_all(site) {
-        return usage_error(&format!("{}: cannot create the folder: {e}", site.display()));
+        return usage_error(&format!(
+            "{}: cannot create the folder: {e}",
+            site.display()
+        ));
     }
-    let session = match Session::start(&inputs, args.jobs, verbosity, MessageFormat::Human, false)
-    {
+    let session = match Session::start(&inputs, args.jobs, verbosity, MessageFormat::Human, false) {
         Ok(session) => session,
         Err(message) => return usage_error(&message),
     };
@@ -182,13 +185,19 @@ fn corpus(args: &Args, inputs: Inputs, site: &Path, verbosity: Verbosity) -> Sta
 }
 
 /// Reads one input of a corpus, writes its page, and returns its entry.
-fn show(file: &InputFile, site: &Path, allow_empty: bool, options: &jianghua::ParseOptions) -> Shown {
+fn show(
+    file: &InputFile,
+    site: &Path,
+    allow_empty: bool,
+    options: &jianghua::ParseOptions,
+) -> Shown {
     let fail = |reason: String| (file.path.clone(), reason);
     let bytes = batch::read_input(&file.path).map_err(|e| fail(e.to_string()))?;
     if !allow_empty && jianghua::convert::is_empty_input(&bytes) {
         return Err(fail(jianghua::convert::ConvertError::Empty.to_string()));
     }
-    let viewed = view::read(&bytes, Some(&file.path), None, options).map_err(|e| fail(e.to_string()))?;
+    let viewed =
+        view::read(&bytes, Some(&file.path), None, options).map_err(|e| fail(e.to_string()))?;
     let page = view::render_page(
         &viewed,
         &PageOptions {
@@ -200,7 +209,8 @@ fn show(file: &InputFile, site: &Path, allow_empty: bool, options: &jianghua::Pa
     if let Some(folder) = target.parent() {
         std::fs::create_dir_all(folder).map_err(|e| fail(format!("{}: {e}", folder.display())))?;
     }
-    batch::write_atomic(&target, page.as_bytes()).map_err(|e| fail(format!("{}: {e}", target.display())))?;
+    batch::write_atomic(&target, page.as_bytes())
+        .map_err(|e| fail(format!("{}: {e}", target.display())))?;
     Ok(Entry::of(
         &viewed.speech,
         file.path.display().to_string(),

@@ -21,7 +21,9 @@ const LEVELS: [Option<Level>; 6] = [
     Some(Level::Township),
     None,
 ];
-const LEVEL_COLOURS: [&str; 6] = ["#7a2e8e", "#b4380f", "#d98b19", "#3b8c5a", "#2f6fb0", "#a0a0a8"];
+const LEVEL_COLOURS: [&str; 6] = [
+    "#7a2e8e", "#b4380f", "#d98b19", "#3b8c5a", "#2f6fb0", "#a0a0a8",
+];
 
 /// A column of the charts: a year, or the documents without one (last).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -64,7 +66,12 @@ pub fn documents_per_year(entries: &[Entry]) -> Markup {
     }
     let per_year: Vec<usize> = years
         .iter()
-        .map(|&y| LEVELS.iter().map(|&l| counts.get(&(y, l)).copied().unwrap_or(0)).sum())
+        .map(|&y| {
+            LEVELS
+                .iter()
+                .map(|&l| counts.get(&(y, l)).copied().unwrap_or(0))
+                .sum()
+        })
         .collect();
     let most = per_year.iter().copied().max().unwrap_or(0).max(1);
     let (left, top, plot_height, bottom) = (36.0, 28.0, 180.0, 36.0);
@@ -127,10 +134,12 @@ fn stack(
 
 /// About five round ticks from 0 to at least `most`.
 fn ticks(most: usize) -> Vec<usize> {
-    let step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000]
-        .into_iter()
-        .find(|step| most / step <= 5)
-        .unwrap_or(most.div_ceil(5).max(1));
+    let step = [
+        1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10_000,
+    ]
+    .into_iter()
+    .find(|step| most / step <= 5)
+    .unwrap_or(most.div_ceil(5).max(1));
     (0..=most.div_ceil(step)).map(|i| i * step).collect()
 }
 
@@ -168,7 +177,13 @@ pub fn themes_per_year(entries: &[Entry]) -> Markup {
                 .collect(),
         })
         .collect();
-    heat_map(&years, &rows, "#2f6fb0", |v| format!("{:.0}%", v * 100.0), "themes")
+    heat_map(
+        &years,
+        &rows,
+        "#2f6fb0",
+        |v| format!("{:.0}%", v * 100.0),
+        "themes",
+    )
 }
 
 /// The ten doctrines mentioned most over the corpus, their mentions per year.
@@ -178,7 +193,9 @@ pub fn doctrines_per_year(entries: &[Entry]) -> Markup {
     let mut totals: HashMap<&str, u32> = HashMap::new();
     for entry in entries {
         for (name, _, count) in &entry.doctrines {
-            *mentions.entry((name.as_str(), Year::of(entry))).or_default() += count;
+            *mentions
+                .entry((name.as_str(), Year::of(entry)))
+                .or_default() += count;
             *totals.entry(name.as_str()).or_default() += count;
         }
     }

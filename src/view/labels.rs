@@ -52,7 +52,11 @@ mod tests {
     #[test]
     fn every_theme_has_a_chinese_name() {
         for id in ThemeId::ALL {
-            assert_ne!(theme(id), id.as_str(), "{id:?} has no name in theme_names.tsv");
+            assert_ne!(
+                theme(id),
+                id.as_str(),
+                "{id:?} has no name in theme_names.tsv"
+            );
         }
     }
 

@@ -73,20 +73,32 @@ pub fn layers(speech: &Speech) -> Vec<Layer> {
     }
     for redaction in &speech.meta.redactions {
         layers.push(
-            Layer::span(redaction.span.start, redaction.span.end, rank::REDACTION, "redaction")
-                .with("title", "redaction"),
+            Layer::span(
+                redaction.span.start,
+                redaction.span.end,
+                rank::REDACTION,
+                "redaction",
+            )
+            .with("title", "redaction"),
         );
     }
     for (i, diagnostic) in speech.diagnostics.iter().enumerate() {
-        let Some(span) = diagnostic.span else { continue };
+        let Some(span) = diagnostic.span else {
+            continue;
+        };
         let severity = labels::name(&diagnostic.severity);
         layers.push(
-            Layer::span(span.start, span.end, rank::DIAGNOSTIC, format!("diag {severity}"))
-                .with(
-                    "title",
-                    format!("{}: {}", labels::name(&diagnostic.code), diagnostic.message),
-                )
-                .first("id", format!("d-{}", i + 1)),
+            Layer::span(
+                span.start,
+                span.end,
+                rank::DIAGNOSTIC,
+                format!("diag {severity}"),
+            )
+            .with(
+                "title",
+                format!("{}: {}", labels::name(&diagnostic.code), diagnostic.message),
+            )
+            .first("id", format!("d-{}", i + 1)),
         );
     }
     let mut mention = 0;
@@ -127,9 +139,14 @@ fn section_layers(
     let rank = u8::try_from(depth).unwrap_or(u8::MAX).min(rank::PART - 1);
     let label = section_label(parent, section);
     layers.push(
-        Layer::span(section.span.start, section.span.end, rank, format!("sec d{depth}"))
-            .first("id", id.clone())
-            .first("data-label", label.clone()),
+        Layer::span(
+            section.span.start,
+            section.span.end,
+            rank,
+            format!("sec d{depth}"),
+        )
+        .first("id", id.clone())
+        .first("data-label", label.clone()),
     );
     for paragraph in &section.paragraphs {
         layers.push(Layer::span(

@@ -107,7 +107,9 @@ pub fn source_region_text(html: &str) -> Option<String> {
     while let Some(node) = stack.pop() {
         match node.value() {
             scraper::Node::Text(t) => text.push_str(t),
-            scraper::Node::Element(e) if e.has_class("ctl", scraper::CaseSensitivity::CaseSensitive) => {
+            scraper::Node::Element(e)
+                if e.has_class("ctl", scraper::CaseSensitivity::CaseSensitive) =>
+            {
                 let code = e.attr("data-char").and_then(|c| c.strip_prefix("U+"));
                 let restored = code
                     .and_then(|c| u32::from_str_radix(c, 16).ok())

@@ -92,12 +92,15 @@ impl Entry {
     /// The row of `speech`, read from `path`, whose page is at `href`.
     pub fn of(speech: &Speech, path: impl Into<String>, href: impl Into<String>) -> Self {
         let meta = &speech.meta;
-        let date_key = meta.date.as_ref().map_or_else(String::new, |d| match (d.year, d.month, d.day) {
-            (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
-            (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
-            (Some(y), None, _) => format!("{y:04}"),
-            _ => String::new(),
-        });
+        let date_key =
+            meta.date
+                .as_ref()
+                .map_or_else(String::new, |d| match (d.year, d.month, d.day) {
+                    (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+                    (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+                    (Some(y), None, _) => format!("{y:04}"),
+                    _ => String::new(),
+                });
         let speaker = meta.speaker.as_ref().map(|s| {
             [s.role.as_deref(), s.name.as_deref()]
                 .into_iter()
@@ -194,7 +197,14 @@ impl Overview {
 
     fn table(&self) -> Markup {
         let columns = [
-            "Title", "Date", "Speaker", "Place", "Level", "Genre", "Sections", "Directives",
+            "Title",
+            "Date",
+            "Speaker",
+            "Place",
+            "Level",
+            "Genre",
+            "Sections",
+            "Directives",
             "Warnings",
         ];
         html! {

@@ -165,7 +165,12 @@ fn held_passages(speech: &Speech) -> Vec<(&str, Span)> {
     fn passage(p: &Passage) -> (&str, Span) {
         (p.text.as_str(), p.span)
     }
-    held.extend(speech.front_matter.iter().map(|b| (b.text.as_str(), b.span)));
+    held.extend(
+        speech
+            .front_matter
+            .iter()
+            .map(|b| (b.text.as_str(), b.span)),
+    );
     held.extend(speech.boilerplate.iter().map(|b| (b.text.as_str(), b.span)));
     held.extend(speech.salutation.iter().map(passage));
     held.extend(speech.preamble.iter().map(passage));

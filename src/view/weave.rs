@@ -101,7 +101,11 @@ pub fn weave(text: &ShownText, mut layers: Vec<Layer>, out: &mut String) {
     }
     // Outer layers first: earlier start, then longer, then lower rank.
     layers.sort_by(|a, b| {
-        (a.start, std::cmp::Reverse(a.end), a.rank).cmp(&(b.start, std::cmp::Reverse(b.end), b.rank))
+        (a.start, std::cmp::Reverse(a.end), a.rank).cmp(&(
+            b.start,
+            std::cmp::Reverse(b.end),
+            b.rank,
+        ))
     });
     let (points, ranges): (Vec<Layer>, Vec<Layer>) =
         layers.into_iter().partition(|l| l.start == l.end);
