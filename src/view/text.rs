@@ -41,7 +41,16 @@ impl ShownText {
     /// written stays.
     pub fn held_by(speech: &Speech) -> Self {
         let passages = held_passages(speech);
-        let length = passages.iter().map(|(_, s)| s.end).max().unwrap_or(0);
+        // A document read back may claim any span: the page reaches no further than its texts
+        // could with generous gaps between them, so that a span at 10^12 allocates nothing.
+        let held: usize = passages.iter().map(|(text, _)| text.len()).sum();
+        let reach = held.saturating_mul(4).saturating_add(1 << 16);
+        let length = passages
+            .iter()
+            .map(|(_, s)| s.end)
+            .max()
+            .unwrap_or(0)
+            .min(reach);
         let mut chars = vec![None; length];
         for (text, span) in passages {
             for (slot, c) in chars[span.start.min(length)..].iter_mut().zip(text.chars()) {
@@ -203,6 +212,19 @@ mod tests {
             "a<span class=\"ctl\" data-char=\"U+000D\" title=\"U+000D\">␍</span>\nb&lt;\
              <span class=\"ctl\" data-char=\"U+000C\" title=\"U+000C\">␌</span>"
         );
+    }
+
+    #[test]
+    fn a_span_far_past_the_texts_allocates_nothing() {
+        let mut speech = crate::parse_str(
+            "同志们：\n一、坚持党的领导。\n".to_owned(),
+            &Default::default(),
+        );
+        if let Some(salutation) = &mut speech.salutation {
+            salutation.span = Span::new(1 << 40, (1 << 40) + 3);
+        }
+        let shown = ShownText::held_by(&speech);
+        assert!(shown.len() < 1 << 20, "{}", shown.len());
     }
 
     #[test]
