@@ -32,10 +32,14 @@ make_corpus=${MAKE_CORPUS:-$PWD/target/release/examples/make_corpus}
 work=$(mktemp -d -t jianghua-view.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-# A ~100 KB speech: the seeds one after the other, over again.
+# A ~100 KB speech: the seeds one after the other, over again, until it reaches 100 KiB.
 large=$work/large.txt
 : >"$large"
-while [ "$(wc -c <"$large")" -lt 102400 ]; do cat seeds/*.txt >>"$large"; done
+while [ "$(wc -c <"$large")" -lt 102400 ]; do
+  for seed in seeds/*.txt; do
+    [ "$(wc -c <"$large")" -lt 102400 ] && cat "$seed" >>"$large"
+  done
+done
 echo "large speech: $(wc -c <"$large") bytes" >&2
 "$make_corpus" "$work/corpus" "$files" >&2
 
