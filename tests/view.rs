@@ -316,6 +316,13 @@ fn one_input_gives_one_page_and_bad_use_is_refused() {
 
     let out = jianghua(&["view", "seeds/", "tests/inputs/"]);
     assert_eq!(out.status.code(), Some(2), "a corpus needs -o");
+    let out = jianghua(&[
+        "view",
+        "seeds/004_1c549c44ea05e382.txt",
+        "--source",
+        "seeds/004_1c549c44ea05e382.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "a text is its own source");
     let out = jianghua(&["view", "no-such-file.txt"]);
     assert_eq!(out.status.code(), Some(2));
 }

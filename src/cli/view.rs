@@ -5,6 +5,7 @@ use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
 use jianghua::batch::{self, Completion, InputFile, Inputs};
+use jianghua::convert::InputForm;
 use jianghua::view::{self, Entry, Overview, PageOptions};
 
 use super::input::{self, ReadArgs};
@@ -88,6 +89,12 @@ fn single(args: &Args) -> Status {
         Err(e) => return failure(args.source.as_deref().unwrap_or(path), &e),
     };
     let named = (path.as_os_str() != "-").then_some(path.as_path());
+    let form = jianghua::convert::detect_named(&bytes, named).form;
+    if source.is_some() && matches!(form, InputForm::Text | InputForm::Html) {
+        return usage_error(
+            &"--source goes with a JSON or XML document: a text or page is its own source",
+        );
+    }
     let viewed = match view::read(&bytes, named, source.as_deref(), &args.read.parse_options()) {
         Ok(viewed) => viewed,
         Err(e) => {
