@@ -172,6 +172,54 @@ mod tests {
         out
     }
 
+    /// The tags of `html` in order, as (`true` for an opening tag, name); text is skipped.
+    fn tags(html: &str) -> Vec<(bool, String)> {
+        html.split('<')
+            .skip(1)
+            .map(|tag| {
+                let closing = tag.starts_with('/');
+                let name: String = tag
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(char::is_ascii_alphabetic)
+                    .collect();
+                (!closing, name)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Whatever the layers (nested, crossing, empty, past the end), the markup nests and
+        /// the text reads back whole.
+        #[test]
+        fn any_layers_nest_and_keep_every_character_once(
+            text in "[a-c同志们<&\n\r]{0,40}",
+            ranges in proptest::collection::vec((0usize..50, 0usize..50, 0u8..4), 0..12),
+        ) {
+            let layers = ranges
+                .iter()
+                .enumerate()
+                .map(|(i, &(a, b, rank))| {
+                    let layer = Layer::span(a.min(b), a.max(b), rank, "l").first("id", format!("x{i}"));
+                    if rank == 3 { Layer { tag: "mark", ..layer } } else { layer }
+                })
+                .collect();
+            let mut html = String::from("<div id=\"source\">");
+            weave(&ShownText::full(&text), layers, &mut html);
+            html.push_str("</div>");
+            let mut open = Vec::new();
+            for (opening, name) in tags(&html) {
+                if opening {
+                    open.push(name);
+                } else {
+                    proptest::prop_assert_eq!(open.pop(), Some(name));
+                }
+            }
+            proptest::prop_assert!(open.is_empty());
+            proptest::prop_assert_eq!(super::super::source_region_text(&html), Some(text));
+        }
+    }
+
     #[test]
     fn nested_layers_nest() {
         let html = woven(
