@@ -249,6 +249,13 @@ fn a_corpus_gives_a_page_a_document_and_an_overview_linking_them() {
     std::fs::copy("seeds/000_3f4916e24b487887.txt", corpus.join("b c.txt"))
         .unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(corpus.join("empty.txt"), "").unwrap_or_else(|e| panic!("{e}"));
+    // A document convert wrote, without its source beside it.
+    let speech = jianghua::parse_str(
+        "同志们：\n一、坚持党的领导。\n".to_owned(),
+        &Default::default(),
+    );
+    let json = serde_json::to_vec(&speech).unwrap_or_default();
+    std::fs::write(corpus.join("d.json"), json).unwrap_or_else(|e| panic!("{e}"));
     let site = dir.path().join("site");
     let out = jianghua(&[
         "view",
@@ -266,7 +273,7 @@ fn a_corpus_gives_a_page_a_document_and_an_overview_linking_them() {
     let index = std::fs::read_to_string(site.join("index.html")).unwrap_or_default();
     let html = Html::parse_document(&index);
     let rows = select(&html, "#documents tbody tr");
-    assert_eq!(rows.len(), 2);
+    assert_eq!(rows.len(), 3);
     for link in select(&html, "#documents a[href]") {
         let href = link.attr("href").unwrap_or_default().replace("%20", " ");
         assert!(site.join(&href).is_file(), "{href} is missing");
@@ -287,7 +294,12 @@ fn a_corpus_gives_a_page_a_document_and_an_overview_linking_them() {
     let index = std::fs::read_to_string(site.join("index.html")).unwrap_or_default();
     assert_eq!(
         select(&Html::parse_document(&index), "#documents tbody tr").len(),
-        2
+        3
+    );
+    let document_page = std::fs::read_to_string(site.join("d.json.html")).unwrap_or_default();
+    assert!(
+        document_page.contains("id=\"unheld\""),
+        "a document alone says so"
     );
 }
 
