@@ -21,6 +21,7 @@ pub mod schema;
 pub mod text;
 pub mod themes;
 pub mod validate;
+pub mod view;
 pub mod xml;
 
 pub use model::Speech;

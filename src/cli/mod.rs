@@ -14,6 +14,7 @@ mod schema;
 mod session;
 mod text;
 mod validate;
+mod view;
 
 use std::process::ExitCode;
 
@@ -76,6 +77,7 @@ enum Command {
     Schema(schema::Args),
     Text(text::Args),
     Completions(completions::Args),
+    View(view::Args),
 }
 
 /// Parses the command line and runs the subcommand.
@@ -100,6 +102,7 @@ pub fn run() -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Text(args) => text::run(args),
+        Command::View(args) => view::run(args, verbosity),
     };
     status.into()
 }
