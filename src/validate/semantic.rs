@@ -41,15 +41,24 @@ fn schema_version(speech: &Speech, out: &mut Vec<Problem>) {
 fn ordinal_order(speech: &Speech, out: &mut Vec<Problem>) {
     let mut check = |base: String, what: &str, ordinals: Vec<u32>| {
         for (i, pair) in ordinals.windows(2).enumerate() {
-            if let [previous, ordinal] = *pair {
-                if ordinal <= previous {
-                    out.push(Problem::semantic(
-                        SemanticRule::OrdinalOrder,
-                        format!("{base}/{}/ordinal", i + 1),
-                        format!("{what} ordinal {ordinal} does not follow the previous {what}'s {previous}: ordinals must increase"),
-                    ));
-                }
+            let [current, next] = *pair else { continue };
+            if next > current {
+                continue;
             }
+            let (index, message) = if blames_the_first(&ordinals, i) {
+                let before = match i.checked_sub(1).and_then(|p| ordinals.get(p)) {
+                    Some(previous) => format!("the previous {what}'s {previous} and "),
+                    None => String::new(),
+                };
+                (i, format!("{what} ordinal {current} is out of order: {before}the next {what}'s {next} follow each other without it"))
+            } else {
+                (i + 1, format!("{what} ordinal {next} does not follow the previous {what}'s {current}: ordinals must increase"))
+            };
+            out.push(Problem::semantic(
+                SemanticRule::OrdinalOrder,
+                format!("{base}/{index}/ordinal"),
+                message,
+            ));
         }
     };
     check(
@@ -66,6 +75,22 @@ fn ordinal_order(speech: &Speech, out: &mut Vec<Problem>) {
         check(format!("{pointer}/subsections"), "section", subsections);
         let directives = section.directives.iter().map(|d| d.ordinal).collect();
         check(format!("{pointer}/directives"), "directive", directives);
+    }
+}
+
+/// Whether, where `ordinals[i + 1]` does not exceed `ordinals[i]`, the first of the two is the
+/// one out of place: the second follows the one before the first (1, 7, 3: the 7), or, at the
+/// start, the one after it (7, 2, 3: the 7). A repeat blames the second.
+fn blames_the_first(ordinals: &[u32], i: usize) -> bool {
+    let (Some(&current), Some(&next)) = (ordinals.get(i), ordinals.get(i + 1)) else {
+        return false;
+    };
+    if next == current {
+        return false;
+    }
+    match i.checked_sub(1).and_then(|p| ordinals.get(p)) {
+        Some(&previous) => previous < next,
+        None => ordinals.get(i + 2).is_some_and(|&after| next < after),
     }
 }
 
@@ -416,6 +441,52 @@ mod tests {
                     "/sections/0/directives/1/ordinal"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn the_ordinal_out_of_place_is_blamed_not_its_neighbour() {
+        let blamed = |ordinals: &[u32]| -> Vec<usize> {
+            (0..ordinals.len().saturating_sub(1))
+                .filter(|&i| ordinals[i + 1] <= ordinals[i])
+                .map(|i| {
+                    if blames_the_first(ordinals, i) {
+                        i
+                    } else {
+                        i + 1
+                    }
+                })
+                .collect()
+        };
+        assert_eq!(blamed(&[1, 7, 3]), [1]);
+        assert_eq!(blamed(&[7, 2, 3]), [0]);
+        assert_eq!(blamed(&[1, 2, 3, 2]), [3]);
+        assert_eq!(blamed(&[1, 2, 2, 3]), [2]);
+        assert_eq!(blamed(&[2, 1]), [1]);
+        assert_eq!(blamed(&[1, 5, 2, 3, 4]), [1]);
+    }
+
+    #[test]
+    fn a_large_ordinal_before_a_smaller_one_is_itself_reported() {
+        let mut speech = sample_speech();
+        let mut third = speech.sections[1].clone();
+        speech.sections[1].ordinal = 7;
+        third.ordinal = 3;
+        third.span = Span::new(third.span.end, third.span.end);
+        speech.sections.push(third);
+        let problems = check(&speech);
+        let order: Vec<_> = problems
+            .iter()
+            .filter(|p| p.rule == crate::validate::Rule::Semantic(SemanticRule::OrdinalOrder))
+            .collect();
+        assert_eq!(order.len(), 1, "{problems:?}");
+        assert_eq!(order[0].pointer, "/sections/1/ordinal");
+        assert!(
+            order[0]
+                .message
+                .starts_with("section ordinal 7 is out of order"),
+            "{}",
+            order[0].message
         );
     }
 

@@ -17,8 +17,8 @@ use serde::de::DeserializeOwned;
 use super::locate::{Attribute, Tracker, XmlLocator};
 use super::{enum_value, is_xml_char, parse_ctrl_code, CTRL, NAMESPACE};
 use crate::model::{
-    Block, Diagnostic, Directive, Doctrine, Meta, PartialDate, Passage, Section, Source, Span,
-    Speaker, Speech, ThemeId, ThemeScore,
+    Block, Diagnostic, Directive, Doctrine, InputDigest, Meta, PartialDate, Passage, Section,
+    Source, Span, Speaker, Speech, ThemeId, ThemeScore,
 };
 
 /// The deepest element nesting accepted (a section nested 60 deep is still far below it).
@@ -719,6 +719,10 @@ impl<'i> Pull<'i> {
             Some(source) => Some(self.source(&source)?),
             None => None,
         };
+        let input_digest = match self.optional(element, "input_digest")? {
+            Some(digest) => Some(self.input_digest(&digest)?),
+            None => None,
+        };
         let redactions = match self.optional(element, "redactions")? {
             Some(list) => self.list(&list, "redaction", Self::passage)?,
             None => Vec::new(),
@@ -737,8 +741,17 @@ impl<'i> Pull<'i> {
             source,
             encoding,
             input,
+            input_digest,
             redactions,
         })
+    }
+
+    fn input_digest(&mut self, element: &Element) -> Result<InputDigest> {
+        element.only_attrs(self, &["size", "sha256"])?;
+        let size = element.required_parsed(self, "size", "an unsigned integer")?;
+        let sha256 = element.required_parsed(self, "sha256", "64 hexadecimal digits")?;
+        self.end(element)?;
+        Ok(InputDigest { size, sha256 })
     }
 
     fn speaker(&mut self, element: &Element) -> Result<Speaker> {

@@ -70,6 +70,7 @@ pub fn minimal() -> Speech {
             source: None,
             encoding: None,
             input: None,
+            input_digest: None,
             redactions: Vec::new(),
         },
         front_matter: Vec::new(),
@@ -160,6 +161,7 @@ pub fn rich() -> Speech {
             }),
             encoding: Some(Encoding::Utf8),
             input: None,
+            input_digest: None,
             redactions: Vec::new(),
         },
         front_matter: vec![
