@@ -39,8 +39,7 @@ impl Verbosity {
 /// subcommand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum MessageFormat {
-    /// Like a compiler: source line, underline, hint (`text`, the name `validate --format` had,
-    /// is accepted for it).
+    /// Like a compiler: source line, underline, hint.
     #[default]
     #[value(alias = "text")]
     Human,

@@ -92,10 +92,39 @@ pub fn validate_xml(
     bytes: &[u8],
     source: Option<&SourceText>,
 ) -> Result<Report, crate::xml::ReadError> {
-    let (speech, locator) = crate::xml::from_xml_bytes_located(bytes)?;
+    let (speech, locator, bad_values) = crate::xml::from_xml_bytes_checked(bytes)?;
     // Serializing the model cannot fail: every key is a string and non-finite numbers become null.
     let document = serde_json::to_value(&speech).unwrap_or(Value::Null);
-    Ok(validate_document(&document, &locator, source))
+    let mut report = validate_document(&document, &locator, source);
+    add_bad_values(&mut report, bad_values, &locator);
+    Ok(report)
+}
+
+/// The values an XML document holds outside their enumeration, as the schema problems the
+/// same values give in JSON (`oneOf`), with the rest of the report.
+fn add_bad_values(
+    report: &mut Report,
+    bad_values: Vec<crate::xml::BadValue>,
+    locator: &dyn Locate,
+) {
+    if bad_values.is_empty() {
+        return;
+    }
+    let mut problems = std::mem::take(&mut report.problems);
+    for bad in bad_values {
+        let mut problem = Problem::schema(
+            "oneOf",
+            bad.pointer,
+            format!(
+                "{} is not one of: {}",
+                Value::from(bad.value),
+                bad.allowed.join(", ")
+            ),
+        );
+        problem.position = locator.locate(&problem.pointer);
+        problems.push(problem);
+    }
+    *report = Report::new(problems, report.checks);
 }
 
 /// The text of a JSON document: size checked, byte order mark removed, UTF-8 checked.
@@ -175,9 +204,11 @@ pub fn validate_xml_against(
     bytes: &[u8],
     source: &SourceFile,
 ) -> Result<Report, crate::xml::ReadError> {
-    let (speech, locator) = crate::xml::from_xml_bytes_located(bytes)?;
+    let (speech, locator, bad_values) = crate::xml::from_xml_bytes_checked(bytes)?;
     let document = serde_json::to_value(&speech).unwrap_or(Value::Null);
-    Ok(validate_with(&document, &locator, Some(source)))
+    let mut report = validate_with(&document, &locator, Some(source));
+    add_bad_values(&mut report, bad_values, &locator);
+    Ok(report)
 }
 
 /// Validates a parsed document: schema, then the semantic rules (with the source-text rules

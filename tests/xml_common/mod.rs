@@ -416,13 +416,14 @@ pub fn meta() -> impl Strategy<Value = Meta> {
                 InputFormat::Text,
                 InputFormat::Html,
             ])),
+            prop::option::of((any::<u64>(), "[0-9a-f]{64}")),
             prop::collection::vec(passage(), 0..2),
         ),
     )
         .prop_map(
             |(
                 (title, genre, speaker, date, occasion, place),
-                (level, fragment, announced_sections, source, encoding, input, redactions),
+                (level, fragment, announced_sections, source, encoding, input, digest, redactions),
             )| Meta {
                 title,
                 genre,
@@ -436,6 +437,7 @@ pub fn meta() -> impl Strategy<Value = Meta> {
                 source,
                 encoding,
                 input,
+                input_digest: digest.map(|(size, sha256)| InputDigest { size, sha256 }),
                 redactions,
             },
         )
