@@ -42,6 +42,7 @@ fn every_subcommand_help_shows_an_example() {
         "validate",
         "schema",
         "completions",
+        "man",
     ] {
         let out = jianghua(&[subcommand, "--help"]);
         let help = String::from_utf8_lossy(&out.stdout);
