@@ -118,11 +118,7 @@ fn add_bad_values(
             format!(
                 "{} is not one of: {}",
                 Value::from(bad.value),
-                bad.allowed
-                    .into_iter()
-                    .map(|allowed| Value::from(allowed).to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                bad.allowed.join(", ")
             ),
         );
         problem.position = locator.locate(&problem.pointer);
