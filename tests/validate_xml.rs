@@ -240,7 +240,7 @@ fn a_value_outside_its_enumeration_is_one_problem_among_the_others() {
         .expect("the genre");
     assert_eq!(
         genre_problem["message"],
-        "\"sermon\" is not one of: speech, statement, report, article, unknown"
+        "\"sermon\" is not one of: \"speech\", \"statement\", \"report\", \"article\", \"unknown\""
     );
     let at = position_of(&xml, "  <meta ", 1, "genre=");
     assert_eq!(

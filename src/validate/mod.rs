@@ -118,7 +118,11 @@ fn add_bad_values(
             format!(
                 "{} is not one of: {}",
                 Value::from(bad.value),
-                bad.allowed.join(", ")
+                bad.allowed
+                    .into_iter()
+                    .map(|allowed| Value::from(allowed).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         );
         problem.position = locator.locate(&problem.pointer);
