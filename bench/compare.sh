@@ -84,11 +84,13 @@ json_count=$(wc -l <"$work/json.list")
 note "- corpus: $files texts, $((text_bytes / 1024)) KiB; $json_count JSON documents, $((json_bytes / 1024)) KiB"
 note ""
 
-# Each tool gets the same files: jianghua and check-jsonschema as arguments, ajv through a glob
-# that matches exactly the same set (the corpus is nested two folders deep).
+# Each tool gets the same files: jianghua the folder (as a CI job gives it) and the list,
+# check-jsonschema the list as arguments, ajv a glob that matches exactly the same set (the
+# corpus is nested two folders deep).
 python3 "$repo/bench/alternate.py" --runs "$runs" --markdown "$report" \
   --title "Validation of $json_count JSON documents against schema/speech.schema.json" \
-  "jianghua validate=$jianghua validate -q \$(cat $work/json.list)" \
+  "jianghua validate DIR --jobs 2=$jianghua validate -q --jobs 2 $work/json" \
+  "jianghua validate FILES --jobs 1=$jianghua validate -q --jobs 1 \$(cat $work/json.list)" \
   "check-jsonschema=$check_jsonschema --schemafile $schema \$(cat $work/json.list)" \
   "ajv-cli=$ajv validate --spec=draft2020 --strict=false -c ajv-formats -s $schema -d '$work/json/*/*/*.json'"
 

@@ -258,25 +258,42 @@ pub fn read_named(
     options: &ParseOptions,
 ) -> Result<Document, ConvertError> {
     let detection = detect_named(bytes, name);
-    let (speech, source) = match detection.form {
-        InputForm::Text => {
-            let (mut speech, source) = crate::parse::parse_bytes_with_source(bytes, options)?;
+    match detection.form {
+        InputForm::Text | InputForm::Html => {
+            let mut document = parse_input(bytes, options)?;
             if let Some(lead) = detection.unclear {
-                speech.diagnostics.push(unclear_form(lead));
+                document.speech.diagnostics.push(unclear_form(lead));
             }
-            (speech, Some(source))
+            Ok(document)
         }
-        InputForm::Html => {
-            let (speech, source) = crate::html::parse_page(bytes, options)?;
-            (speech, Some(source))
-        }
-        InputForm::Json => (read_json(bytes)?, None),
-        InputForm::Xml => (crate::xml::from_xml_bytes(bytes)?, None),
+        InputForm::Json => Ok(Document {
+            form: InputForm::Json,
+            speech: read_json(bytes)?,
+            source: None,
+        }),
+        InputForm::Xml => Ok(Document {
+            form: InputForm::Xml,
+            speech: crate::xml::from_xml_bytes(bytes)?,
+            source: None,
+        }),
+    }
+}
+
+/// Parses a speech text or a saved page, whatever else it may look like (what `jianghua
+/// parse` reads), recording the input's size and SHA-256 in `meta.input_digest` so that the
+/// validator can tell its source from another text.
+pub fn parse_input(bytes: &[u8], options: &ParseOptions) -> Result<Document, ConvertError> {
+    let (form, (mut speech, source)) = if detect(bytes) == InputForm::Html {
+        (InputForm::Html, crate::html::parse_page(bytes, options)?)
+    } else {
+        let parsed = crate::parse::parse_bytes_with_source(bytes, options)?;
+        (InputForm::Text, parsed)
     };
+    speech.meta.input_digest = Some(crate::model::InputDigest::of(bytes));
     Ok(Document {
-        form: detection.form,
+        form,
         speech,
-        source,
+        source: Some(source),
     })
 }
 

@@ -207,9 +207,38 @@ pub struct Meta {
     /// absent for a plain text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input: Option<InputFormat>,
+    /// The size and SHA-256 of the input file the document was made from, so that a source
+    /// given to the validator can be told apart from the document's own; absent in documents
+    /// made before it was recorded, and in those parsed from text in memory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_digest: Option<InputDigest>,
     /// Redaction markers in the text (XX同志, 新X市): names or places the publisher blanked out.
     #[serde(default)]
     pub redactions: Vec<Passage>,
+}
+
+/// The size and SHA-256 of an input file: what `sha256sum` prints for it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InputDigest {
+    /// The size of the input in bytes, as stored (before decoding).
+    pub size: u64,
+    /// The SHA-256 of the input's bytes, 64 lowercase hexadecimal digits.
+    #[schemars(regex(pattern = r"^[0-9a-f]{64}$"))]
+    pub sha256: String,
+}
+
+impl InputDigest {
+    /// The digest of `bytes`.
+    pub fn of(bytes: &[u8]) -> Self {
+        use sha2::Digest;
+        let hash = sha2::Sha256::digest(bytes);
+        let sha256 = hash.iter().map(|byte| format!("{byte:02x}")).collect();
+        Self {
+            size: bytes.len() as u64,
+            sha256,
+        }
+    }
 }
 
 /// The genre of the text.

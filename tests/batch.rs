@@ -431,5 +431,5 @@ fn a_bad_document_in_a_batch_is_located_and_the_run_exits_1() {
         (failure["line"].as_u64(), failure["column"].as_u64()),
         (Some(3), Some(11))
     );
-    assert_eq!(failure["code"], "file_failed");
+    assert_eq!(failure["code"], "file-failed");
 }

@@ -125,7 +125,7 @@ fn a_changed_expected_document_is_reported_field_by_field_until_updated() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("  sections[2].directives[1].heading: \"紧盯民生\" → \"紧盯民生实事\"\n"),
+        stderr.contains("  directives:\n    /sections/2/directives/1/heading: \"紧盯民生\" → \"紧盯民生实事\"\n"),
         "{stderr}"
     );
     insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
@@ -170,7 +170,7 @@ fn a_missing_expected_document_fails_until_created() {
 }
 
 #[test]
-fn machine_readable_changes_carry_path_old_and_new() {
+fn machine_readable_changes_carry_pointer_part_old_and_new() {
     let dir = pinned_corpus();
     let expected = first_expected(dir.path());
     edit(&expected, |document| {
@@ -196,7 +196,7 @@ fn machine_readable_changes_carry_path_old_and_new() {
     assert_eq!(lines[0]["status"], "changed");
     assert_eq!(
         lines[0]["changes"],
-        serde_json::json!([{"path": "schema_version", "old": "0.9", "new": "1.0"}])
+        serde_json::json!([{"pointer": "/schema_version", "part": "meta", "kind": "changed", "old": "0.9", "new": "1.0"}])
     );
     assert_eq!(lines[1]["summary"]["changed"], 1);
 }

@@ -42,6 +42,7 @@ fn every_subcommand_help_shows_an_example() {
         "validate",
         "schema",
         "completions",
+        "man",
     ] {
         let out = jianghua(&[subcommand, "--help"]);
         let help = String::from_utf8_lossy(&out.stdout);
@@ -124,13 +125,13 @@ fn diagnostics_are_plain_off_a_terminal_and_follow_verbosity() {
         "no colour off a terminal: {stderr:?}"
     );
     assert!(
-        stderr.contains("warning[ordinal_gap]: section 三 follows section 一"),
+        stderr.contains("warning[ordinal-gap]: section 三 follows section 一"),
         "{stderr}"
     );
     assert!(stderr.contains("--> in/doc.json"), "{stderr}");
     assert!(stderr.contains("help: "), "{stderr}");
     assert!(
-        !stderr.contains("encoding_detected"),
+        !stderr.contains("encoding-detected"),
         "notes only with --verbose"
     );
     assert!(stderr.contains("1 file: 1 converted, 0 failed"), "{stderr}");
@@ -142,7 +143,7 @@ fn diagnostics_are_plain_off_a_terminal_and_follow_verbosity() {
     );
     let stderr = String::from_utf8_lossy(&verbose.stderr);
     assert!(
-        stderr.contains("note[encoding_detected]: decoded from GB18030"),
+        stderr.contains("note[encoding-detected]: decoded from GB18030"),
         "{stderr}"
     );
     assert!(stderr.contains("in/doc.json → out/doc.json"), "{stderr}");
@@ -193,8 +194,8 @@ fn machine_readable_diagnostics_are_json_lines() {
         .collect();
     assert_eq!(lines.len(), 3, "{lines:?}");
     assert_eq!(lines[0]["file"], "in/broken.txt");
-    assert_eq!(lines[0]["code"], "file_failed");
-    assert_eq!(lines[1]["code"], "ordinal_gap");
+    assert_eq!(lines[0]["code"], "file-failed");
+    assert_eq!(lines[1]["code"], "ordinal-gap");
     assert_eq!(lines[1]["severity"], "warning");
     assert_eq!(lines[1]["span"], serde_json::json!({"start": 3, "end": 5}));
     assert!(lines[1]["hint"].is_string());

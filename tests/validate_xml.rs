@@ -198,3 +198,56 @@ fn xml_report_snapshot() {
         insta::assert_snapshot!("validate__xml_text_report", stdout(&output));
     });
 }
+
+#[test]
+fn a_value_outside_its_enumeration_is_one_problem_among_the_others() {
+    let text = String::from_utf8(read("tests/data/xml/doctrine-count.xml")).expect("UTF-8");
+    let genre = text.find(" genre=\"").expect("a genre attribute") + " genre=\"".len();
+    let end = genre + text[genre..].find('"').expect("its end");
+    let xml = format!("{}sermon{}", &text[..genre], &text[end..]);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("enum.xml");
+    std::fs::write(&file, &xml).expect("writable");
+    let output = jianghua(&[
+        "validate",
+        file.to_str().expect("UTF-8"),
+        "--message-format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let problems: Vec<(&str, &str)> = report[0]["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| {
+            (
+                p["rule"].as_str().unwrap_or_default(),
+                p["pointer"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(problems.contains(&("oneOf", "/meta/genre")), "{problems:?}");
+    assert!(
+        problems.contains(&("doctrine-count", "/doctrines/0/count")),
+        "{problems:?}"
+    );
+    let genre_problem = report[0]["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .find(|p| p["pointer"] == "/meta/genre")
+        .expect("the genre");
+    assert_eq!(
+        genre_problem["message"],
+        "\"sermon\" is not one of: \"speech\", \"statement\", \"report\", \"article\", \"unknown\""
+    );
+    let at = position_of(&xml, "  <meta ", 1, "genre=");
+    assert_eq!(
+        (
+            genre_problem["line"].as_u64(),
+            genre_problem["column"].as_u64()
+        ),
+        (Some(at.line as u64), Some(at.column as u64))
+    );
+}

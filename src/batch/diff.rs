@@ -1,44 +1,107 @@
 //! A structural difference of two JSON documents: which field changed, old → new.
 //!
 //! Objects are compared key by key, arrays position by position (extra items are added or
-//! removed at the end), so a change reads as `sections[2].directives[1].heading: "…" → "…"`.
+//! removed at the end), so a change reads as `/sections/2/directives/1/heading: "…" → "…"`,
+//! at the RFC 6901 JSON Pointer of the value, as `validate` names values. Each change belongs
+//! to a [`Part`] of the document, and changes of `start`/`end` in a span are told apart
+//! ([`Change::is_span_shift`]): an edit of the input moves every span after it.
 
 use std::fmt;
 
 use serde_json::Value;
 
-/// Where a value lies in a document: `sections[2].directives[1].heading`.
+/// Where a value lies in a document: the JSON Pointer `/sections/2/directives/1/heading`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct JsonPath(String);
+pub struct JsonPath {
+    pointer: String,
+    /// The path's keys and indexes, unescaped.
+    tokens: Vec<String>,
+}
 
 impl JsonPath {
     fn key(&self, key: &str) -> Self {
-        let plain = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-        let mut path = self.0.clone();
-        if plain {
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(key);
-        } else {
-            path.push('[');
-            path.push_str(&Value::from(key).to_string());
-            path.push(']');
-        }
-        JsonPath(path)
+        self.push(key.to_owned())
     }
 
     fn index(&self, index: usize) -> Self {
-        JsonPath(format!("{}[{index}]", self.0))
+        self.push(index.to_string())
+    }
+
+    fn push(&self, token: String) -> Self {
+        let mut path = self.clone();
+        path.pointer.push('/');
+        path.pointer
+            .push_str(&token.replace('~', "~0").replace('/', "~1"));
+        path.tokens.push(token);
+        path
+    }
+
+    /// The JSON Pointer (`""` for the whole document).
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// The keys and indexes along the path.
+    pub fn tokens(&self) -> impl Iterator<Item = &str> {
+        self.tokens.iter().map(String::as_str)
     }
 }
 
 impl fmt::Display for JsonPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_empty() {
+        if self.pointer.is_empty() {
             f.write_str("(document)")
         } else {
-            f.write_str(&self.0)
+            f.write_str(&self.pointer)
+        }
+    }
+}
+
+/// The parts of a document that `check` groups its changes by, in the order it shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// `meta`, `front_matter`, `schema_version`.
+    Meta,
+    /// The body's structure and text: salutation, preamble, sections (but their directives),
+    /// closing, appendix.
+    Outline,
+    /// The directives of sections, at any depth.
+    Directives,
+    /// `doctrines`.
+    Doctrines,
+    /// `themes`.
+    Themes,
+    /// `boilerplate`.
+    Boilerplate,
+    /// `diagnostics`.
+    Diagnostics,
+}
+
+impl Part {
+    /// The name shown (`directives`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Part::Meta => "meta",
+            Part::Outline => "outline",
+            Part::Directives => "directives",
+            Part::Doctrines => "doctrines",
+            Part::Themes => "themes",
+            Part::Boilerplate => "boilerplate",
+            Part::Diagnostics => "diagnostics",
+        }
+    }
+
+    fn of(path: &JsonPath) -> Self {
+        let mut tokens = path.tokens();
+        match tokens.next().unwrap_or_default() {
+            "doctrines" => Part::Doctrines,
+            "themes" => Part::Themes,
+            "boilerplate" => Part::Boilerplate,
+            "diagnostics" => Part::Diagnostics,
+            "sections" if path.tokens().any(|token| token == "directives") => Part::Directives,
+            "salutation" | "preamble" | "sections" | "closing" | "appendix" => Part::Outline,
+            _ => Part::Meta,
         }
     }
 }
@@ -78,6 +141,41 @@ impl Change<'_> {
             Change::Changed { path, .. }
             | Change::Added { path, .. }
             | Change::Removed { path, .. } => path,
+        }
+    }
+
+    /// The part of the document it lies in.
+    pub fn part(&self) -> Part {
+        Part::of(self.path())
+    }
+
+    /// Whether it is the `start` or `end` of a span (`span`, `heading_span`) changed to
+    /// another number: what an edit of the input does to every span after it. The text at
+    /// the span, when it changed too, is a change of its own.
+    pub fn is_span_shift(&self) -> bool {
+        let Change::Changed { path, old, new } = self else {
+            return false;
+        };
+        let tokens: Vec<&str> = path.tokens().collect();
+        let in_span = match tokens.as_slice() {
+            [.., holder, "start" | "end"] => *holder == "span" || holder.ends_with("_span"),
+            _ => false,
+        };
+        in_span && old.is_u64() && new.is_u64()
+    }
+
+    /// Whether it is `meta.input_digest` added to a document made before digests were
+    /// recorded: no change of the document.
+    pub fn is_digest_recorded(&self) -> bool {
+        matches!(self, Change::Added { path, .. } if path.pointer() == "/meta/input_digest")
+    }
+
+    /// The kind of change: `changed`, `added` or `removed`.
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Change::Changed { .. } => "changed",
+            Change::Added { .. } => "added",
+            Change::Removed { .. } => "removed",
         }
     }
 }
@@ -222,7 +320,45 @@ mod tests {
         let old = json!({"sections": [{"heading": "坚持党的领导"}, {"directives": [{"heading": "a"}, {"heading": "b"}]}]});
         let new = json!({"sections": [{"heading": "坚持党的领导"}, {"directives": [{"heading": "a"}, {"heading": "c"}]}]});
         let changes: Vec<String> = diff(&old, &new).iter().map(ToString::to_string).collect();
-        assert_eq!(changes, [r#"sections[1].directives[1].heading: "b" → "c""#]);
+        assert_eq!(changes, [r#"/sections/1/directives/1/heading: "b" → "c""#]);
+    }
+
+    #[test]
+    fn changes_know_their_part_and_span_shifts() {
+        let old = json!({"meta": {"title": "a"}, "sections": [{"heading": "x", "span": {"start": 1, "end": 5}, "heading_span": {"start": 2, "end": 3}, "directives": [{"heading": "d"}]}], "doctrines": []});
+        let new = json!({"meta": {"title": "b", "input_digest": {"size": 1, "sha256": "00"}}, "sections": [{"heading": "y", "span": {"start": 2, "end": 6}, "heading_span": {"start": 3, "end": 4}, "directives": [{"heading": "e"}]}], "doctrines": [{"name": "n"}]});
+        let changes = diff(&old, &new);
+        let mut seen: Vec<(&str, Part, bool)> = changes
+            .iter()
+            .map(|c| (c.path().pointer(), c.part(), c.is_span_shift()))
+            .collect();
+        seen.sort();
+        let mut expected = vec![
+            ("/meta/title", Part::Meta, false),
+            ("/meta/input_digest", Part::Meta, false),
+            ("/sections/0/heading", Part::Outline, false),
+            ("/sections/0/span/start", Part::Outline, true),
+            ("/sections/0/span/end", Part::Outline, true),
+            ("/sections/0/heading_span/start", Part::Outline, true),
+            ("/sections/0/heading_span/end", Part::Outline, true),
+            ("/sections/0/directives/0/heading", Part::Directives, false),
+            ("/doctrines/0", Part::Doctrines, false),
+        ];
+        expected.sort();
+        assert_eq!(seen, expected);
+        let recorded: Vec<&str> = changes
+            .iter()
+            .filter(|c| c.is_digest_recorded())
+            .map(|c| c.path().pointer())
+            .collect();
+        assert_eq!(recorded, ["/meta/input_digest"]);
+    }
+
+    #[test]
+    fn pointer_tokens_are_escaped() {
+        let old = json!({"a/b": {"c~d": 1}});
+        let new = json!({"a/b": {"c~d": 2}});
+        assert_eq!(diff(&old, &new)[0].path().pointer(), "/a~1b/c~0d");
     }
 
     #[test]
@@ -233,10 +369,10 @@ mod tests {
         assert_eq!(
             changes,
             [
-                "a[1]: 2 → 5",
-                "a[2]: removed 3",
-                "gone: removed true",
-                r#"["new key"]: added null"#
+                "/a/1: 2 → 5",
+                "/a/2: removed 3",
+                "/gone: removed true",
+                "/new key: added null"
             ]
         );
     }

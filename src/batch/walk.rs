@@ -112,7 +112,12 @@ pub struct Inputs {
     excluded: Option<PathBuf>,
     /// `--include` and `--exclude`, for files found in folders and globs.
     filter: Filter,
+    /// Folder walks take documents only (`.json`, `.xml`): what `validate` reads.
+    documents_only: bool,
 }
+
+/// The extensions of documents, taken by folder walks of [`Inputs::documents_only`].
+pub const DOCUMENT_EXTENSIONS: [&str; 2] = ["json", "xml"];
 
 /// Which walked files are taken: those matching an include (all when there is none) and no
 /// exclude; a glob matches a file's path below its folder or its name.
@@ -168,6 +173,7 @@ impl Inputs {
             roots,
             excluded: None,
             filter: Filter::default(),
+            documents_only: false,
         })
     }
 
@@ -176,6 +182,13 @@ impl Inputs {
     pub fn filtered(mut self, include: &[String], exclude: &[String]) -> Result<Self, InputError> {
         self.filter = Filter::new(include, exclude)?;
         Ok(self)
+    }
+
+    /// Folder walks take only documents (`.json`, `.xml`); globs and files named on their
+    /// own are taken whatever their name.
+    pub fn documents_only(mut self) -> Self {
+        self.documents_only = true;
+        self
     }
 
     /// Never walks into `folder` (which must exist): outputs written there are not inputs.
@@ -198,11 +211,11 @@ impl Inputs {
     pub fn files(&self) -> impl Iterator<Item = Result<InputFile, WalkError>> + '_ {
         self.roots.iter().flat_map(move |root| {
             let walked = matches!(root, Root::Folder { .. } | Root::Glob { .. });
+            let folder = matches!(root, Root::Folder { .. });
             root.files(self.excluded.as_deref()).filter(move |file| {
-                !walked
-                    || file
-                        .as_ref()
-                        .map_or(true, |f| self.filter.accepts(&f.relative))
+                let Ok(file) = file else { return true };
+                let kind_taken = !(folder && self.documents_only) || is_document(&file.relative);
+                !walked || (kind_taken && self.filter.accepts(&file.relative))
             })
         })
     }
@@ -222,6 +235,36 @@ impl Inputs {
             }
         }
         skipped
+    }
+
+    /// Whether every argument is a folder or a glob: then a folder mirroring them (of expected
+    /// documents) holds nothing but what they map to.
+    pub fn walks_only(&self) -> bool {
+        self.roots
+            .iter()
+            .all(|root| matches!(root, Root::Folder { .. } | Root::Glob { .. }))
+    }
+
+    /// Whether a folder or glob of the inputs holds a file of a kind the tool reads at
+    /// `relative` under any extension (`a/x.json` → `a/x.txt`, `a/x.html`…), taken by this run
+    /// or not (`--exclude`).
+    pub fn has_file_like(&self, relative: &Path) -> bool {
+        let extensions = WALKED_EXTENSIONS
+            .iter()
+            .chain(crate::html::EXTENSIONS.iter());
+        let bases: Vec<&Path> = self
+            .roots
+            .iter()
+            .filter_map(|root| match root {
+                Root::Folder { path, .. } => Some(path.as_path()),
+                Root::Glob { base, .. } => Some(base.as_path()),
+                Root::Stdin | Root::File { .. } => None,
+            })
+            .collect();
+        extensions.into_iter().any(|extension| {
+            let candidate = relative.with_extension(extension);
+            bases.iter().any(|base| base.join(&candidate).is_file())
+        })
     }
 
     /// Whether the file at `path` is one of the inputs (or would be, were it there).
@@ -376,6 +419,18 @@ fn is_walked_file(relative: &Path) -> bool {
                     .any(|known| extension.eq_ignore_ascii_case(known))
             });
     known && !hidden
+}
+
+/// Whether a file's name ends in a document's extension (`.json`, `.xml`, any case).
+fn is_document(relative: &Path) -> bool {
+    relative
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| {
+            DOCUMENT_EXTENSIONS
+                .iter()
+                .any(|known| extension.eq_ignore_ascii_case(known))
+        })
 }
 
 fn is_hidden_path(relative: &Path) -> bool {

@@ -68,7 +68,7 @@ pub struct Args {
     #[arg(long, conflicts_with = "out_dir")]
     jsonl: bool,
     /// Inputs converted in parallel [default: the number of cores].
-    #[arg(long, short = 'j', value_name = "N")]
+    #[arg(long, short = 'j', value_name = "N", value_parser = input::parse_jobs)]
     jobs: Option<NonZeroUsize>,
     /// How diagnostics and failures are printed on stderr.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
@@ -187,12 +187,16 @@ pub fn run(args: Args, verbosity: Verbosity) -> Status {
         Ok(session) => session,
         Err(e) => return usage_error(&e),
     };
+    let options = match args.read.parse_options() {
+        Ok(options) => options,
+        Err(message) => return usage_error(&message),
+    };
     let converter = Converter {
         inputs: &inputs,
         destination: &destination,
         verbosity,
         message_format: args.message_format,
-        options: args.read.parse_options(),
+        options,
         allow_empty: args.read.allow_empty,
         force: args.force,
         refused_invalid: AtomicBool::new(false),

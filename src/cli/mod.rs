@@ -8,6 +8,7 @@ mod check;
 mod completions;
 mod convert;
 mod input;
+mod man;
 mod parse;
 pub mod report;
 mod schema;
@@ -78,6 +79,7 @@ enum Command {
     Text(text::Args),
     Completions(completions::Args),
     View(view::Args),
+    Man(man::Args),
 }
 
 /// Parses the command line and runs the subcommand.
@@ -95,11 +97,12 @@ pub fn run() -> ExitCode {
     };
     let verbosity = cli.verbosity();
     let status = match cli.command {
-        Command::Parse(args) => parse::run(args),
+        Command::Parse(args) => parse::run(args, verbosity),
         Command::Convert(args) => convert::run(args, verbosity),
         Command::Check(args) => check::run(args, verbosity),
         Command::Completions(args) => completions::run(args, &mut Cli::command()),
-        Command::Validate(args) => validate::run(args),
+        Command::Man(args) => man::run(args, Cli::command()),
+        Command::Validate(args) => validate::run(args, verbosity),
         Command::Schema(args) => schema::run(args),
         Command::Text(args) => text::run(args),
         Command::View(args) => view::run(args, verbosity),

@@ -35,14 +35,69 @@ impl Verbosity {
     }
 }
 
-/// How problems are printed.
+/// How problems are printed: the report form, the same flag (`--message-format`) in every
+/// subcommand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum MessageFormat {
     /// Like a compiler: source line, underline, hint.
     #[default]
+    #[value(alias = "text")]
     Human,
-    /// One JSON object a line: file, line, column, code, severity, message, hint.
+    /// For machines: one JSON object a line (`validate`: one JSON array).
     Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::message`), which the
+    /// workflow run shows as annotations on the files.
+    Github,
+}
+
+/// A GitHub Actions workflow command: `::error file=F,line=L,col=C,title=T::message`.
+pub struct WorkflowCommand<'a> {
+    /// `error`, `warning` or `notice`.
+    pub level: &'static str,
+    /// The file the annotation is on.
+    pub file: &'a Path,
+    /// 1-based line and column, when known.
+    pub at: Option<(usize, usize)>,
+    /// The annotation's title: the code.
+    pub title: &'a str,
+    /// The message (several lines allowed).
+    pub message: &'a str,
+}
+
+impl std::fmt::Display for WorkflowCommand<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "::{} file={}",
+            self.level,
+            property(&self.file.display().to_string())
+        )?;
+        if let Some((line, column)) = self.at {
+            write!(f, ",line={line},col={column}")?;
+        }
+        writeln!(f, ",title={}::{}", property(self.title), data(self.message))
+    }
+}
+
+/// A workflow command's message, escaped as the runner reads it.
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property value, escaped as the runner reads it.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// The workflow command level of a severity.
+fn github_level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Note => "notice",
+        Severity::Warning => "warning",
+        Severity::Error => "error",
+    }
 }
 
 /// Where a problem lies in its source.
@@ -79,7 +134,27 @@ impl Problem<'_> {
         match format {
             MessageFormat::Human => self.render_human(),
             MessageFormat::Json => self.render_json(),
+            MessageFormat::Github => self.render_github(),
         }
+    }
+
+    fn render_github(&self) -> String {
+        let at = self
+            .location
+            .as_ref()
+            .map(|location| line_column(location.text, location.bytes.start));
+        let message = match self.hint {
+            Some(hint) => format!("{}\nhelp: {hint}", self.message),
+            None => self.message.to_owned(),
+        };
+        WorkflowCommand {
+            level: github_level(self.severity),
+            file: self.file,
+            at,
+            title: self.code,
+            message: &message,
+        }
+        .to_string()
     }
 
     fn render_human(&self) -> String {
@@ -197,11 +272,12 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-/// The identifier of a diagnostic code as written in documents (`ordinal_gap`).
+/// The code of a diagnostic as reports print it, kebab-case like the validator's rules
+/// (`ordinal-gap`; documents keep the schema's `ordinal_gap` in `diagnostics[].code`).
 pub fn code_name(code: DiagnosticCode) -> String {
     serde_json::to_value(code)
         .ok()
-        .and_then(|value| value.as_str().map(str::to_owned))
+        .and_then(|value| value.as_str().map(|name| name.replace('_', "-")))
         .unwrap_or_else(|| format!("{code:?}"))
 }
 
@@ -396,7 +472,7 @@ pub fn render_failure(
             let mut line = serde_json::json!({
                 "file": file.display().to_string(),
                 "severity": Severity::Error,
-                "code": "file_failed",
+                "code": FILE_FAILED,
                 "message": reason.to_string(),
                 "line": at.map(|at| at.line),
                 "column": at.map(|at| at.column),
@@ -405,8 +481,19 @@ pub fn render_failure(
             line.push('\n');
             line
         }
+        MessageFormat::Github => WorkflowCommand {
+            level: "error",
+            file,
+            at: at.map(|at| (at.line, at.column)),
+            title: FILE_FAILED,
+            message: &reason.to_string(),
+        }
+        .to_string(),
     }
 }
+
+/// The code of a whole file's failure.
+const FILE_FAILED: &str = "file-failed";
 
 /// A failure of a batch input, placed at its line and column when it has one.
 pub fn render_file_error(
@@ -467,6 +554,36 @@ mod tests {
         assert_eq!(json["column"], 1);
         assert_eq!(json["end_column"], 3);
         assert_eq!(json["code"], "ordinal_gap");
+
+        let github = problem.render(MessageFormat::Github);
+        assert_eq!(
+            github,
+            "::warning file=speech.txt,line=3,col=1,title=ordinal_gap::section 三 follows section 一%0Ahelp: check the numbering\n"
+        );
+    }
+
+    #[test]
+    fn workflow_commands_escape_what_the_runner_reads() {
+        let command = WorkflowCommand {
+            level: "error",
+            file: Path::new("a,b:c.json"),
+            at: None,
+            title: "x",
+            message: "100% wrong\nsecond line",
+        };
+        assert_eq!(
+            command.to_string(),
+            "::error file=a%2Cb%3Ac.json,title=x::100%25 wrong%0Asecond line\n"
+        );
+    }
+
+    #[test]
+    fn diagnostic_codes_are_printed_kebab_case() {
+        assert_eq!(code_name(DiagnosticCode::OrdinalGap), "ordinal-gap");
+        assert_eq!(
+            code_name(DiagnosticCode::AnnouncedSectionsMismatch),
+            "announced-sections-mismatch"
+        );
     }
 
     #[test]

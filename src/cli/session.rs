@@ -108,6 +108,11 @@ impl Session {
         self.bar.suspend(|| anstream::eprint!("{text}"));
     }
 
+    /// Runs `write` with the bar out of the way (for output on stdout of a terminal).
+    pub fn suspend<R>(&self, write: impl FnOnce() -> R) -> R {
+        self.bar.suspend(write)
+    }
+
     /// One more input done.
     pub fn advance(&self) {
         self.bar.inc(1);
@@ -127,7 +132,7 @@ impl Session {
             return;
         }
         match self.message_format {
-            MessageFormat::Human => {
+            MessageFormat::Human | MessageFormat::Github => {
                 let style = anstyle::Style::new().bold();
                 anstream::eprintln!("{style}{what}{style:#} {human}");
                 if interrupted {

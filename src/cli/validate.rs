@@ -1,51 +1,81 @@
 //! `jianghua validate`: check documents against the schema and the semantic rules.
 
 use std::io::{IsTerminal, Write};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
+use jianghua::batch::{self, Completion, InputFile, Inputs};
 use jianghua::convert::{detect_named, InputForm};
-use jianghua::text::SourceText;
-use jianghua::validate::{self, Checks, DocumentError, Position, Problem, Report, Severity};
+use jianghua::validate::{
+    self, Checks, DocumentError, Position, Problem, Report, Severity, SourceFile,
+};
 use jianghua::xml::{ReadError, ReadErrorKind};
-use rayon::prelude::*;
 use serde::Serialize;
 
-use super::report::{self, MessageFormat};
+use super::input;
+use super::report::{self, MessageFormat, Verbosity, WorkflowCommand};
+use super::session::Session;
 use super::Status;
 
 /// Validate JSON and XML documents against the JSON Schema and the semantic rules.
 ///
-/// A document starting with `<` is read as the XML form (schema/speech.xsd), any other as JSON;
-/// an Akoma Ntoso document (`convert --format akn`) is checked against the Akoma Ntoso rules
-/// the validator knows, and the report says that the complete OASIS schema is xmllint's job.
-/// Every problem is reported with the JSON Pointer of the value concerned and its line:column in
-/// the file. Exit status: 0 every document valid (warnings allowed), 1 some document invalid,
-/// 2 usage error or a document that cannot be read (malformed JSON or XML, XML not of the form).
+/// Inputs are documents, folders (walked for *.json and *.xml) and glob patterns (quoted),
+/// checked in parallel and reported in order. A document starting with `<` is read as the XML
+/// form (schema/speech.xsd), any other as JSON; an Akoma Ntoso document (the `akn` output of
+/// `convert`) is checked against the Akoma Ntoso rules the validator knows, and the report says
+/// that the complete OASIS schema is xmllint's job. Every problem is reported with the JSON
+/// Pointer of the value concerned and its line:column in the file.
+///
+/// With --source, every document is compared with that one text; with --source-dir, each with
+/// its own: corpus/a/x.json, found in corpus, with DIR/a/x.txt (or .text, .html, .htm,
+/// .shtml). A document that records its input's size and SHA-256 (meta.input_digest) is told
+/// `source-mismatch` when the source given is another file.
+///
+/// Exit status: 0 every document valid (warnings allowed), 1 some document invalid, 2 usage
+/// error or a document (or source) that cannot be read.
 #[derive(Debug, clap::Args)]
-#[command(
-    after_help = "Examples:\n  jianghua validate speech.json\n  jianghua validate speech.xml --source speech.txt\n  jianghua validate speech.json --source speech.txt\n  jianghua parse speech.txt | jianghua validate - --source speech.txt --format json"
-)]
+#[command(after_help = "Examples:
+  jianghua validate speech.json
+  jianghua validate out/ --jobs 2                       # a folder of documents
+  jianghua validate 'out/**/*.json' --source-dir corpus/  # out/a/x.json against corpus/a/x.txt
+  jianghua validate speech.xml --source speech.txt
+  jianghua validate out/ --message-format github        # annotations in a GitHub workflow
+  jianghua parse speech.txt | jianghua validate - --source speech.txt --message-format json")]
 pub struct Args {
-    /// The documents; `-` reads stdin.
-    #[arg(required = true)]
+    /// Documents, folders and glob patterns; `-` reads stdin.
+    #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// The text the documents were made from (any encoding the parser reads): enables the checks
+    /// The text every document was made from (any form the parser reads): enables the checks
     /// that every `text` is the source at its `span` and that no source text is left out.
-    #[arg(long, value_name = "TEXT_FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "source_dir")]
     source: Option<PathBuf>,
-    /// Report format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    /// A folder of sources mirroring the documents' paths: x.json is compared with the text of
+    /// the same path and name, of any extension the parser reads (.txt, .text, .html, .htm, .shtml).
+    #[arg(long, value_name = "DIR")]
+    source_dir: Option<PathBuf>,
+    /// Documents checked in parallel [default: the number of cores].
+    #[arg(long, short = 'j', value_name = "N", value_parser = input::parse_jobs)]
+    jobs: Option<NonZeroUsize>,
+    /// Report format: `human` (one problem a line; on a terminal, under the line it lies on),
+    /// `json` (an array, one entry a document), `github` (workflow commands).
+    #[arg(long, alias = "format", value_enum, default_value_t = MessageFormat::Human)]
+    message_format: MessageFormat,
+    #[command(flatten)]
+    filter: super::convert::FilterArgs,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Format {
-    /// One problem a line: `file:line:col: severity[code] /pointer: message`; on a terminal,
-    /// each problem under the line of the document it lies on.
-    Text,
-    /// A JSON array with one entry a document.
-    Json,
+/// The extensions a source of `--source-dir` may have, in the order they are looked for.
+const SOURCE_EXTENSIONS: [&str; 5] = ["txt", "text", "html", "htm", "shtml"];
+
+/// What the documents are compared with.
+enum Sources {
+    /// Nothing: the schema and the semantic rules only.
+    None,
+    /// One source for every document (`--source`).
+    One { name: String, file: SourceFile },
+    /// Each document's own, in a mirroring folder (`--source-dir`).
+    Mirrored(PathBuf),
 }
 
 /// Why a file could not be validated.
@@ -61,6 +91,8 @@ enum InputError {
     TooLarge(String),
     #[error("cannot decode the source text: {0}")]
     Undecodable(#[from] jianghua::parse::DecodeError),
+    #[error("no source for it in {folder}: looked for {looked}")]
+    SourceMissing { folder: String, looked: String },
 }
 
 impl InputError {
@@ -74,6 +106,7 @@ impl InputError {
             InputError::Document(DocumentError::NotUtf8 { .. }) => "not-utf8",
             InputError::Document(DocumentError::Malformed { .. }) => "json-syntax",
             InputError::Undecodable(_) => "undecodable",
+            InputError::SourceMissing { .. } => "source-missing",
             InputError::Xml(e) => match e.kind {
                 ReadErrorKind::TooLarge { .. } => "too-large",
                 ReadErrorKind::NotUtf8(_) => "not-utf8",
@@ -127,12 +160,14 @@ enum Outcome {
 /// One validated file.
 struct Checked {
     file: String,
+    /// The name of the source it was compared with, if any.
+    source: Option<String>,
     outcome: Outcome,
     /// The problems rendered under the lines they lie on, for a terminal.
     excerpts: Option<String>,
 }
 
-/// How a text report shows problems.
+/// How a human report shows problems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TextStyle {
     /// One line a problem, for pipes, files and tools.
@@ -142,7 +177,54 @@ enum TextStyle {
     Excerpts,
 }
 
-pub fn run(args: Args) -> Status {
+/// The counts of the summary.
+#[derive(Debug, Default)]
+struct Tally {
+    documents: usize,
+    valid: usize,
+    invalid: usize,
+    failed: usize,
+    errors: usize,
+    warnings: usize,
+    schema_only: usize,
+}
+
+impl Tally {
+    fn add(&mut self, checked: &Checked) {
+        self.documents += 1;
+        match &checked.outcome {
+            Outcome::Checked(report) => {
+                if report.checks == Checks::Schema {
+                    self.schema_only += 1;
+                }
+                if report.is_valid() {
+                    self.valid += 1;
+                } else {
+                    self.invalid += 1;
+                }
+                self.errors += report.errors();
+                self.warnings += report.warnings();
+            }
+            Outcome::Failed(_) => self.failed += 1,
+        }
+    }
+
+    fn status(&self, interrupted: bool) -> Status {
+        if self.failed > 0 {
+            Status::Failure
+        } else if self.invalid > 0 || interrupted {
+            Status::Invalid
+        } else {
+            Status::Success
+        }
+    }
+}
+
+pub fn run(args: Args, verbosity: Verbosity) -> Status {
+    let inputs = match Inputs::new(&args.inputs).and_then(|inputs| args.filter.apply(inputs)) {
+        Ok(inputs) => inputs.documents_only(),
+        Err(e) => return report::usage_error(&e),
+    };
     let reads_stdin = |p: &Path| p.as_os_str() == "-";
     if args.inputs.iter().filter(|p| reads_stdin(p)).count()
         + args.source.iter().filter(|p| reads_stdin(p)).count()
@@ -150,82 +232,243 @@ pub fn run(args: Args) -> Status {
     {
         return report::usage_error(&"stdin (`-`) can be read only once");
     }
-    let source = match args.source.as_deref().map(read_source).transpose() {
-        Ok(source) => source,
-        Err(e) => {
-            let path = args.source.as_deref().map(display_name).unwrap_or_default();
-            return report::usage_error(&format!("{path}: {e}"));
+    if inputs.reads_stdin() && input::is_waiting_on_a_terminal(Path::new("-")) {
+        return report::usage_error(&input::terminal_hint("validate"));
+    }
+    let sources = match (&args.source, &args.source_dir) {
+        (Some(path), _) => match read_source(path) {
+            Ok(file) => Sources::One {
+                name: display_name(path),
+                file,
+            },
+            Err(e) => return report::usage_error(&format!("{}: {e}", display_name(path))),
+        },
+        (None, Some(dir)) if !dir.is_dir() => {
+            return report::usage_error(&format!("{}: no such folder", dir.display()));
         }
+        (None, Some(dir)) => Sources::Mirrored(dir.clone()),
+        (None, None) => Sources::None,
     };
-    let source_name = args.source.as_deref().map(display_name);
-    let style = if args.format == Format::Text && std::io::stdout().is_terminal() {
+    let style = if args.message_format == MessageFormat::Human && std::io::stdout().is_terminal() {
         TextStyle::Excerpts
     } else {
         TextStyle::Lines
     };
-    let source_file = source_name.as_deref().map(Path::new).zip(source.as_ref());
-    // Documents are independent: check them in parallel, report them in the order given.
-    let checked: Vec<Checked> = args
-        .inputs
-        .par_iter()
-        .map(|path| {
-            let file = display_name(path);
-            match check(path, source.as_ref()) {
-                Ok((report, bytes)) => Checked {
-                    excerpts: (style == TextStyle::Excerpts)
-                        .then(|| excerpts(Path::new(&file), &bytes, &report, source_file)),
-                    file,
-                    outcome: Outcome::Checked(report),
-                },
-                Err(e) => Checked {
-                    file,
-                    outcome: Outcome::Failed(e),
-                    excerpts: None,
-                },
-            }
-        })
-        .collect();
-
-    let written = match args.format {
-        Format::Text => write_text(&checked, source_name.as_deref()),
-        Format::Json => write_json(&checked, source_name.as_deref()),
+    let session = match Session::start(
+        &inputs,
+        args.jobs,
+        verbosity,
+        args.message_format,
+        inputs.is_single_file(),
+    ) {
+        Ok(session) => session,
+        Err(e) => return report::usage_error(&e),
     };
+    let validator = Validator {
+        sources,
+        style,
+        format: args.message_format,
+        quiet: verbosity == Verbosity::Quiet,
+    };
+    let mut tally = Tally::default();
+    let mut entries: Vec<serde_json::Value> = Vec::new();
+    let mut written = Ok(());
+    let mut out = anstream::stdout().lock();
+    // Documents are independent: checked in parallel, reported in the order given.
+    let completion = batch::for_each_ordered(
+        inputs.files(),
+        session.pool(),
+        session.window(),
+        session.stop_flag(),
+        |file| match file {
+            Ok(file) => validator.check(&file),
+            Err(e) => Checked {
+                file: e.path.display().to_string(),
+                source: None,
+                outcome: Outcome::Failed(InputError::Unreadable(std::io::Error::other(
+                    e.source.to_string(),
+                ))),
+                excerpts: None,
+            },
+        },
+        |checked| {
+            tally.add(&checked);
+            if written.is_ok() {
+                written = match validator.format {
+                    MessageFormat::Json => {
+                        entries.push(json_entry(&checked));
+                        Ok(())
+                    }
+                    _ => session.suspend(|| validator.write(&mut out, &checked)),
+                };
+                if written.is_err() {
+                    session.stop();
+                }
+            }
+            session.advance();
+        },
+    );
+    if validator.format == MessageFormat::Json && written.is_ok() {
+        written = write_json(&mut out, &entries);
+    }
+    let written = written.and_then(|()| out.flush());
     match written {
-        Err(e) if super::is_broken_pipe(&e) => return Status::BrokenPipe,
+        Err(e) if super::is_broken_pipe(&e) => {
+            session.finish_quietly();
+            return Status::BrokenPipe;
+        }
         Err(e) => return report::usage_error(&format!("cannot write the report: {e}")),
         Ok(()) => {}
     }
-    status(&checked)
+    let interrupted = completion == Completion::Stopped;
+    session.finish_quietly();
+    if verbosity > Verbosity::Quiet && validator.format != MessageFormat::Json {
+        anstream::eprintln!("{}", summary(&tally));
+        if interrupted {
+            eprintln!("interrupted: the documents after those reported were not checked");
+        }
+    }
+    tally.status(interrupted)
 }
 
-fn status(checked: &[Checked]) -> Status {
-    let failed = checked
-        .iter()
-        .any(|c| matches!(c.outcome, Outcome::Failed(_)));
-    let invalid = checked
-        .iter()
-        .any(|c| matches!(&c.outcome, Outcome::Checked(report) if !report.is_valid()));
-    if failed {
-        Status::Failure
-    } else if invalid {
-        Status::Invalid
-    } else {
-        Status::Success
+/// Checks documents, each against its source.
+struct Validator {
+    sources: Sources,
+    style: TextStyle,
+    format: MessageFormat,
+    /// `-q`: errors only, no warnings.
+    quiet: bool,
+}
+
+impl Validator {
+    /// Validates one document (on a worker thread).
+    fn check(&self, file: &InputFile) -> Checked {
+        let name = display_name(&file.path);
+        let mirrored;
+        let (source_name, source) = match &self.sources {
+            Sources::None => (None, None),
+            Sources::One { name, file } => (Some(name.clone()), Some(file)),
+            Sources::Mirrored(dir) => match mirrored_source(dir, &file.relative) {
+                Ok((path, source)) => {
+                    mirrored = source;
+                    (Some(path.display().to_string()), Some(&mirrored))
+                }
+                Err(e) => {
+                    return Checked {
+                        file: name,
+                        source: None,
+                        outcome: Outcome::Failed(e),
+                        excerpts: None,
+                    }
+                }
+            },
+        };
+        match check(&file.path, source) {
+            Ok((report, bytes)) => Checked {
+                excerpts: (self.style == TextStyle::Excerpts).then(|| {
+                    let shown = self.shown(&report);
+                    let source_file = source_name.as_deref().map(Path::new).zip(source);
+                    excerpts(Path::new(&name), &bytes, &shown, source_file)
+                }),
+                file: name,
+                source: source_name,
+                outcome: Outcome::Checked(report),
+            },
+            Err(e) => Checked {
+                file: name,
+                source: source_name,
+                outcome: Outcome::Failed(e),
+                excerpts: None,
+            },
+        }
+    }
+
+    /// The problems a report shows: all, or the errors only with `-q`.
+    fn shown(&self, report: &Report) -> Report {
+        let problems = report
+            .problems
+            .iter()
+            .filter(|p| !self.quiet || p.severity == Severity::Error)
+            .cloned()
+            .collect();
+        Report::new(problems, report.checks)
+    }
+
+    /// Writes one document's problems in the human or GitHub form.
+    fn write(&self, out: &mut impl Write, checked: &Checked) -> std::io::Result<()> {
+        if let Some(excerpts) = &checked.excerpts {
+            return write!(out, "{excerpts}");
+        }
+        let file = &checked.file;
+        match &checked.outcome {
+            Outcome::Checked(report) => {
+                for problem in &self.shown(report).problems {
+                    let line = match self.format {
+                        MessageFormat::Github => {
+                            github_line(file, checked.source.as_deref(), problem)
+                        }
+                        _ => text_line(file, checked.source.as_deref(), problem) + "\n",
+                    };
+                    write!(out, "{line}")?;
+                }
+            }
+            Outcome::Failed(e) => match self.format {
+                MessageFormat::Github => write!(
+                    out,
+                    "{}",
+                    WorkflowCommand {
+                        level: "error",
+                        file: Path::new(file),
+                        at: e.position().map(|at| (at.line, at.column)),
+                        title: e.code(),
+                        message: &e.message(),
+                    }
+                )?,
+                _ => {
+                    let at = place(file, e.position());
+                    let label = severity_label(Severity::Error, e.code());
+                    writeln!(out, "{at}: {label}: {}", e.message())?;
+                }
+            },
+        }
+        Ok(())
     }
 }
 
+/// The source of a document found at `relative` in the folder `dir`: the first file at its
+/// path with one of [`SOURCE_EXTENSIONS`].
+fn mirrored_source(dir: &Path, relative: &Path) -> Result<(PathBuf, SourceFile), InputError> {
+    let candidates: Vec<PathBuf> = SOURCE_EXTENSIONS
+        .iter()
+        .map(|extension| dir.join(relative.with_extension(extension)))
+        .collect();
+    let Some(found) = candidates.iter().find(|path| path.is_file()) else {
+        let looked: Vec<String> = SOURCE_EXTENSIONS
+            .iter()
+            .map(|extension| relative.with_extension(extension).display().to_string())
+            .collect();
+        return Err(InputError::SourceMissing {
+            folder: dir.display().to_string(),
+            looked: looked.join(", "),
+        });
+    };
+    let source = read_source(found)?;
+    Ok((found.clone(), source))
+}
+
 /// Validates one document; its bytes are kept for showing where its problems lie.
-fn check(path: &Path, source: Option<&SourceText>) -> Result<(Report, Vec<u8>), InputError> {
+fn check(path: &Path, source: Option<&SourceFile>) -> Result<(Report, Vec<u8>), InputError> {
     let bytes = read_limited(path)?;
     if validate::is_akn(&bytes) {
         return Ok((validate::validate_akn(&bytes)?, bytes));
     }
-    let report = match detect_named(&bytes, Some(path)).form {
-        InputForm::Xml => validate::validate_xml(&bytes, source)?,
-        // Anything else is meant to be JSON; a speech text fails as malformed JSON.
-        InputForm::Json | InputForm::Text | InputForm::Html => {
-            validate::validate_json(&bytes, source)?
-        }
+    let xml = detect_named(&bytes, Some(path)).form == InputForm::Xml;
+    // Anything but XML is meant to be JSON; a speech text fails as malformed JSON.
+    let report = match (xml, source) {
+        (true, Some(source)) => validate::validate_xml_against(&bytes, source)?,
+        (true, None) => validate::validate_xml(&bytes, None)?,
+        (false, Some(source)) => validate::validate_json_against(&bytes, source)?,
+        (false, None) => validate::validate_json(&bytes, None)?,
     };
     Ok((report, bytes))
 }
@@ -236,11 +479,12 @@ fn excerpts(
     file: &Path,
     bytes: &[u8],
     report: &Report,
-    source: Option<(&Path, &SourceText)>,
+    source: Option<(&Path, &SourceFile)>,
 ) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // A document that validated is UTF-8; were it not, problems are shown without their line.
     let text = std::str::from_utf8(bytes).unwrap_or_default();
+    let source = source.map(|(path, file)| (path, &file.text));
     report
         .problems
         .iter()
@@ -251,10 +495,10 @@ fn excerpts(
         .collect()
 }
 
-fn read_source(path: &Path) -> Result<SourceText, InputError> {
+fn read_source(path: &Path) -> Result<SourceFile, InputError> {
     let bytes = read_limited(path)?;
     // A page's documents index the text extracted from it, as `jianghua text` prints it.
-    Ok(SourceText::new(jianghua::convert::source_text(&bytes)?))
+    Ok(SourceFile::read(&bytes)?)
 }
 
 /// Reads a file or stdin, never more than the limit (a larger input fails without being read whole).
@@ -276,37 +520,7 @@ fn display_name(path: &Path) -> String {
 // ---------------------------------------------------------------------------------------------
 // Text: one problem a line, coloured when stdout is a terminal (anstream honours NO_COLOR).
 
-fn write_text(checked: &[Checked], source_name: Option<&str>) -> std::io::Result<()> {
-    let mut out = anstream::stdout().lock();
-    for Checked {
-        file,
-        outcome,
-        excerpts,
-    } in checked
-    {
-        if let Some(excerpts) = excerpts {
-            write!(out, "{excerpts}")?;
-            continue;
-        }
-        match outcome {
-            Outcome::Checked(report) => {
-                for problem in &report.problems {
-                    writeln!(out, "{}", text_line(file, source_name, problem))?;
-                }
-            }
-            Outcome::Failed(e) => {
-                let at = place(file, e.position());
-                let label = severity_label(Severity::Error, e.code());
-                writeln!(out, "{at}: {label}: {}", e.message())?;
-            }
-        }
-    }
-    out.flush()?;
-    let summary = summary(checked);
-    anstream::eprintln!("{summary}");
-    Ok(())
-}
-
+/// `file:line:col: severity[code] /pointer: message`.
 fn text_line(file: &str, source_name: Option<&str>, problem: &Problem) -> String {
     let label = severity_label(problem.severity, problem.rule.code());
     let source_file = source_name.unwrap_or("source");
@@ -333,6 +547,34 @@ fn text_line(file: &str, source_name: Option<&str>, problem: &Problem) -> String
     }
 }
 
+/// A problem as a GitHub workflow command, on the document (or, for uncovered text, the
+/// source) at its line and column.
+fn github_line(file: &str, source_name: Option<&str>, problem: &Problem) -> String {
+    let source_file = source_name.unwrap_or("source");
+    let (on, at) = match problem.source {
+        Some(place) if problem.is_about_source() => (source_file, Some(place.position)),
+        _ => (file, problem.position),
+    };
+    let pointer = if problem.pointer.is_empty() {
+        "(root)"
+    } else {
+        &problem.pointer
+    };
+    let message = format!("{pointer}: {}", problem.message);
+    let level = match problem.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    WorkflowCommand {
+        level,
+        file: Path::new(on),
+        at: at.map(|at| (at.line, at.column)),
+        title: problem.rule.code(),
+        message: &message,
+    }
+    .to_string()
+}
+
 const BOLD: Style = Style::new().bold();
 const POINTER: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
 
@@ -352,43 +594,27 @@ fn severity_label(severity: Severity, code: &str) -> String {
     format!("{style}{severity}[{code}]{style:#}")
 }
 
-fn summary(checked: &[Checked]) -> String {
-    let (mut valid, mut invalid, mut failed, mut errors, mut warnings) = (0, 0, 0, 0, 0);
-    let mut schema_only = 0;
-    for c in checked {
-        match &c.outcome {
-            Outcome::Checked(report) => {
-                if report.checks == Checks::Schema {
-                    schema_only += 1;
-                }
-                if report.is_valid() {
-                    valid += 1;
-                } else {
-                    invalid += 1;
-                }
-                errors += report.errors();
-                warnings += report.warnings();
-            }
-            Outcome::Failed(_) => failed += 1,
-        }
-    }
+/// `3 documents: 2 valid, 1 invalid (1 error, 0 warnings)`.
+fn summary(tally: &Tally) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut text = format!(
-        "{}: {valid} valid, {invalid} invalid",
-        plural(checked.len(), "document")
+        "{}: {} valid, {} invalid",
+        plural(tally.documents, "document"),
+        tally.valid,
+        tally.invalid
     );
-    if failed > 0 {
-        text.push_str(&format!(", {failed} unreadable"));
+    if tally.failed > 0 {
+        text.push_str(&format!(", {} unreadable", tally.failed));
     }
     text.push_str(&format!(
         " ({}, {})",
-        plural(errors, "error"),
-        plural(warnings, "warning")
+        plural(tally.errors, "error"),
+        plural(tally.warnings, "warning")
     ));
-    if schema_only > 0 {
+    if tally.schema_only > 0 {
         text.push_str(&format!(
             "; semantic rules skipped for {} (not readable as a speech)",
-            plural(schema_only, "document")
+            plural(tally.schema_only, "document")
         ));
     }
     text
@@ -431,65 +657,71 @@ struct JsonSourcePlace<'a> {
     column: usize,
 }
 
-fn write_json(checked: &[Checked], source_name: Option<&str>) -> std::io::Result<()> {
-    let source_file = source_name.unwrap_or("source");
-    let entries: Vec<JsonEntry<'_>> = checked
-        .iter()
-        .map(|Checked { file, outcome, .. }| match outcome {
-            Outcome::Checked(report) => JsonEntry {
-                file,
-                status: if report.is_valid() {
-                    "valid"
-                } else {
-                    "invalid"
-                },
-                checks: Some(report.checks),
-                errors: report.errors(),
-                warnings: report.warnings(),
-                problems: report
-                    .problems
-                    .iter()
-                    .map(|p| JsonProblem {
-                        severity: p.severity,
-                        layer: p.rule.layer(),
-                        rule: p.rule.code(),
-                        pointer: Some(&p.pointer),
-                        line: p.position.map(|at| at.line),
-                        column: p.position.map(|at| at.column),
-                        source: p.source.map(|s| JsonSourcePlace {
-                            file: source_file,
-                            start: s.span.start,
-                            end: s.span.end,
-                            line: s.position.line,
-                            column: s.position.column,
-                        }),
-                        message: p.message.clone(),
-                    })
-                    .collect(),
+/// One document's entry of the JSON report.
+fn json_entry(checked: &Checked) -> serde_json::Value {
+    let Checked {
+        file,
+        source,
+        outcome,
+        ..
+    } = checked;
+    let source_file = source.as_deref().unwrap_or("source");
+    let entry = match outcome {
+        Outcome::Checked(report) => JsonEntry {
+            file,
+            status: if report.is_valid() {
+                "valid"
+            } else {
+                "invalid"
             },
-            Outcome::Failed(e) => JsonEntry {
-                file,
-                status: "failed",
-                checks: None,
-                errors: 1,
-                warnings: 0,
-                problems: vec![JsonProblem {
-                    severity: Severity::Error,
-                    layer: "input",
-                    rule: e.code(),
-                    pointer: None,
-                    line: e.position().map(|at| at.line),
-                    column: e.position().map(|at| at.column),
-                    source: None,
-                    message: e.message(),
-                }],
-            },
-        })
-        .collect();
-    let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &entries)?;
-    writeln!(out)?;
-    out.flush()
+            checks: Some(report.checks),
+            errors: report.errors(),
+            warnings: report.warnings(),
+            problems: report
+                .problems
+                .iter()
+                .map(|p| JsonProblem {
+                    severity: p.severity,
+                    layer: p.rule.layer(),
+                    rule: p.rule.code(),
+                    pointer: Some(&p.pointer),
+                    line: p.position.map(|at| at.line),
+                    column: p.position.map(|at| at.column),
+                    source: p.source.map(|s| JsonSourcePlace {
+                        file: source_file,
+                        start: s.span.start,
+                        end: s.span.end,
+                        line: s.position.line,
+                        column: s.position.column,
+                    }),
+                    message: p.message.clone(),
+                })
+                .collect(),
+        },
+        Outcome::Failed(e) => JsonEntry {
+            file,
+            status: "failed",
+            checks: None,
+            errors: 1,
+            warnings: 0,
+            problems: vec![JsonProblem {
+                severity: Severity::Error,
+                layer: "input",
+                rule: e.code(),
+                pointer: None,
+                line: e.position().map(|at| at.line),
+                column: e.position().map(|at| at.column),
+                source: None,
+                message: e.message(),
+            }],
+        },
+    };
+    serde_json::to_value(entry).unwrap_or_default()
+}
+
+fn write_json(out: &mut impl Write, entries: &[serde_json::Value]) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, entries)?;
+    writeln!(out)
 }
 
 #[cfg(test)]
@@ -532,9 +764,9 @@ mod tests {
     fn excerpts_of_uncovered_source_text_show_the_source_line() {
         let (path, bytes) = fixture("tests/data/invalid/source-uncovered.json");
         let (source_path, source_bytes) = fixture("tests/data/valid/speech.txt");
-        let source = SourceText::new(String::from_utf8(source_bytes).unwrap_or_default());
+        let source = SourceFile::read(&source_bytes).unwrap_or_else(|e| panic!("{e}"));
         let report =
-            validate::validate_json(&bytes, Some(&source)).unwrap_or_else(|e| panic!("{e}"));
+            validate::validate_json(&bytes, Some(&source.text)).unwrap_or_else(|e| panic!("{e}"));
         let shown = excerpts(&path, &bytes, &report, Some((&source_path, &source)));
         let shown = anstream::adapter::strip_str(&shown).to_string();
         assert!(shown.contains("error[source-uncovered]"), "{shown}");

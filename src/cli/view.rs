@@ -95,7 +95,11 @@ fn single(args: &Args) -> Status {
             &"--source goes with a JSON or XML document: a text or page is its own source",
         );
     }
-    let viewed = match view::read(&bytes, named, source.as_deref(), &args.read.parse_options()) {
+    let options = match args.read.parse_options() {
+        Ok(options) => options,
+        Err(message) => return usage_error(&message),
+    };
+    let viewed = match view::read(&bytes, named, source.as_deref(), &options) {
         Ok(viewed) => viewed,
         Err(e) => {
             let message =
@@ -131,7 +135,10 @@ fn corpus(args: &Args, inputs: Inputs, site: &Path, verbosity: Verbosity) -> Sta
         Ok(session) => session,
         Err(message) => return usage_error(&message),
     };
-    let options = args.read.parse_options();
+    let options = match args.read.parse_options() {
+        Ok(options) => options,
+        Err(message) => return usage_error(&message),
+    };
     let mut overview = Overview::default();
     let files = inputs.files().filter_map(|file| match file {
         Ok(file) => Some(file),

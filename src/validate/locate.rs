@@ -104,44 +104,51 @@ impl<'a> LineIndex<'a> {
 /// Locates JSON Pointers in the text of a JSON document.
 ///
 /// The document's values come from `serde_json`; this keeps a syntax tree with byte ranges
-/// beside them only to answer where a value is written.
+/// beside them only to answer where a value is written, built on the first question (a valid
+/// document asks none, and the tree costs a second parse).
 pub struct JsonLocator<'a> {
-    root: Option<ast::Value<'a>>,
-    lines: LineIndex<'a>,
+    text: &'a str,
+    index: std::cell::OnceCell<(Option<ast::Value<'a>>, LineIndex<'a>)>,
 }
 
 impl<'a> JsonLocator<'a> {
-    /// Indexes the JSON text `text`. Text that is not strict JSON gives a locator that finds nothing
-    /// (callers parse with `serde_json` first and only index what it accepted).
+    /// A locator for the JSON text `text`. Text that is not strict JSON gives a locator that
+    /// finds nothing (callers parse with `serde_json` first and only locate in what it accepted).
     pub fn new(text: &'a str) -> Self {
-        let strict = jsonc_parser::ParseOptions {
-            allow_comments: false,
-            allow_loose_object_property_names: false,
-            allow_trailing_commas: false,
-            allow_missing_commas: false,
-            allow_single_quoted_strings: false,
-            allow_hexadecimal_numbers: false,
-            allow_unary_plus_numbers: false,
-            allow_bare_decimal_point_numbers: false,
-            allow_non_finite_numbers: false,
-            allow_extended_string_escapes: false,
-        };
-        let root = jsonc_parser::parse_to_ast(text, &Default::default(), &strict)
-            .ok()
-            .and_then(|parsed| parsed.value);
         Self {
-            root,
-            lines: LineIndex::new(text),
+            text,
+            index: std::cell::OnceCell::new(),
         }
+    }
+
+    fn index(&self) -> &(Option<ast::Value<'a>>, LineIndex<'a>) {
+        self.index.get_or_init(|| {
+            let strict = jsonc_parser::ParseOptions {
+                allow_comments: false,
+                allow_loose_object_property_names: false,
+                allow_trailing_commas: false,
+                allow_missing_commas: false,
+                allow_single_quoted_strings: false,
+                allow_hexadecimal_numbers: false,
+                allow_unary_plus_numbers: false,
+                allow_bare_decimal_point_numbers: false,
+                allow_non_finite_numbers: false,
+                allow_extended_string_escapes: false,
+            };
+            let root = jsonc_parser::parse_to_ast(self.text, &Default::default(), &strict)
+                .ok()
+                .and_then(|parsed| parsed.value);
+            (root, LineIndex::new(self.text))
+        })
     }
 
     /// The line index of the document's text.
     pub fn lines(&self) -> &LineIndex<'a> {
-        &self.lines
+        &self.index().1
     }
 
     fn resolve(&self, pointer: &str) -> Option<&ast::Value<'a>> {
-        let mut value = self.root.as_ref()?;
+        let mut value = self.index().0.as_ref()?;
         if pointer.is_empty() {
             return Some(value);
         }
@@ -179,7 +186,7 @@ impl Locate for JsonLocator<'_> {
     fn locate(&self, pointer: &str) -> Option<Position> {
         use jsonc_parser::common::Ranged;
         let value = self.resolve(pointer)?;
-        Some(self.lines.position(value.start()))
+        Some(self.lines().position(value.start()))
     }
 }
 

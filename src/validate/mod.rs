@@ -26,7 +26,7 @@ pub(crate) mod walk;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::model::Speech;
+use crate::model::{InputDigest, Speech};
 use crate::text::SourceText;
 
 pub use akn::{is_akn, validate_akn};
@@ -96,10 +96,43 @@ pub fn validate_xml(
     bytes: &[u8],
     source: Option<&SourceText>,
 ) -> Result<Report, crate::xml::ReadError> {
-    let (speech, locator) = crate::xml::from_xml_bytes_located(bytes)?;
+    let (speech, locator, bad_values) = crate::xml::from_xml_bytes_checked(bytes)?;
     // Serializing the model cannot fail: every key is a string and non-finite numbers become null.
     let document = serde_json::to_value(&speech).unwrap_or(Value::Null);
-    Ok(validate_document(&document, &locator, source))
+    let mut report = validate_document(&document, &locator, source);
+    add_bad_values(&mut report, bad_values, &locator);
+    Ok(report)
+}
+
+/// The values an XML document holds outside their enumeration, as the schema problems the
+/// same values give in JSON (`oneOf`), with the rest of the report.
+fn add_bad_values(
+    report: &mut Report,
+    bad_values: Vec<crate::xml::BadValue>,
+    locator: &dyn Locate,
+) {
+    if bad_values.is_empty() {
+        return;
+    }
+    let mut problems = std::mem::take(&mut report.problems);
+    for bad in bad_values {
+        let mut problem = Problem::schema(
+            "oneOf",
+            bad.pointer,
+            format!(
+                "{} is not one of: {}",
+                Value::from(bad.value),
+                bad.allowed
+                    .into_iter()
+                    .map(|allowed| Value::from(allowed).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+        problem.position = locator.locate(&problem.pointer);
+        problems.push(problem);
+    }
+    *report = Report::new(problems, report.checks);
 }
 
 /// The text of a JSON document: size checked, byte order mark removed, UTF-8 checked.
@@ -145,6 +178,47 @@ pub fn syntax_error_position(text: &str, line: usize, byte_column: usize) -> Pos
     }
 }
 
+/// A source file as the validator compares documents with it: the text their spans index
+/// and the digest of its bytes, which tells whether it is a document's own source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The text the spans index (a page's extracted text, a text's decoded one).
+    pub text: SourceText,
+    /// The size and SHA-256 of the file's bytes.
+    pub digest: InputDigest,
+}
+
+impl SourceFile {
+    /// Reads a source file's bytes as `jianghua text` does.
+    pub fn read(bytes: &[u8]) -> Result<Self, crate::parse::DecodeError> {
+        Ok(Self {
+            text: SourceText::new(crate::convert::source_text(bytes)?),
+            digest: InputDigest::of(bytes),
+        })
+    }
+}
+
+/// Validates JSON text against a source file: as [`validate_json`], and when the document
+/// records the digest of its input (`meta.input_digest`) and the source's differs, one
+/// `source-mismatch` problem instead of the comparison with the wrong text.
+pub fn validate_json_against(bytes: &[u8], source: &SourceFile) -> Result<Report, DocumentError> {
+    let text = json_text(bytes)?;
+    let value = parse_json(text)?;
+    Ok(validate_with(&value, &JsonLocator::new(text), Some(source)))
+}
+
+/// [`validate_xml`] against a source file (see [`validate_json_against`]).
+pub fn validate_xml_against(
+    bytes: &[u8],
+    source: &SourceFile,
+) -> Result<Report, crate::xml::ReadError> {
+    let (speech, locator, bad_values) = crate::xml::from_xml_bytes_checked(bytes)?;
+    let document = serde_json::to_value(&speech).unwrap_or(Value::Null);
+    let mut report = validate_with(&document, &locator, Some(source));
+    add_bad_values(&mut report, bad_values, &locator);
+    Ok(report)
+}
+
 /// Validates a parsed document: schema, then the semantic rules (with the source-text rules
 /// when `source` is given), each problem placed by `locator`.
 pub fn validate_document(
@@ -152,18 +226,65 @@ pub fn validate_document(
     locator: &dyn Locate,
     source: Option<&SourceText>,
 ) -> Report {
+    let checked = |speech: &Speech, problems: &mut Vec<Problem>| match source {
+        Some(source) => {
+            problems.extend(source::check(speech, source));
+            Checks::Source
+        }
+        None => Checks::Semantic,
+    };
+    validate_parts(document, locator, checked)
+}
+
+fn validate_with(document: &Value, locator: &dyn Locate, source: Option<&SourceFile>) -> Report {
+    let checked = |speech: &Speech, problems: &mut Vec<Problem>| {
+        let Some(source) = source else {
+            return Checks::Semantic;
+        };
+        match &speech.meta.input_digest {
+            Some(recorded) if *recorded != source.digest => {
+                problems.push(source_mismatch(recorded, &source.digest));
+                Checks::Semantic
+            }
+            _ => {
+                problems.extend(source::check(speech, &source.text));
+                Checks::Source
+            }
+        }
+    };
+    validate_parts(document, locator, checked)
+}
+
+/// The one problem of a source that is not the document's own.
+fn source_mismatch(recorded: &InputDigest, given: &InputDigest) -> Problem {
+    let short = |digest: &InputDigest| {
+        let prefix = digest.sha256.get(..12).unwrap_or(&digest.sha256);
+        format!("{} bytes, SHA-256 {prefix}…", digest.size)
+    };
+    Problem::semantic(
+        SemanticRule::SourceMismatch,
+        "/meta/input_digest",
+        format!(
+            "the source given is not this document's source: it is {}, the document was made from {}; texts and coverage were not compared",
+            short(given),
+            short(recorded)
+        ),
+    )
+}
+
+/// The schema, then the semantic rules and whatever `source_checks` adds (it says which
+/// checks ran), each problem placed by `locator`.
+fn validate_parts(
+    document: &Value,
+    locator: &dyn Locate,
+    source_checks: impl Fn(&Speech, &mut Vec<Problem>) -> Checks,
+) -> Report {
     let mut problems = json_schema::check(document);
     problems.extend(semantic::schema_version(document));
     let checks = match Speech::deserialize(document) {
         Ok(speech) => {
             problems.extend(semantic::check(&speech));
-            match source {
-                Some(source) => {
-                    problems.extend(source::check(&speech, source));
-                    Checks::Source
-                }
-                None => Checks::Semantic,
-            }
+            source_checks(&speech, &mut problems)
         }
         // The schema explains why in terms of the document; say something only if it did not.
         Err(e) => {
@@ -277,6 +398,7 @@ pub(crate) mod test_support {
                 source: None,
                 encoding: None,
                 input: None,
+                input_digest: None,
                 redactions: vec![],
             },
             front_matter: vec![
@@ -450,6 +572,29 @@ mod tests {
                 byte: 10
             }
         );
+    }
+
+    #[test]
+    fn a_source_that_is_not_the_documents_own_is_one_problem() {
+        let source_bytes = sample_source().into_bytes();
+        let mut speech = sample_speech();
+        speech.meta.input_digest = Some(InputDigest::of(&source_bytes));
+        let json = serde_json::to_string_pretty(&speech).unwrap_or_default();
+        let own = SourceFile::read(&source_bytes).expect("UTF-8");
+        assert_eq!(
+            validate_json_against(json.as_bytes(), &own),
+            Ok(Report::new(vec![], Checks::Source))
+        );
+        let other = SourceFile::read("另一篇讲话。\n".as_bytes()).expect("UTF-8");
+        let report = validate_json_against(json.as_bytes(), &other).expect("well-formed JSON");
+        let codes: Vec<_> = report.problems.iter().map(|p| p.rule.code()).collect();
+        assert_eq!(codes, ["source-mismatch"]);
+        assert_eq!(report.problems[0].pointer, "/meta/input_digest");
+        assert_eq!(report.checks, Checks::Semantic);
+        // A document that records no digest is compared with whatever it is given.
+        let report = validate_json_against(sample_json().as_bytes(), &other).expect("JSON");
+        assert_eq!(report.checks, Checks::Source);
+        assert!(!report.is_valid(), "{:?}", report.problems);
     }
 
     #[test]

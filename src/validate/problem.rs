@@ -63,6 +63,9 @@ pub enum SemanticRule {
     HeadingMismatch,
     /// Non-whitespace source characters lie in no span of an object with `text` and `span`.
     SourceUncovered,
+    /// The source given is not the file the document was made from (its size and SHA-256
+    /// differ from `meta.input_digest`), so it was not compared with the document.
+    SourceMismatch,
     /// The document passes the schema but cannot be read as a speech (an integer written `2.0`),
     /// so the other semantic rules could not run.
     NotASpeech,
@@ -70,7 +73,7 @@ pub enum SemanticRule {
 
 impl SemanticRule {
     /// Every rule, in the order of the documentation table.
-    pub const ALL: [SemanticRule; 14] = [
+    pub const ALL: [SemanticRule; 15] = [
         SemanticRule::SchemaVersion,
         SemanticRule::SchemaMajor,
         SemanticRule::OrdinalOrder,
@@ -84,6 +87,7 @@ impl SemanticRule {
         SemanticRule::TextMismatch,
         SemanticRule::HeadingMismatch,
         SemanticRule::SourceUncovered,
+        SemanticRule::SourceMismatch,
         SemanticRule::NotASpeech,
     ];
 
@@ -103,6 +107,7 @@ impl SemanticRule {
             SemanticRule::TextMismatch => "text-mismatch",
             SemanticRule::HeadingMismatch => "heading-mismatch",
             SemanticRule::SourceUncovered => "source-uncovered",
+            SemanticRule::SourceMismatch => "source-mismatch",
             SemanticRule::NotASpeech => "not-a-speech",
         }
     }
@@ -123,6 +128,7 @@ impl SemanticRule {
             | SemanticRule::SpanBounds
             | SemanticRule::TextMismatch
             | SemanticRule::SourceUncovered
+            | SemanticRule::SourceMismatch
             | SemanticRule::NotASpeech => Severity::Error,
         }
     }
@@ -135,6 +141,7 @@ impl SemanticRule {
                 | SemanticRule::TextMismatch
                 | SemanticRule::HeadingMismatch
                 | SemanticRule::SourceUncovered
+                | SemanticRule::SourceMismatch
         )
     }
 }

@@ -62,28 +62,39 @@ pub fn schema_version(document: &Value) -> Option<Problem> {
 /// numbered sections and the unnumbered ones (part headings beside a numbered run, whose
 /// ordinals count their places) are two sequences.
 fn ordinal_order(speech: &Speech, out: &mut Vec<Problem>) {
-    let mut check = |base: String, what: &str, ordinals: Vec<(usize, u32)>| {
-        for pair in ordinals.windows(2) {
-            if let [(_, previous), (at, ordinal)] = *pair {
-                if ordinal <= previous {
-                    out.push(Problem::semantic(
-                        SemanticRule::OrdinalOrder,
-                        format!("{base}/{at}/ordinal"),
-                        format!("{what} ordinal {ordinal} does not follow the previous {what}'s {previous}: ordinals must increase"),
-                    ));
-                }
+    // `at` holds each ordinal's index among its siblings, for the pointer.
+    let mut check = |base: String, what: &str, at: Vec<usize>, ordinals: Vec<u32>| {
+        for (i, pair) in ordinals.windows(2).enumerate() {
+            let [current, next] = *pair else { continue };
+            if next > current {
+                continue;
             }
+            let (blamed, message) = if blames_the_first(&ordinals, i) {
+                let before = match i.checked_sub(1).and_then(|p| ordinals.get(p)) {
+                    Some(previous) => format!("the previous {what}'s {previous} and "),
+                    None => String::new(),
+                };
+                (i, format!("{what} ordinal {current} is out of order: {before}the next {what}'s {next} follow each other without it"))
+            } else {
+                (i + 1, format!("{what} ordinal {next} does not follow the previous {what}'s {current}: ordinals must increase"))
+            };
+            let index = at.get(blamed).copied().unwrap_or(blamed);
+            out.push(Problem::semantic(
+                SemanticRule::OrdinalOrder,
+                format!("{base}/{index}/ordinal"),
+                message,
+            ));
         }
     };
     let mut sections = |base: String, sections: &[Section]| {
         for numbered in [true, false] {
-            let ordinals = sections
+            let (at, ordinals) = sections
                 .iter()
                 .enumerate()
                 .filter(|(_, s)| s.marker.is_some() == numbered)
                 .map(|(i, s)| (i, s.ordinal))
-                .collect();
-            check(base.clone(), "section", ordinals);
+                .unzip();
+            check(base.clone(), "section", at, ordinals);
         }
     };
     sections("/sections".to_owned(), &speech.sections);
@@ -99,13 +110,25 @@ fn ordinal_order(speech: &Speech, out: &mut Vec<Problem>) {
         item: section,
     } in walk::sections(speech)
     {
-        let directives = section
-            .directives
-            .iter()
-            .map(|d| d.ordinal)
-            .enumerate()
-            .collect();
-        check(format!("{pointer}/directives"), "directive", directives);
+        let ordinals: Vec<u32> = section.directives.iter().map(|d| d.ordinal).collect();
+        let at = (0..ordinals.len()).collect();
+        check(format!("{pointer}/directives"), "directive", at, ordinals);
+    }
+}
+
+/// Whether, where `ordinals[i + 1]` does not exceed `ordinals[i]`, the first of the two is the
+/// one out of place: the second follows the one before the first (1, 7, 3: the 7), or, at the
+/// start, the one after it (7, 2, 3: the 7). A repeat blames the second.
+fn blames_the_first(ordinals: &[u32], i: usize) -> bool {
+    let (Some(&current), Some(&next)) = (ordinals.get(i), ordinals.get(i + 1)) else {
+        return false;
+    };
+    if next == current {
+        return false;
+    }
+    match i.checked_sub(1).and_then(|p| ordinals.get(p)) {
+        Some(&previous) => previous < next,
+        None => ordinals.get(i + 2).is_some_and(|&after| next < after),
     }
 }
 
@@ -508,6 +531,52 @@ mod tests {
         assert_eq!(
             found(&speech),
             [code(SemanticRule::OrdinalOrder, "/sections/2/ordinal")]
+        );
+    }
+
+    #[test]
+    fn the_ordinal_out_of_place_is_blamed_not_its_neighbour() {
+        let blamed = |ordinals: &[u32]| -> Vec<usize> {
+            (0..ordinals.len().saturating_sub(1))
+                .filter(|&i| ordinals[i + 1] <= ordinals[i])
+                .map(|i| {
+                    if blames_the_first(ordinals, i) {
+                        i
+                    } else {
+                        i + 1
+                    }
+                })
+                .collect()
+        };
+        assert_eq!(blamed(&[1, 7, 3]), [1]);
+        assert_eq!(blamed(&[7, 2, 3]), [0]);
+        assert_eq!(blamed(&[1, 2, 3, 2]), [3]);
+        assert_eq!(blamed(&[1, 2, 2, 3]), [2]);
+        assert_eq!(blamed(&[2, 1]), [1]);
+        assert_eq!(blamed(&[1, 5, 2, 3, 4]), [1]);
+    }
+
+    #[test]
+    fn a_large_ordinal_before_a_smaller_one_is_itself_reported() {
+        let mut speech = sample_speech();
+        let mut third = speech.sections[1].clone();
+        speech.sections[1].ordinal = 7;
+        third.ordinal = 3;
+        third.span = Span::new(third.span.end, third.span.end);
+        speech.sections.push(third);
+        let problems = check(&speech);
+        let order: Vec<_> = problems
+            .iter()
+            .filter(|p| p.rule == crate::validate::Rule::Semantic(SemanticRule::OrdinalOrder))
+            .collect();
+        assert_eq!(order.len(), 1, "{problems:?}");
+        assert_eq!(order[0].pointer, "/sections/1/ordinal");
+        assert!(
+            order[0]
+                .message
+                .starts_with("section ordinal 7 is out of order"),
+            "{}",
+            order[0].message
         );
     }
 

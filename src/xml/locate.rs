@@ -144,6 +144,14 @@ impl Tracker {
         self.open.pop();
     }
 
+    /// The pointer of the element whose start tag is at byte `at`.
+    pub fn pointer_at(&self, at: usize) -> Option<&str> {
+        self.offsets
+            .iter()
+            .find(|(_, offset)| *offset == at)
+            .map(|(pointer, _)| pointer.as_str())
+    }
+
     fn record(&mut self, pointer: String, at: usize) {
         self.offsets.push((pointer, at));
     }

@@ -30,8 +30,8 @@ mod write;
 pub use akn::{to_akn, write_akn, AKN_NAMESPACE, AKN_XSD_PATH};
 pub use locate::XmlLocator;
 pub use read::{
-    from_xml, from_xml_bytes, from_xml_bytes_located, ReadError, ReadErrorKind, MAX_DEPTH,
-    MAX_INPUT_BYTES,
+    from_xml, from_xml_bytes, from_xml_bytes_checked, from_xml_bytes_located, BadValue, ReadError,
+    ReadErrorKind, MAX_DEPTH, MAX_INPUT_BYTES,
 };
 pub use write::{to_xml, write_xml};
 

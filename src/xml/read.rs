@@ -17,8 +17,8 @@ use serde::de::DeserializeOwned;
 use super::locate::{Attribute, Tracker, XmlLocator};
 use super::{enum_value, is_xml_char, parse_ctrl_code, CTRL, NAMESPACE};
 use crate::model::{
-    Block, Diagnostic, Directive, Doctrine, Meta, PartialDate, Passage, Section, Source, Span,
-    Speaker, Speech, ThemeId, ThemeScore,
+    Block, Diagnostic, Directive, Doctrine, InputDigest, Meta, PartialDate, Passage, Section,
+    Source, Span, Speaker, Speech, ThemeId, ThemeScore,
 };
 
 /// The deepest element nesting accepted (a section nested 60 deep is still far below it).
@@ -112,6 +112,87 @@ pub fn from_xml_bytes_located(bytes: &[u8]) -> Result<(Speech, XmlLocator)> {
     Ok((speech, locator))
 }
 
+/// A value an XML document holds that its type does not (an enumeration attribute outside the
+/// enumeration), read past with a stand-in so that the rest of the document is still read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadValue {
+    /// The JSON Pointer of the value (`/meta/genre`).
+    pub pointer: String,
+    /// The value as written.
+    pub value: String,
+    /// The values allowed.
+    pub allowed: Vec<String>,
+}
+
+/// Reads an XML document as [`from_xml_bytes_located`] does, but reads past values outside
+/// their enumeration, returning each as a [`BadValue`] (with the document holding a stand-in
+/// for it): what validation needs to report all of a document's problems. Malformed XML and
+/// elements or attributes the form does not have still fail.
+pub fn from_xml_bytes_checked(bytes: &[u8]) -> Result<(Speech, XmlLocator, Vec<BadValue>)> {
+    let text = xml_text(bytes)?;
+    let mut pull = Pull::new(text);
+    pull.tracker = Some(Tracker::default());
+    pull.recovered = Some(std::cell::RefCell::new(Vec::new()));
+    let speech = pull.document()?;
+    let tracker = pull.tracker.take().unwrap_or_default();
+    let bad_values = pull
+        .recovered
+        .take()
+        .map(std::cell::RefCell::into_inner)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|recovered| {
+            let element = tracker.pointer_at(recovered.at).unwrap_or_default();
+            let key = if recovered.name == "id" {
+                "theme"
+            } else {
+                &recovered.name
+            };
+            BadValue {
+                pointer: format!("{element}/{key}"),
+                value: recovered.value,
+                allowed: recovered.allowed,
+            }
+        })
+        .collect();
+    Ok((speech, tracker.finish(text), bad_values))
+}
+
+/// A value read past: the element's byte offset, the attribute, what it held and allowed.
+#[derive(Debug)]
+struct Recovered {
+    at: usize,
+    name: String,
+    value: String,
+    allowed: Vec<String>,
+}
+
+/// The values of an enumeration, in the order its schema lists them.
+fn enumeration<T: schemars::JsonSchema>() -> Vec<String> {
+    let schema = schemars::schema_for!(T);
+    let value = schema.as_value();
+    let constants = value
+        .get("oneOf")
+        .and_then(serde_json::Value::as_array)
+        .map(|branches| {
+            branches
+                .iter()
+                .filter_map(|b| b.get("const"))
+                .collect::<Vec<_>>()
+        })
+        .or_else(|| {
+            value
+                .get("enum")
+                .and_then(serde_json::Value::as_array)
+                .map(|values| values.iter().collect())
+        })
+        .unwrap_or_default();
+    constants
+        .into_iter()
+        .filter_map(|c| c.as_str().map(str::to_owned))
+        .collect()
+}
+
 /// The text of an XML document: size checked, byte order mark removed, UTF-8 checked.
 pub(crate) fn xml_text(bytes: &[u8]) -> Result<&str> {
     let at_start = |kind| ReadError {
@@ -192,6 +273,8 @@ struct Pull<'i> {
     peeked: Option<Next>,
     /// Where values are written, when asked for.
     tracker: Option<Tracker>,
+    /// Values outside their enumeration read past, when asked for ([`from_xml_bytes_checked`]).
+    recovered: Option<std::cell::RefCell<Vec<Recovered>>>,
 }
 
 type Result<T> = std::result::Result<T, ReadError>;
@@ -210,6 +293,7 @@ impl<'i> Pull<'i> {
             depth: 0,
             peeked: None,
             tracker: None,
+            recovered: None,
         }
     }
 
@@ -721,6 +805,10 @@ impl<'i> Pull<'i> {
             Some(source) => Some(self.source(&source)?),
             None => None,
         };
+        let input_digest = match self.optional(element, "input_digest")? {
+            Some(digest) => Some(self.input_digest(&digest)?),
+            None => None,
+        };
         let redactions = match self.optional(element, "redactions")? {
             Some(list) => self.list(&list, "redaction", Self::passage)?,
             None => Vec::new(),
@@ -739,8 +827,17 @@ impl<'i> Pull<'i> {
             source,
             encoding,
             input,
+            input_digest,
             redactions,
         })
+    }
+
+    fn input_digest(&mut self, element: &Element) -> Result<InputDigest> {
+        element.only_attrs(self, &["size", "sha256"])?;
+        let size = element.required_parsed(self, "size", "an unsigned integer")?;
+        let sha256 = element.required_parsed(self, "sha256", "64 hexadecimal digits")?;
+        self.end(element)?;
+        Ok(InputDigest { size, sha256 })
     }
 
     fn speaker(&mut self, element: &Element) -> Result<Speaker> {
@@ -794,7 +891,10 @@ impl<'i> Pull<'i> {
         Ok(Passage { text, span })
     }
 
-    fn block<K: DeserializeOwned>(&mut self, element: &Element) -> Result<Block<K>> {
+    fn block<K: DeserializeOwned + schemars::JsonSchema>(
+        &mut self,
+        element: &Element,
+    ) -> Result<Block<K>> {
         element.only_attrs(self, &["kind", "start", "end"])?;
         let kind = element.required_enum(self, "kind")?;
         let span = element.span(self)?;
@@ -983,30 +1083,60 @@ impl Element {
         parse_scalar(value).ok_or_else(|| self.bad_value(pull, name, value, expected))
     }
 
-    fn optional_enum<T: DeserializeOwned>(&self, pull: &Pull<'_>, name: &str) -> Result<Option<T>> {
+    fn optional_enum<T: DeserializeOwned + schemars::JsonSchema>(
+        &self,
+        pull: &Pull<'_>,
+        name: &str,
+    ) -> Result<Option<T>> {
         match self.attr(name) {
             None => Ok(None),
-            Some(value) => enum_value(value).map(Some).ok_or_else(|| {
-                self.bad_value(
-                    pull,
-                    name,
-                    value,
-                    "a value of the enumeration (see schema/speech.xsd)",
-                )
-            }),
+            Some(value) => self.enum_value(pull, name, value).map(Some),
         }
     }
 
-    fn required_enum<T: DeserializeOwned>(&self, pull: &Pull<'_>, name: &str) -> Result<T> {
+    fn required_enum<T: DeserializeOwned + schemars::JsonSchema>(
+        &self,
+        pull: &Pull<'_>,
+        name: &str,
+    ) -> Result<T> {
         let value = self.required_attr(pull, name)?;
-        enum_value(value).ok_or_else(|| {
+        self.enum_value(pull, name, value)
+    }
+
+    /// The enumeration value `value`; one outside it fails, or, when the reader recovers,
+    /// is recorded and read as the enumeration's first value.
+    fn enum_value<T: DeserializeOwned + schemars::JsonSchema>(
+        &self,
+        pull: &Pull<'_>,
+        name: &str,
+        value: &str,
+    ) -> Result<T> {
+        if let Some(known) = enum_value(value) {
+            return Ok(known);
+        }
+        let failure = || {
             self.bad_value(
                 pull,
                 name,
                 value,
                 "a value of the enumeration (see schema/speech.xsd)",
             )
-        })
+        };
+        let Some(recovered) = &pull.recovered else {
+            return Err(failure());
+        };
+        let allowed = enumeration::<T>();
+        let stand_in = allowed.first().and_then(|first| enum_value(first));
+        let Some(stand_in) = stand_in else {
+            return Err(failure());
+        };
+        recovered.borrow_mut().push(Recovered {
+            at: self.at,
+            name: name.to_owned(),
+            value: value.to_owned(),
+            allowed,
+        });
+        Ok(stand_in)
     }
 
     fn span(&self, pull: &Pull<'_>) -> Result<Span> {

@@ -216,6 +216,12 @@ impl<W: Write> XmlOut<W> {
             if let Some(source) = &meta.source {
                 xml.source(source)?;
             }
+            if let Some(digest) = &meta.input_digest {
+                let attrs = Attrs::default()
+                    .with("size", digest.size)
+                    .with("sha256", &digest.sha256);
+                xml.empty("input_digest", attrs)?;
+            }
             xml.list("redactions", &meta.redactions, |xml, r| {
                 xml.passage("redaction", r)
             })

@@ -71,6 +71,7 @@ pub fn minimal() -> Speech {
             source: None,
             encoding: None,
             input: None,
+            input_digest: None,
             redactions: Vec::new(),
         },
         front_matter: Vec::new(),
@@ -162,6 +163,7 @@ pub fn rich() -> Speech {
             }),
             encoding: Some(Encoding::Utf8),
             input: None,
+            input_digest: None,
             redactions: Vec::new(),
         },
         front_matter: vec![
@@ -416,13 +418,14 @@ pub fn meta() -> impl Strategy<Value = Meta> {
                 InputFormat::Text,
                 InputFormat::Html,
             ])),
+            prop::option::of((any::<u64>(), "[0-9a-f]{64}")),
             prop::collection::vec(passage(), 0..2),
         ),
     )
         .prop_map(
             |(
                 (title, genre, speaker, date, occasion, place),
-                (level, fragment, announced_sections, source, encoding, input, redactions),
+                (level, fragment, announced_sections, source, encoding, input, digest, redactions),
             )| Meta {
                 title,
                 genre,
@@ -436,6 +439,7 @@ pub fn meta() -> impl Strategy<Value = Meta> {
                 source,
                 encoding,
                 input,
+                input_digest: digest.map(|(size, sha256)| InputDigest { size, sha256 }),
                 redactions,
             },
         )

@@ -149,6 +149,7 @@ pub fn extract(source: &SourceText, segments: &[Segment]) -> Meta {
         source,
         encoding: None,
         input: None,
+        input_digest: None,
         redactions: page.redactions(),
     }
 }

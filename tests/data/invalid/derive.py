@@ -53,6 +53,8 @@ derive("span-bounds", lambda d: d["boilerplate"][1]["span"].update(end=SOURCE_LE
 derive("text-mismatch", lambda d: d["closing"][0].update(text="同志们，让我们为建设法治县而奋斗！"))
 derive("heading-mismatch", lambda d: d["sections"][1].update(heading="坚持依法履职"))
 derive("source-uncovered", lambda d: d["boilerplate"].pop(1))
+# Made from another file than ../valid/speech.txt: its digest is not the source's.
+derive("source-mismatch", lambda d: d["meta"].update(input_digest={"size": 3, "sha256": "0" * 64}))
 
 # Not JSON: the comma after "schema_version" is missing.
 valid_text = (HERE.parent / "valid" / "speech.json").read_text(encoding="utf-8")
