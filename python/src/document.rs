@@ -1,0 +1,43 @@
+//! Documents between Rust and Python: a `Speech` becomes the `dict` that `json.loads` makes of
+//! its JSON (so keys keep the contract's order and `json.dumps` writes the command line's JSON
+//! back), and a `dict` is read into a `Speech` through its JSON.
+
+use jianghua::model::Speech;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyAny;
+
+use crate::failure::Failure;
+
+/// The compact JSON of a speech (what `convert --jsonl` writes of it), made off the GIL.
+pub fn to_json(speech: &Speech) -> Result<String, Failure> {
+    serde_json::to_string(speech).map_err(|e| Failure::new("internal", e.to_string()))
+}
+
+/// `json.loads(text)`: JSON text into Python values.
+pub fn loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    LOADS.import(py, "json", "loads")?.call1((text,))
+}
+
+/// `json.dumps(value, ensure_ascii=False)`: a Python value as JSON text (a `TypeError` for
+/// what JSON cannot hold).
+pub fn dumps(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    static DUMPS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let py = value.py();
+    let kwargs = pyo3::types::PyDict::new(py);
+    kwargs.set_item("ensure_ascii", false)?;
+    DUMPS
+        .import(py, "json", "dumps")?
+        .call((value,), Some(&kwargs))?
+        .extract()
+}
+
+/// A document (a `dict` as `parse` returns it) as a `Speech`; `not-a-speech` when the model
+/// does not read it.
+pub fn speech_from(document: &Bound<'_, PyAny>) -> PyResult<Speech> {
+    let json = dumps(document)?;
+    let py = document.py();
+    py.detach(|| serde_json::from_str::<Speech>(&json))
+        .map_err(|e| Failure::not_a_speech(&e).into_err(py))
+}
