@@ -93,6 +93,10 @@ impl ParseMany {
             return Ok(None);
         };
         let outcome = loop {
+            // A document already waiting is taken without letting go of the GIL.
+            if let Ok(outcome) = lock(&self.results).try_recv() {
+                break outcome;
+            }
             let received = py.detach(|| lock(&self.results).recv_timeout(SIGNAL_CHECK));
             match received {
                 Ok(outcome) => break outcome,
