@@ -12,7 +12,8 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 
 
 def _built(name: str, *under: str) -> pathlib.Path:
-    for profile in ("release", "debug"):
+    # The debug build first: what `cargo build` (the README's test command) has just made.
+    for profile in ("debug", "release"):
         path = REPO.joinpath("target", profile, *under, name)
         if path.is_file():
             return path
@@ -34,7 +35,7 @@ class Cli:
 
 @pytest.fixture(scope="session")
 def cli() -> Cli:
-    """The `jianghua` binary ($JIANGHUA_BIN, else target/release or target/debug)."""
+    """The `jianghua` binary ($JIANGHUA_BIN, else target/debug or target/release)."""
     given = os.environ.get("JIANGHUA_BIN")
     return Cli(pathlib.Path(given) if given else _built("jianghua"))
 
