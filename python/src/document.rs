@@ -1,6 +1,7 @@
-//! Documents between Rust and Python: a `Speech` becomes the `dict` that `json.loads` makes of
-//! its JSON (so keys keep the contract's order and `json.dumps` writes the command line's JSON
-//! back), and a `dict` is read into a `Speech` through its JSON.
+//! Documents between Rust and Python: a `Speech` becomes the `dict` of its JSON, built straight
+//! from its serde serialization (pythonize: the same keys in the same order, the same values, so
+//! `json.dumps` writes the command line's JSON back), and a `dict` is read into a `Speech`
+//! through its JSON.
 
 use jianghua::model::Speech;
 use pyo3::prelude::*;
@@ -9,9 +10,9 @@ use pyo3::types::PyAny;
 
 use crate::failure::Failure;
 
-/// The compact JSON of a speech (what `convert --jsonl` writes of it), made off the GIL.
-pub fn to_json(speech: &Speech) -> Result<String, Failure> {
-    serde_json::to_string(speech).map_err(|e| Failure::new("internal", e.to_string()))
+/// The document as Python values: the `dict` that `json.loads` would make of its JSON.
+pub fn to_python<'py>(py: Python<'py>, speech: &Speech) -> PyResult<Bound<'py, PyAny>> {
+    Ok(pythonize::pythonize(py, speech)?)
 }
 
 /// `json.loads(text)`: JSON text into Python values.

@@ -37,8 +37,8 @@ fn parse<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let input = Input::extract(source, "source")?;
     let reading = Reading::new(lexicon, encoding, lossy, allow_empty).map_err(|f| f.into_err(py))?;
-    let json = run(py, || document::to_json(&reading.parse_input(input)?))?;
-    document::loads(py, &json)
+    let speech = run(py, || reading.parse_input(input))?;
+    document::to_python(py, &speech)
 }
 
 #[pyfunction]

@@ -1,8 +1,8 @@
 //! `parse_many`: files parsed on a pool of Rust threads, handed to Python in input order.
 //!
 //! A dispatcher thread runs `jianghua::batch::for_each_ordered` (the loop of `convert`) and
-//! sends each result, as compact JSON or a failure, into a bounded channel; the Python iterator
-//! takes them out without the GIL and turns each into a `dict` or a `JianghuaError`. Only the
+//! sends each result, a document or a failure, into a bounded channel; the Python iterator takes
+//! them out (waiting without the GIL) and turns each into a `dict` or a `JianghuaError`. Only the
 //! window of documents in flight is ever in memory, and dropping the iterator stops the run.
 
 use std::collections::VecDeque;
@@ -26,8 +26,8 @@ const WINDOW_PER_JOB: usize = 8;
 /// How often a wait for the next document looks for a signal (Ctrl-C) to raise.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
-/// One parsed input: the compact JSON of its document, or why it failed.
-type Outcome = Result<String, Failure>;
+/// One parsed input: its document, or why it failed.
+type Outcome = Result<jianghua::Speech, Failure>;
 
 /// The iterator `parse_many` returns: `(path, document or JianghuaError)` in input order.
 #[pyclass(module = "jianghua._jianghua")]
@@ -64,7 +64,7 @@ impl ParseMany {
                     &pool,
                     window,
                     &stop_run,
-                    |path| guarded(|| document::to_json(&reading.parse_input(Input::File(path))?)),
+                    |path| guarded(|| reading.parse_input(Input::File(path))),
                     |outcome| {
                         // The iterator is gone: nobody wants the rest.
                         if sender.send(outcome).is_err() {
@@ -109,7 +109,7 @@ impl ParseMany {
             }
         };
         let value = match outcome {
-            Ok(json) => document::loads(py, &json)?,
+            Ok(speech) => document::to_python(py, &speech)?,
             Err(failure) => failure.to_exception(py)?,
         };
         Ok(Some((path, value)))
