@@ -17,8 +17,7 @@ pandas DataFrames (or Arrow tables) that join on ``doc_id``.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
 
 from . import _jianghua
 from ._errors import JianghuaError
@@ -110,8 +109,8 @@ def decoded_text(source: Source, *, encoding: Optional[str] = None, lossy: bool 
     return _jianghua.decoded_text(source, encoding=encoding, lossy=lossy)
 
 
-@dataclass(frozen=True)
-class SourcePlace:
+# NamedTuples rather than dataclasses: `dataclasses` would double the import time of the package.
+class SourcePlace(NamedTuple):
     """Where a problem lies in the source text: a character span and its line and column."""
 
     start: int
@@ -120,8 +119,7 @@ class SourcePlace:
     column: int
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a document, as ``jianghua validate --format json`` reports it.
 
     ``rule`` is the failing JSON Schema keyword (``required``, ``type``…) or the stable code of

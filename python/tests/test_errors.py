@@ -92,7 +92,7 @@ def test_validation_problems_are_the_cli_problems(cli, seeds, tmp_path):
     for given in (path, path.read_bytes(), path.read_text(encoding="utf-8")):
         problems = jianghua.validate(given, source=seeds[0])
         as_cli = [
-            {**p.__dict__, "source": p.source and {"file": str(seeds[0]), **p.source.__dict__}}
+            {**p._asdict(), "source": p.source and {"file": str(seeds[0]), **p.source._asdict()}}
             for p in problems
         ]
         assert as_cli == expected
