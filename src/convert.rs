@@ -238,10 +238,19 @@ fn name_says(name: Option<&Path>, form: InputForm) -> bool {
 /// The text a document parsed from `bytes` indexes: the text extracted from a page, else the
 /// decoded text (what `jianghua text` prints and `validate --source` checks against).
 pub fn source_text(bytes: &[u8]) -> Result<String, crate::parse::DecodeError> {
+    source_text_with(bytes, &crate::parse::DecodeOptions::default())
+}
+
+/// The text a document parsed from `bytes` with `options` indexes (see [`source_text`]): a
+/// text is decoded as `options` say; a page is read by its own charset, as its parse reads it.
+pub fn source_text_with(
+    bytes: &[u8],
+    options: &crate::parse::DecodeOptions,
+) -> Result<String, crate::parse::DecodeError> {
     if detect(bytes) == InputForm::Html {
         crate::html::read_page(bytes).map(|page| page.text)
     } else {
-        crate::parse::decode::decode(bytes).map(|decoded| decoded.text)
+        crate::parse::decode::decode_with(bytes, options).map(|decoded| decoded.text)
     }
 }
 
@@ -495,6 +504,20 @@ mod tests {
             "{error}"
         );
         assert_eq!(error.to_string(), format!("1:1: {}", error.message()));
+    }
+
+    #[test]
+    fn the_source_text_is_decoded_as_the_options_say() {
+        let lossy = crate::parse::DecodeOptions {
+            lossy: true,
+            ..Default::default()
+        };
+        let bytes = b"\xEF\xBB\xBF\xE8\xAE\xB2\xE8\xAF\x9D\xFF";
+        assert!(source_text(bytes).is_err());
+        assert_eq!(
+            source_text_with(bytes, &lossy).ok().as_deref(),
+            Some("讲话\u{FFFD}")
+        );
     }
 
     #[test]
