@@ -56,6 +56,21 @@ fn every_subcommand_help_shows_an_example() {
 }
 
 #[test]
+fn schema_prints_the_json_schema_or_with_xsd_the_xml_schema() {
+    let json = jianghua(&["schema"]);
+    assert_eq!(json.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&json.stdout),
+        std::fs::read_to_string("schema/speech.schema.json").unwrap_or_default()
+    );
+    let xsd = jianghua(&["schema", "--xsd"]);
+    assert_eq!(xsd.status.code(), Some(0));
+    let committed = std::fs::read_to_string("schema/speech.xsd").unwrap_or_default();
+    assert!(committed.contains("<xs:schema"));
+    assert_eq!(String::from_utf8_lossy(&xsd.stdout), committed);
+}
+
+#[test]
 fn completions_generate_for_each_shell() {
     for (shell, marker) in [
         ("bash", "complete -F"),

@@ -41,6 +41,10 @@ pub const NAMESPACE: &str = "https://jianghua.dev/ns/speech/1";
 /// The path of the XML Schema of the form, relative to the repository root.
 pub const XSD_PATH: &str = "schema/speech.xsd";
 
+/// The XML Schema of the form, as committed under `schema/` (what `jianghua schema --xsd`
+/// prints).
+pub const XSD: &str = include_str!("../../schema/speech.xsd");
+
 /// The element that stands for a character XML 1.0 cannot carry.
 const CTRL: &str = "ctrl";
 
