@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use jianghua::convert::{detect, InputForm};
+use jianghua::convert::ConvertError;
 use jianghua::model::Speech;
 use jianghua::parse::{DecodeOptions, ParseOptions};
 use pyo3::exceptions::PyTypeError;
@@ -93,12 +93,12 @@ impl Reading {
         if !self.allow_empty && jianghua::convert::is_empty_input(bytes) {
             return Err(Failure::empty_input());
         }
-        let parsed = if detect(bytes) == InputForm::Html {
-            jianghua::html::parse_page(bytes, &self.options).map(|(speech, _)| speech)
-        } else {
-            jianghua::parse_bytes(bytes, &self.options)
-        };
-        parsed.map_err(|e| Failure::decode(&e))
+        // The CLI's own reading: a page or a text, the input's digest recorded.
+        match jianghua::convert::parse_input(bytes, &self.options) {
+            Ok(document) => Ok(document.speech),
+            Err(ConvertError::Decode(e)) => Err(Failure::decode(&e)),
+            Err(other) => Err(Failure::new("internal", other.to_string())),
+        }
     }
 
     /// Reads `input` and parses it, the failure naming its file.

@@ -22,7 +22,8 @@ use input::{Input, Reading};
 
 /// Runs `work` without the GIL, raising its failure.
 fn run<T: Send>(py: Python<'_>, work: impl FnOnce() -> Result<T, Failure> + Send) -> PyResult<T> {
-    py.detach(|| guarded(work)).map_err(|failure| failure.into_err(py))
+    py.detach(|| guarded(work))
+        .map_err(|failure| failure.into_err(py))
 }
 
 #[pyfunction]
@@ -36,7 +37,8 @@ fn parse<'py>(
     allow_empty: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let input = Input::extract(source, "source")?;
-    let reading = Reading::new(lexicon, encoding, lossy, allow_empty).map_err(|f| f.into_err(py))?;
+    let reading =
+        Reading::new(lexicon, encoding, lossy, allow_empty).map_err(|f| f.into_err(py))?;
     let speech = run(py, || reading.parse_input(input))?;
     document::to_python(py, &speech)
 }
@@ -59,7 +61,8 @@ fn parse_many(
         files.push(path.extract::<PathBuf>()?);
         given.push(path.unbind());
     }
-    let reading = Reading::new(lexicon, encoding, lossy, allow_empty).map_err(|f| f.into_err(py))?;
+    let reading =
+        Reading::new(lexicon, encoding, lossy, allow_empty).map_err(|f| f.into_err(py))?;
     many::ParseMany::start(given, files, jobs, reading)
 }
 
@@ -110,7 +113,11 @@ fn validate<'py>(
         let json = document::dumps(document)?;
         run(py, || {
             let value = jianghua::validate::parse_json(&json).map_err(|e| Failure::document(&e))?;
-            Ok(jianghua::validate::validate_document(&value, &NoLocator, source.as_ref()))
+            Ok(jianghua::validate::validate_document(
+                &value,
+                &NoLocator,
+                source.as_ref(),
+            ))
         })?
     } else {
         let input = Input::extract(document, "document")?;
@@ -131,7 +138,9 @@ fn validate_bytes(
     source: Option<&SourceText>,
 ) -> Result<Report, Failure> {
     match detect_named(bytes, name).form {
-        InputForm::Xml => jianghua::validate::validate_xml(bytes, source).map_err(|e| Failure::xml(&e)),
+        InputForm::Xml => {
+            jianghua::validate::validate_xml(bytes, source).map_err(|e| Failure::xml(&e))
+        }
         InputForm::Json | InputForm::Text | InputForm::Html => {
             jianghua::validate::validate_json(bytes, source).map_err(|e| Failure::document(&e))
         }

@@ -41,7 +41,12 @@ pub struct ParseMany {
 
 impl ParseMany {
     /// Starts parsing `paths` on `jobs` threads (the number of cores when `None`).
-    pub fn start(paths: Vec<Py<PyAny>>, files: Vec<PathBuf>, jobs: Option<usize>, reading: Reading) -> PyResult<Self> {
+    pub fn start(
+        paths: Vec<Py<PyAny>>,
+        files: Vec<PathBuf>,
+        jobs: Option<usize>,
+        reading: Reading,
+    ) -> PyResult<Self> {
         let jobs = match jobs {
             Some(jobs) => NonZeroUsize::new(jobs)
                 .ok_or_else(|| PyValueError::new_err("jobs must be at least 1"))?,
@@ -129,5 +134,7 @@ impl Drop for ParseMany {
 
 /// A lock that a panic elsewhere cannot poison for good (the data is a queue, always whole).
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
