@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use jianghua::convert::ConvertError;
 use jianghua::parse::DecodeError;
 use jianghua::validate::{DocumentError, Position};
-use jianghua::xml::{ReadError, ReadErrorKind};
+use jianghua::xml::ReadError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyType};
@@ -79,40 +79,20 @@ impl Failure {
 
     /// A JSON document that cannot be validated, with the codes of `jianghua validate`.
     pub fn document(error: &DocumentError) -> Self {
-        let (code, message) = match error {
-            DocumentError::TooLarge { .. } => ("too-large", error.to_string()),
-            DocumentError::NotUtf8 { byte, .. } => (
-                "not-utf8",
-                format!("invalid UTF-8 at byte {byte}: JSON documents must be UTF-8"),
-            ),
-            DocumentError::Malformed { message, .. } => {
-                ("json-syntax", format!("malformed JSON: {message}"))
+        let message = match error {
+            DocumentError::TooLarge { .. } => error.to_string(),
+            DocumentError::NotUtf8 { byte, .. } => {
+                format!("invalid UTF-8 at byte {byte}: JSON documents must be UTF-8")
             }
+            DocumentError::Malformed { message, .. } => format!("malformed JSON: {message}"),
         };
-        Self::new(code, message).at(error.position())
+        Self::new(error.code(), message).at(error.position())
     }
 
     /// An XML document that cannot be read, with the codes of `jianghua validate`.
     pub fn xml(error: &ReadError) -> Self {
-        let code = match error.kind {
-            ReadErrorKind::TooLarge { .. } => "too-large",
-            ReadErrorKind::NotUtf8(_) => "not-utf8",
-            ReadErrorKind::Encoding(_)
-            | ReadErrorKind::Syntax(_)
-            | ReadErrorKind::Doctype
-            | ReadErrorKind::UndefinedEntity(_)
-            | ReadErrorKind::IllegalCharacter(_)
-            | ReadErrorKind::TooDeep(_)
-            | ReadErrorKind::NoRoot => "xml-syntax",
-            ReadErrorKind::ForeignElement { .. }
-            | ReadErrorKind::UnexpectedElement { .. }
-            | ReadErrorKind::MissingElement { .. }
-            | ReadErrorKind::UnexpectedText { .. }
-            | ReadErrorKind::UnknownAttribute { .. }
-            | ReadErrorKind::MissingAttribute { .. }
-            | ReadErrorKind::BadValue { .. } => "xml-shape",
-        };
-        Self::new(code, error.kind.to_string()).at(Some(Position::new(error.line, error.column)))
+        Self::new(error.kind.code(), error.kind.to_string())
+            .at(Some(Position::new(error.line, error.column)))
     }
 
     /// A value that is not a speech document (a dictionary the model does not read).

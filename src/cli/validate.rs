@@ -10,7 +10,7 @@ use jianghua::convert::{detect_named, InputForm};
 use jianghua::validate::{
     self, Checks, DocumentError, Position, Problem, Report, Severity, SourceFile,
 };
-use jianghua::xml::{ReadError, ReadErrorKind};
+use jianghua::xml::ReadError;
 use serde::Serialize;
 
 use super::input;
@@ -100,31 +100,11 @@ impl InputError {
     fn code(&self) -> &'static str {
         match self {
             InputError::Unreadable(_) => "unreadable",
-            InputError::Document(DocumentError::TooLarge { .. }) | InputError::TooLarge(_) => {
-                "too-large"
-            }
-            InputError::Document(DocumentError::NotUtf8 { .. }) => "not-utf8",
-            InputError::Document(DocumentError::Malformed { .. }) => "json-syntax",
+            InputError::Document(e) => e.code(),
+            InputError::TooLarge(_) => "too-large",
             InputError::Undecodable(_) => "undecodable",
             InputError::SourceMissing { .. } => "source-missing",
-            InputError::Xml(e) => match e.kind {
-                ReadErrorKind::TooLarge { .. } => "too-large",
-                ReadErrorKind::NotUtf8(_) => "not-utf8",
-                ReadErrorKind::Encoding(_)
-                | ReadErrorKind::Syntax(_)
-                | ReadErrorKind::Doctype
-                | ReadErrorKind::UndefinedEntity(_)
-                | ReadErrorKind::IllegalCharacter(_)
-                | ReadErrorKind::TooDeep(_)
-                | ReadErrorKind::NoRoot => "xml-syntax",
-                ReadErrorKind::ForeignElement { .. }
-                | ReadErrorKind::UnexpectedElement { .. }
-                | ReadErrorKind::MissingElement { .. }
-                | ReadErrorKind::UnexpectedText { .. }
-                | ReadErrorKind::UnknownAttribute { .. }
-                | ReadErrorKind::MissingAttribute { .. }
-                | ReadErrorKind::BadValue { .. } => "xml-shape",
-            },
+            InputError::Xml(e) => e.kind.code(),
         }
     }
 

@@ -69,6 +69,15 @@ pub enum DocumentError {
 }
 
 impl DocumentError {
+    /// The stable code reports give it (`jianghua validate`, the Python package).
+    pub fn code(&self) -> &'static str {
+        match self {
+            DocumentError::TooLarge { .. } => "too-large",
+            DocumentError::NotUtf8 { .. } => "not-utf8",
+            DocumentError::Malformed { .. } => "json-syntax",
+        }
+    }
+
     /// Where in the document the error lies, when it lies somewhere.
     pub fn position(&self) -> Option<Position> {
         match self {

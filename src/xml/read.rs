@@ -86,6 +86,31 @@ pub enum ReadErrorKind {
     },
 }
 
+impl ReadErrorKind {
+    /// The stable code reports give it (`jianghua validate`, the Python package): the document
+    /// is too large, not UTF-8, not well-formed XML, or well-formed but not of the form.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReadErrorKind::TooLarge { .. } => "too-large",
+            ReadErrorKind::NotUtf8(_) => "not-utf8",
+            ReadErrorKind::Encoding(_)
+            | ReadErrorKind::Syntax(_)
+            | ReadErrorKind::Doctype
+            | ReadErrorKind::UndefinedEntity(_)
+            | ReadErrorKind::IllegalCharacter(_)
+            | ReadErrorKind::TooDeep(_)
+            | ReadErrorKind::NoRoot => "xml-syntax",
+            ReadErrorKind::ForeignElement { .. }
+            | ReadErrorKind::UnexpectedElement { .. }
+            | ReadErrorKind::MissingElement { .. }
+            | ReadErrorKind::UnexpectedText { .. }
+            | ReadErrorKind::UnknownAttribute { .. }
+            | ReadErrorKind::MissingAttribute { .. }
+            | ReadErrorKind::BadValue { .. } => "xml-shape",
+        }
+    }
+}
+
 /// A character shown as `U+XXXX`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CodePoint(pub char);
