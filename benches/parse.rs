@@ -12,75 +12,15 @@
 //! text, so criterion prints MB/s; validation in documents per second.
 
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use jianghua::text::SourceText;
 use jianghua::validate::{validate_json, DocumentError, Report};
 use jianghua::{parse_bytes, ParseOptions, Speech};
 
-/// Size the large document grows to.
-const LARGE_BYTES: usize = 100 * 1024;
+use common::{large, seeds, Input};
 
-/// A named input.
-struct Input {
-    name: String,
-    bytes: Vec<u8>,
-}
-
-fn seeds() -> Vec<Input> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|entry| entry.path())
-                .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-                .collect()
-        })
-        .unwrap_or_default();
-    paths.sort();
-    paths
-        .into_iter()
-        .filter_map(|path| {
-            let name = path.file_stem()?.to_string_lossy().into_owned();
-            let bytes = std::fs::read(&path).ok()?;
-            Some(Input { name, bytes })
-        })
-        .collect()
-}
-
-/// The seeds concatenated, alternately as written and with their lines reversed, until the
-/// text reaches [`LARGE_BYTES`].
-fn large(seeds: &[Input]) -> Input {
-    let texts: Vec<String> = seeds
-        .iter()
-        .map(|seed| String::from_utf8_lossy(&seed.bytes).into_owned())
-        .collect();
-    let mut text = String::with_capacity(LARGE_BYTES + 20 * 1024);
-    let mut round = 0;
-    while text.len() < LARGE_BYTES && !texts.is_empty() {
-        for seed in &texts {
-            if round % 2 == 0 {
-                text.push_str(seed);
-            } else {
-                for line in seed.lines().rev() {
-                    text.push_str(line);
-                    text.push('\n');
-                }
-            }
-            text.push('\n');
-            if text.len() >= LARGE_BYTES {
-                break;
-            }
-        }
-        round += 1;
-    }
-    Input {
-        name: format!("large_{}k", text.len() / 1024),
-        bytes: text.into_bytes(),
-    }
-}
+mod common;
 
 fn inputs() -> Vec<Input> {
     let mut inputs = seeds();

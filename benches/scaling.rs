@@ -11,23 +11,17 @@
 //! `directives` (two sections whose paragraphs each count 一是 … 九是, 1,000 → 100,000 points).
 
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use jianghua::{parse_bytes, ParseOptions};
 
+mod common;
+
 /// The seeds one after the other.
-fn seeds() -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.retain(|path| path.extension().is_some_and(|ext| ext == "txt"));
-    paths.sort();
-    paths
+fn speech() -> String {
+    common::seeds()
         .iter()
-        .filter_map(|path| std::fs::read_to_string(path).ok())
-        .map(|text| text + "\n")
+        .map(|seed| String::from_utf8_lossy(&seed.bytes).into_owned() + "\n")
         .collect()
 }
 
@@ -90,7 +84,7 @@ fn group(c: &mut Criterion, name: &str, inputs: impl IntoIterator<Item = (usize,
 }
 
 fn bench_scaling(c: &mut Criterion) {
-    let speech = seeds();
+    let speech = speech();
     assert!(!speech.is_empty(), "no seeds under seeds/");
     let line = "各级人大要坚持党的领导，依法履职，加强监督，推动高质量发展。";
     group(c, "speech", SIZES.map(|size| (size, grown(&speech, size))));

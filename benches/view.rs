@@ -11,55 +11,15 @@
 //! `index.html` of 1,000 documents (the seeds' entries over and over, spread over ten years).
 
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use jianghua::view::{self, Entry, Overview, PageOptions};
 
-const LARGE_BYTES: usize = 100 * 1024;
+use common::{large, seeds, Input};
 
-fn seeds() -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.retain(|path| path.extension().is_some_and(|ext| ext == "txt"));
-    paths.sort();
-    paths
-        .into_iter()
-        .filter_map(|path| {
-            let name = path.file_stem()?.to_string_lossy().into_owned();
-            Some((name, std::fs::read(&path).ok()?))
-        })
-        .collect()
-}
+mod common;
 
-/// The seeds concatenated, alternately as written and with their lines reversed, to ~100 KB.
-fn large(seeds: &[(String, Vec<u8>)]) -> (String, Vec<u8>) {
-    let mut text = String::new();
-    let mut round = 0;
-    while text.len() < LARGE_BYTES && !seeds.is_empty() {
-        for (_, bytes) in seeds {
-            let seed = String::from_utf8_lossy(bytes);
-            if round % 2 == 0 {
-                text.push_str(&seed);
-            } else {
-                for line in seed.lines().rev() {
-                    text.push_str(line);
-                    text.push('\n');
-                }
-            }
-            text.push('\n');
-            if text.len() >= LARGE_BYTES {
-                break;
-            }
-        }
-        round += 1;
-    }
-    (format!("large_{}k", text.len() / 1024), text.into_bytes())
-}
-
-fn inputs() -> Vec<(String, Vec<u8>)> {
+fn inputs() -> Vec<Input> {
     let mut inputs = seeds();
     assert!(!inputs.is_empty(), "no seeds under seeds/");
     let large = large(&inputs);
@@ -74,7 +34,7 @@ fn read(bytes: &[u8]) -> view::Viewed {
 
 fn bench_page(c: &mut Criterion) {
     let mut group = c.benchmark_group("view/page");
-    for (name, bytes) in inputs() {
+    for Input { name, bytes } in inputs() {
         let viewed = read(&bytes);
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(&name), &viewed, |b, viewed| {
@@ -84,7 +44,7 @@ fn bench_page(c: &mut Criterion) {
     group.finish();
 
     let mut group = c.benchmark_group("view/text_to_page");
-    for (name, bytes) in inputs() {
+    for Input { name, bytes } in inputs() {
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(&name), &bytes, |b, bytes| {
             b.iter(|| view::render_page(&read(black_box(bytes)), &PageOptions::default()).len())
@@ -96,7 +56,7 @@ fn bench_page(c: &mut Criterion) {
 fn bench_overview(c: &mut Criterion) {
     let speeches: Vec<_> = seeds()
         .iter()
-        .map(|(_, bytes)| read(bytes).speech)
+        .map(|seed| read(&seed.bytes).speech)
         .collect();
     let entries: Vec<Entry> = (0..1000)
         .map(|i| {
