@@ -11,6 +11,12 @@ use serde::{Deserialize, Serialize};
 /// README's "Versions" section states the whole policy.
 pub const SCHEMA_VERSION: &str = "1.0";
 
+/// What the schema accepts as a `schema_version`: `MAJOR.MINOR`, without leading zeros.
+pub const SCHEMA_VERSION_PATTERN: &str = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$";
+
+/// What the schema accepts as a SHA-256: 64 lowercase hexadecimal digits, as `sha256sum` prints.
+pub const SHA256_PATTERN: &str = r"^[0-9a-f]{64}$";
+
 /// A congress work speech (人大工作讲话), parsed into its parts.
 ///
 /// Every object that has both `text` and `span` satisfies `input[span.start..span.end] == text`,
@@ -22,11 +28,16 @@ pub const SCHEMA_VERSION: &str = "1.0";
 pub struct Speech {
     /// The JSON Schema the document declares, as editors add it: the `$id` of this schema. The
     /// tool does not need it and writes it only when the document read had one.
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "$schema",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "string_when_present"
+    )]
     #[schemars(with = "String")]
     pub schema: Option<String>,
     /// Version of the document contract this document follows: `MAJOR.MINOR` (`1.0`).
-    #[schemars(pattern(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"))]
+    #[schemars(pattern(SCHEMA_VERSION_PATTERN))]
     pub schema_version: String,
     /// What the speech is, who gave it, when, where and where it was published.
     pub meta: Meta,
@@ -50,6 +61,14 @@ pub struct Speech {
     pub boilerplate: Vec<Block<BoilerplateKind>>,
     /// Warnings and notes about the input (announced five points but found four, …).
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A key that may be missing but, when present, holds a string: `null` is refused, as the
+/// schema refuses it.
+fn string_when_present<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    String::deserialize(deserializer).map(Some)
 }
 
 /// A half-open range `[start, end)` of Unicode scalar value offsets into the decoded input:
@@ -224,7 +243,7 @@ pub struct InputDigest {
     /// The size of the input in bytes, as stored (before decoding).
     pub size: u64,
     /// The SHA-256 of the input's bytes, 64 lowercase hexadecimal digits.
-    #[schemars(regex(pattern = r"^[0-9a-f]{64}$"))]
+    #[schemars(pattern(SHA256_PATTERN))]
     pub sha256: String,
 }
 

@@ -83,7 +83,7 @@ fn invisible_leftovers(source: &SourceText, speech: &Speech) -> Vec<Block<Boiler
         return Vec::new();
     }
     let mut covered = vec![false; source.char_len()];
-    for object in walk::text_objects(speech) {
+    for object in walk::Parts::new(speech).text_objects() {
         let span = object.item.span;
         if let Some(chars) = covered.get_mut(span.start..span.end) {
             chars.fill(true);

@@ -22,6 +22,12 @@ use crate::xml::{ReadError, ReadErrorKind, AKN_NAMESPACE, AKN_XSD_PATH};
 /// Whether a document is Akoma Ntoso: its first element is `akomaNtoso` or in the Akoma Ntoso
 /// namespace. Reads no further than that element's start tag.
 pub fn is_akn(bytes: &[u8]) -> bool {
+    // Only markup can be Akoma Ntoso: a JSON document is told apart by its first byte, without
+    // running the XML reader through it.
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if body.trim_ascii_start().first() != Some(&b'<') {
+        return false;
+    }
     let Ok(text) = xml_text(bytes) else {
         return false;
     };

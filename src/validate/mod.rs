@@ -16,11 +16,13 @@
 //! [`validate_xml`] for XML documents (located by [`crate::xml::XmlLocator`]).
 
 pub mod akn;
+pub mod conformance;
 pub mod json_schema;
 pub mod locate;
 pub mod problem;
 pub mod semantic;
 pub mod source;
+pub mod strict;
 pub(crate) mod walk;
 
 use serde::Deserialize;
@@ -93,9 +95,20 @@ impl DocumentError {
 ///
 /// Columns count characters; for ASCII lines they equal `serde_json`'s byte columns.
 pub fn validate_json(bytes: &[u8], source: Option<&SourceText>) -> Result<Report, DocumentError> {
-    let text = json_text(bytes)?;
-    let value = parse_json(text)?;
-    Ok(validate_document(&value, &JsonLocator::new(text), source))
+    validate_json_text(json_text(bytes)?, text_checks(source))
+}
+
+/// A document that conforms to the schema is read once, as a [`Speech`]; any other is read as
+/// a value and checked against the schema, which says what is wrong.
+fn validate_json_text(
+    text: &str,
+    source_checks: impl Fn(&Speech, &mut Vec<Problem>) -> Checks,
+) -> Result<Report, DocumentError> {
+    let locator = JsonLocator::new(text);
+    Ok(match conformance::read_conforming(text) {
+        Some(speech) => validate_speech(&speech, &locator, source_checks),
+        None => validate_parts(&parse_json(text)?, &locator, source_checks),
+    })
 }
 
 /// Validates an XML document of the project's XML form: read into the model (syntax and shape
@@ -106,11 +119,24 @@ pub fn validate_xml(
     source: Option<&SourceText>,
 ) -> Result<Report, crate::xml::ReadError> {
     let (speech, locator, bad_values) = crate::xml::from_xml_bytes_checked(bytes)?;
-    // Serializing the model cannot fail: every key is a string and non-finite numbers become null.
-    let document = serde_json::to_value(&speech).unwrap_or(Value::Null);
-    let mut report = validate_document(&document, &locator, source);
+    let mut report = validate_read_speech(&speech, &locator, text_checks(source));
     add_bad_values(&mut report, bad_values, &locator);
     Ok(report)
+}
+
+/// A speech read from another form than JSON: its JSON form has the schema's shape by
+/// construction, so only the value constraints send it to the schema.
+fn validate_read_speech(
+    speech: &Speech,
+    locator: &dyn Locate,
+    source_checks: impl Fn(&Speech, &mut Vec<Problem>) -> Checks,
+) -> Report {
+    if conformance::meets_value_constraints(speech) {
+        return validate_speech(speech, locator, source_checks);
+    }
+    // Serializing the model cannot fail: every key is a string and non-finite numbers become null.
+    let document = serde_json::to_value(speech).unwrap_or(Value::Null);
+    validate_parts(&document, locator, source_checks)
 }
 
 /// The values an XML document holds outside their enumeration, as the schema problems the
@@ -153,7 +179,7 @@ pub fn json_text(bytes: &[u8]) -> Result<&str, DocumentError> {
         });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
+    simdutf8::compat::from_utf8(bytes).map_err(|e| {
         let byte = e.valid_up_to();
         let valid = std::str::from_utf8(bytes.get(..byte).unwrap_or_default()).unwrap_or_default();
         DocumentError::NotUtf8 {
@@ -211,9 +237,7 @@ impl SourceFile {
 /// records the digest of its input (`meta.input_digest`) and the source's differs, one
 /// `source-mismatch` problem instead of the comparison with the wrong text.
 pub fn validate_json_against(bytes: &[u8], source: &SourceFile) -> Result<Report, DocumentError> {
-    let text = json_text(bytes)?;
-    let value = parse_json(text)?;
-    Ok(validate_with(&value, &JsonLocator::new(text), Some(source)))
+    validate_json_text(json_text(bytes)?, file_checks(Some(source)))
 }
 
 /// [`validate_xml`] against a source file (see [`validate_json_against`]).
@@ -222,8 +246,7 @@ pub fn validate_xml_against(
     source: &SourceFile,
 ) -> Result<Report, crate::xml::ReadError> {
     let (speech, locator, bad_values) = crate::xml::from_xml_bytes_checked(bytes)?;
-    let document = serde_json::to_value(&speech).unwrap_or(Value::Null);
-    let mut report = validate_with(&document, &locator, Some(source));
+    let mut report = validate_read_speech(&speech, &locator, file_checks(Some(source)));
     add_bad_values(&mut report, bad_values, &locator);
     Ok(report)
 }
@@ -235,18 +258,25 @@ pub fn validate_document(
     locator: &dyn Locate,
     source: Option<&SourceText>,
 ) -> Report {
-    let checked = |speech: &Speech, problems: &mut Vec<Problem>| match source {
+    validate_parts(document, locator, text_checks(source))
+}
+
+/// The source-text rules against a text, when there is one.
+fn text_checks(source: Option<&SourceText>) -> impl Fn(&Speech, &mut Vec<Problem>) -> Checks + '_ {
+    move |speech, problems| match source {
         Some(source) => {
             problems.extend(source::check(speech, source));
             Checks::Source
         }
         None => Checks::Semantic,
-    };
-    validate_parts(document, locator, checked)
+    }
 }
 
-fn validate_with(document: &Value, locator: &dyn Locate, source: Option<&SourceFile>) -> Report {
-    let checked = |speech: &Speech, problems: &mut Vec<Problem>| {
+/// The source-text rules against a source file, unless the document records the digest of
+/// another input: then one `source-mismatch` problem instead of the comparison with the wrong
+/// text.
+fn file_checks(source: Option<&SourceFile>) -> impl Fn(&Speech, &mut Vec<Problem>) -> Checks + '_ {
+    move |speech, problems| {
         let Some(source) = source else {
             return Checks::Semantic;
         };
@@ -260,8 +290,7 @@ fn validate_with(document: &Value, locator: &dyn Locate, source: Option<&SourceF
                 Checks::Source
             }
         }
-    };
-    validate_parts(document, locator, checked)
+    }
 }
 
 /// The one problem of a source that is not the document's own.
@@ -289,12 +318,11 @@ fn validate_parts(
     source_checks: impl Fn(&Speech, &mut Vec<Problem>) -> Checks,
 ) -> Report {
     let mut problems = json_schema::check(document);
-    problems.extend(semantic::schema_version(document));
+    // The version speaks even when fields of a newer version keep the document from loading.
+    let version = document.get("schema_version").and_then(Value::as_str);
+    problems.extend(version.and_then(semantic::schema_version));
     let checks = match Speech::deserialize(document) {
-        Ok(speech) => {
-            problems.extend(semantic::check(&speech));
-            source_checks(&speech, &mut problems)
-        }
+        Ok(speech) => speech_rules(&speech, &mut problems, source_checks),
         // The schema explains why in terms of the document; say something only if it did not.
         Err(e) => {
             if problems.is_empty() {
@@ -307,6 +335,34 @@ fn validate_parts(
             Checks::Schema
         }
     };
+    placed(problems, locator, checks)
+}
+
+/// The rules of a speech known to conform to the schema.
+fn validate_speech(
+    speech: &Speech,
+    locator: &dyn Locate,
+    source_checks: impl Fn(&Speech, &mut Vec<Problem>) -> Checks,
+) -> Report {
+    let mut problems: Vec<Problem> = semantic::schema_version(&speech.schema_version)
+        .into_iter()
+        .collect();
+    let checks = speech_rules(speech, &mut problems, source_checks);
+    placed(problems, locator, checks)
+}
+
+/// The semantic rules, then the source's.
+fn speech_rules(
+    speech: &Speech,
+    problems: &mut Vec<Problem>,
+    source_checks: impl Fn(&Speech, &mut Vec<Problem>) -> Checks,
+) -> Checks {
+    problems.extend(semantic::check(speech));
+    source_checks(speech, problems)
+}
+
+/// The report, each problem placed by `locator`.
+fn placed(mut problems: Vec<Problem>, locator: &dyn Locate, checks: Checks) -> Report {
     for problem in &mut problems {
         problem.position = locator.locate(&problem.pointer);
     }

@@ -3,20 +3,19 @@
 //! Each rule is a function that appends its problems; none needs the source text (those are in
 //! [`super::source`]).
 
-use serde_json::Value;
-
 use crate::model::{Directive, Passage, Section, Span, Speech, SCHEMA_VERSION};
 
 use super::problem::{Problem, SemanticRule};
-use super::walk::{self, At};
+use super::walk::{At, Parts, Pointer};
 
 /// Every breach of the rules that need no source text.
 pub fn check(speech: &Speech) -> Vec<Problem> {
+    let parts = Parts::new(speech);
     let mut out = Vec::new();
-    ordinal_order(speech, &mut out);
-    span_reversed(speech, &mut out);
-    span_order(speech, &mut out);
-    span_nesting(speech, &mut out);
+    ordinal_order(&parts, &mut out);
+    span_reversed(&parts, &mut out);
+    span_order(&parts, &mut out);
+    span_nesting(&parts, &mut out);
     doctrine_count(speech, &mut out);
     announced_sections(speech, &mut out);
     theme_weights(speech, &mut out);
@@ -33,8 +32,7 @@ fn version_numbers(version: &str) -> Option<(u64, u64)> {
 /// even when fields of a newer version keep the document from loading: another major version is
 /// an error (its rules may differ); a newer minor version is a warning (what it added is reported
 /// as unknown); an older minor version is fine (minor versions only add).
-pub fn schema_version(document: &Value) -> Option<Problem> {
-    let written = document.get("schema_version")?.as_str()?;
+pub fn schema_version(written: &str) -> Option<Problem> {
     let (major, minor) = version_numbers(written)?;
     let (own_major, own_minor) = version_numbers(SCHEMA_VERSION)?;
     if major != own_major {
@@ -61,7 +59,8 @@ pub fn schema_version(document: &Value) -> Option<Problem> {
 /// Ordinals strictly increase among sibling sections, and among a section's directives. The
 /// numbered sections and the unnumbered ones (part headings beside a numbered run, whose
 /// ordinals count their places) are two sequences.
-fn ordinal_order(speech: &Speech, out: &mut Vec<Problem>) {
+fn ordinal_order(parts: &Parts<'_>, out: &mut Vec<Problem>) {
+    let speech = parts.speech;
     // `at` holds each ordinal's index among its siblings, for the pointer.
     let mut check = |base: String, what: &str, at: Vec<usize>, ordinals: Vec<u32>| {
         for (i, pair) in ordinals.windows(2).enumerate() {
@@ -101,14 +100,14 @@ fn ordinal_order(speech: &Speech, out: &mut Vec<Problem>) {
     for At {
         pointer,
         item: section,
-    } in walk::sections(speech)
+    } in &parts.sections
     {
         sections(format!("{pointer}/subsections"), &section.subsections);
     }
     for At {
         pointer,
         item: section,
-    } in walk::sections(speech)
+    } in &parts.sections
     {
         let ordinals: Vec<u32> = section.directives.iter().map(|d| d.ordinal).collect();
         let at = (0..ordinals.len()).collect();
@@ -133,11 +132,11 @@ fn blames_the_first(ordinals: &[u32], i: usize) -> bool {
 }
 
 /// Every span ends at or after its start.
-fn span_reversed(speech: &Speech, out: &mut Vec<Problem>) {
+fn span_reversed(parts: &Parts<'_>, out: &mut Vec<Problem>) {
     for At {
         pointer,
         item: span,
-    } in walk::spans(speech)
+    } in parts.spans()
     {
         if span.start > span.end {
             out.push(Problem::semantic(
@@ -151,36 +150,46 @@ fn span_reversed(speech: &Speech, out: &mut Vec<Problem>) {
 
 /// Siblings do not overlap and come in input order; so do the parts of the body
 /// (preamble, sections, closing, appendix).
-fn span_order(speech: &Speech, out: &mut Vec<Problem>) {
+fn span_order(parts: &Parts<'_>, out: &mut Vec<Problem>) {
+    let speech = parts.speech;
     let mut lists = vec![
-        passage_spans("/meta/redactions", &speech.meta.redactions),
-        indexed_spans("/front_matter", speech.front_matter.iter().map(|b| b.span)),
-        passage_spans("/preamble", &speech.preamble),
-        indexed_spans("/sections", speech.sections.iter().map(|s| s.span)),
-        passage_spans("/closing", &speech.closing),
-        passage_spans("/appendix", &speech.appendix),
-        indexed_spans("/boilerplate", speech.boilerplate.iter().map(|b| b.span)),
+        passage_spans(Pointer::at("/meta/redactions"), &speech.meta.redactions),
+        indexed_spans(
+            Pointer::at("/front_matter"),
+            speech.front_matter.iter().map(|b| b.span),
+        ),
+        passage_spans(Pointer::at("/preamble"), &speech.preamble),
+        indexed_spans(
+            Pointer::at("/sections"),
+            speech.sections.iter().map(|s| s.span),
+        ),
+        passage_spans(Pointer::at("/closing"), &speech.closing),
+        passage_spans(Pointer::at("/appendix"), &speech.appendix),
+        indexed_spans(
+            Pointer::at("/boilerplate"),
+            speech.boilerplate.iter().map(|b| b.span),
+        ),
     ];
     for At {
         pointer,
         item: section,
-    } in walk::sections(speech)
+    } in &parts.sections
     {
         lists.push(passage_spans(
-            &format!("{pointer}/paragraphs"),
+            pointer.clone().key("paragraphs"),
             &section.paragraphs,
         ));
         let directives = section.directives.iter().map(|d| d.span);
-        lists.push(indexed_spans(&format!("{pointer}/directives"), directives));
+        lists.push(indexed_spans(pointer.clone().key("directives"), directives));
         let subsections = section.subsections.iter().map(|s| s.span);
         lists.push(indexed_spans(
-            &format!("{pointer}/subsections"),
+            pointer.clone().key("subsections"),
             subsections,
         ));
     }
     for (i, doctrine) in speech.doctrines.iter().enumerate() {
         lists.push(passage_spans(
-            &format!("/doctrines/{i}/mentions"),
+            Pointer::at("/doctrines").index(i).key("mentions"),
             &doctrine.mentions,
         ));
     }
@@ -191,30 +200,42 @@ fn span_order(speech: &Speech, out: &mut Vec<Problem>) {
 }
 
 /// The spans of an array's items: `{base}/{i}/span`.
-fn indexed_spans(base: &str, spans: impl Iterator<Item = Span>) -> Vec<At<Span>> {
+fn indexed_spans(base: Pointer, spans: impl Iterator<Item = Span>) -> Vec<At<Span>> {
     spans
         .enumerate()
         .map(|(i, span)| At {
-            pointer: format!("{base}/{i}/span"),
+            pointer: base.clone().index(i).key("span"),
             item: span,
         })
         .collect()
 }
 
-fn passage_spans(base: &str, passages: &[Passage]) -> Vec<At<Span>> {
+fn passage_spans(base: Pointer, passages: &[Passage]) -> Vec<At<Span>> {
     indexed_spans(base, passages.iter().map(|p| p.span))
 }
 
 /// Each non-empty part of the body starts after the previous non-empty part ends.
 fn body_parts_in_order(speech: &Speech, out: &mut Vec<Problem>) {
     let parts = [
-        ("preamble", passage_spans("/preamble", &speech.preamble)),
+        (
+            "preamble",
+            passage_spans(Pointer::at("/preamble"), &speech.preamble),
+        ),
         (
             "sections",
-            indexed_spans("/sections", speech.sections.iter().map(|s| s.span)),
+            indexed_spans(
+                Pointer::at("/sections"),
+                speech.sections.iter().map(|s| s.span),
+            ),
         ),
-        ("closing", passage_spans("/closing", &speech.closing)),
-        ("appendix", passage_spans("/appendix", &speech.appendix)),
+        (
+            "closing",
+            passage_spans(Pointer::at("/closing"), &speech.closing),
+        ),
+        (
+            "appendix",
+            passage_spans(Pointer::at("/appendix"), &speech.appendix),
+        ),
     ];
     let mut previous: Option<(&str, &At<Span>)> = None;
     for (name, part) in &parts {
@@ -270,16 +291,16 @@ fn siblings_in_order(list: &[At<Span>], out: &mut Vec<Problem>) {
 
 /// A section's heading, paragraphs, directives and subsections lie inside the section's span,
 /// and each directive inside one of the section's paragraphs.
-fn span_nesting(speech: &Speech, out: &mut Vec<Problem>) {
+fn span_nesting(parts: &Parts<'_>, out: &mut Vec<Problem>) {
     for At {
         pointer,
         item: section,
-    } in walk::sections(speech)
+    } in &parts.sections
     {
         if !is_well_formed(section.span) {
             continue;
         }
-        let mut inside = |child_pointer: String, what: &str, child: Span| {
+        let mut inside = |child_pointer: Pointer, what: &str, child: Span| {
             if is_well_formed(child) && !section.span.contains(&child) {
                 out.push(Problem::semantic(
                     SemanticRule::SpanNesting,
@@ -295,44 +316,31 @@ fn span_nesting(speech: &Speech, out: &mut Vec<Problem>) {
                 true
             }
         };
+        let child = |key, i| pointer.clone().key(key).index(i).key("span");
         inside(
-            format!("{pointer}/heading_span"),
+            pointer.clone().key("heading_span"),
             "heading",
             section.heading_span,
         );
         for (i, p) in section.paragraphs.iter().enumerate() {
-            inside(
-                format!("{pointer}/paragraphs/{i}/span"),
-                "paragraph",
-                p.span,
-            );
+            inside(child("paragraphs", i), "paragraph", p.span);
         }
         for (i, s) in section.subsections.iter().enumerate() {
-            inside(
-                format!("{pointer}/subsections/{i}/span"),
-                "subsection",
-                s.span,
-            );
+            inside(child("subsections", i), "subsection", s.span);
         }
         let directives: Vec<_> = section
             .directives
             .iter()
             .enumerate()
-            .filter(|(i, d)| {
-                inside(
-                    format!("{pointer}/directives/{i}/span"),
-                    "directive",
-                    d.span,
-                )
-            })
+            .filter(|(i, d)| inside(child("directives", *i), "directive", d.span))
             .collect();
-        directive_in_a_paragraph(&pointer, section, directives, out);
+        directive_in_a_paragraph(pointer, section, directives, out);
     }
 }
 
 /// The contract: a directive runs "to the next directive or the end of its paragraph".
 fn directive_in_a_paragraph(
-    pointer: &str,
+    pointer: &Pointer,
     section: &Section,
     directives: Vec<(usize, &Directive)>,
     out: &mut Vec<Problem>,
@@ -466,10 +474,7 @@ mod tests {
 
     #[test]
     fn versions_follow_the_policy() {
-        let rule = |version: &str| {
-            schema_version(&serde_json::json!({ "schema_version": version }))
-                .map(|p| (p.rule, p.severity))
-        };
+        let rule = |version: &str| schema_version(version).map(|p| (p.rule, p.severity));
         // The same or an older minor version: fine.
         assert_eq!(rule(SCHEMA_VERSION), None);
         assert_eq!(rule("1.0"), None);

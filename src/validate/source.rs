@@ -6,16 +6,17 @@ use crate::text::SourceText;
 use super::locate::LineIndex;
 use super::problem::{Position, Problem, SemanticRule, SourcePlace};
 use super::semantic::show;
-use super::walk::{self, At};
+use super::walk::{At, Parts};
 
 /// Every breach of the rules that compare the document with its source text.
 pub fn check(speech: &Speech, source: &SourceText) -> Vec<Problem> {
     let places = Places::new(source);
+    let parts = Parts::new(speech);
     let mut out = Vec::new();
-    span_bounds(speech, source, &mut out);
-    text_mismatch(speech, source, &places, &mut out);
-    heading_mismatch(speech, source, &places, &mut out);
-    source_uncovered(speech, source, &places, &mut out);
+    span_bounds(&parts, source, &mut out);
+    text_mismatch(&parts, source, &places, &mut out);
+    heading_mismatch(&parts, source, &places, &mut out);
+    source_uncovered(&parts, source, &places, &mut out);
     out
 }
 
@@ -40,12 +41,12 @@ impl<'a> Places<'a> {
 }
 
 /// No span reaches past the end of the source.
-fn span_bounds(speech: &Speech, source: &SourceText, out: &mut Vec<Problem>) {
+fn span_bounds(parts: &Parts<'_>, source: &SourceText, out: &mut Vec<Problem>) {
     let len = source.char_len();
     for At {
         pointer,
         item: span,
-    } in walk::spans(speech)
+    } in parts.spans()
     {
         if span.start.max(span.end) > len {
             out.push(Problem::semantic(
@@ -62,12 +63,12 @@ fn span_bounds(speech: &Speech, source: &SourceText, out: &mut Vec<Problem>) {
 
 /// Every `text` is exactly the source cut at its `span`.
 fn text_mismatch(
-    speech: &Speech,
+    parts: &Parts<'_>,
     source: &SourceText,
     places: &Places<'_>,
     out: &mut Vec<Problem>,
 ) {
-    for At { pointer, item } in walk::text_objects(speech) {
+    for At { pointer, item } in parts.text_objects() {
         // Reversed or out-of-bounds spans have their own rules.
         let Some(expected) = source.slice_chars(item.span) else {
             continue;
@@ -88,7 +89,7 @@ fn text_mismatch(
 /// Every section heading is the source cut at its `heading_span` (a warning: headings are
 /// extracted phrases, not text the fidelity rule covers).
 fn heading_mismatch(
-    speech: &Speech,
+    parts: &Parts<'_>,
     source: &SourceText,
     places: &Places<'_>,
     out: &mut Vec<Problem>,
@@ -96,7 +97,7 @@ fn heading_mismatch(
     for At {
         pointer,
         item: section,
-    } in walk::sections(speech)
+    } in &parts.sections
     {
         let Some(expected) = source.slice_chars(section.heading_span) else {
             continue;
@@ -162,13 +163,14 @@ fn excerpt(text: &str, from: usize) -> String {
 /// Every non-whitespace character of the source lies in the span of some object with `text`
 /// and `span`. Each uncovered stretch (whitespace at its ends left out) is one problem.
 fn source_uncovered(
-    speech: &Speech,
+    parts: &Parts<'_>,
     source: &SourceText,
     places: &Places<'_>,
     out: &mut Vec<Problem>,
 ) {
     let len = source.char_len();
-    let mut covered: Vec<Span> = walk::text_objects(speech)
+    let mut covered: Vec<Span> = parts
+        .text_objects()
         .into_iter()
         .map(|t| t.item.span)
         .filter(|s| s.start <= s.end)

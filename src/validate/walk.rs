@@ -1,6 +1,85 @@
 //! The span-bearing parts of a speech, each with its JSON Pointer, in document order.
 
+use std::fmt;
+use std::rc::Rc;
+
+use smallvec::SmallVec;
+
 use crate::model::{Section, Span, Speech};
+
+/// A JSON Pointer kept in pieces until a problem needs it: a base (a fixed one such as
+/// `/preamble`, or a section's, shared) and the steps below it. Most parts of a valid document
+/// are never reported, so making one allocates nothing; [`fmt::Display`] joins it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pointer {
+    base: Base,
+    steps: SmallVec<[Step; 4]>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Base {
+    Fixed(&'static str),
+    Shared(Rc<str>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// A key of the model: none holds `~` or `/`, so none needs escaping.
+    Key(&'static str),
+    Index(usize),
+}
+
+impl Pointer {
+    /// A pointer written out (`/meta/date`, `/preamble`).
+    pub fn at(base: &'static str) -> Self {
+        Self {
+            base: Base::Fixed(base),
+            steps: SmallVec::new(),
+        }
+    }
+
+    /// The member `key` of what this points to.
+    pub fn key(mut self, key: &'static str) -> Self {
+        self.steps.push(Step::Key(key));
+        self
+    }
+
+    /// The item `index` of the array this points to.
+    pub fn index(mut self, index: usize) -> Self {
+        self.steps.push(Step::Index(index));
+        self
+    }
+
+    /// This pointer as a base that copies of it share.
+    fn shared(&self) -> Self {
+        Self {
+            base: Base::Shared(self.to_string().into()),
+            steps: SmallVec::new(),
+        }
+    }
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match &self.base {
+            Base::Fixed(base) => base,
+            Base::Shared(base) => base,
+        })?;
+        for step in &self.steps {
+            match step {
+                Step::Key(key) => write!(f, "/{key}")?,
+                Step::Index(index) => write!(f, "/{index}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl From<Pointer> for String {
+    fn from(pointer: Pointer) -> Self {
+        pointer.to_string()
+    }
+}
 
 /// An object that has both `text` and `span`: what the contract's fidelity and coverage rules
 /// are about.
@@ -16,139 +95,180 @@ pub struct TextObject<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct At<T> {
     /// JSON Pointer of the object.
-    pub pointer: String,
+    pub pointer: Pointer,
     pub item: T,
 }
 
 impl<T> At<T> {
-    fn new(pointer: String, item: T) -> Self {
+    fn new(pointer: Pointer, item: T) -> Self {
         Self { pointer, item }
     }
 }
 
-/// Every section, nested ones included, depth first in document order.
-pub fn sections(speech: &Speech) -> Vec<At<&Section>> {
-    fn walk<'a>(sections: &'a [Section], base: &str, out: &mut Vec<At<&'a Section>>) {
-        for (i, section) in sections.iter().enumerate() {
-            let pointer = format!("{base}/{i}");
-            out.push(At::new(pointer.clone(), section));
-            walk(&section.subsections, &format!("{pointer}/subsections"), out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(&speech.sections, "/sections", &mut out);
-    out
+/// The parts of a speech the rules go through, each with its pointer; the sections are found
+/// once for all the rules.
+pub struct Parts<'a> {
+    pub speech: &'a Speech,
+    /// Every section, nested ones included, depth first in document order.
+    pub sections: Vec<At<&'a Section>>,
 }
 
-/// Every object with `text` and `span`, in document order.
-pub fn text_objects<'a>(speech: &'a Speech) -> Vec<At<TextObject<'a>>> {
-    let mut out = Vec::new();
-    let mut push = |pointer: String, what: &'static str, text: &'a str, span: Span| {
-        out.push(At::new(pointer, TextObject { what, text, span }));
-    };
-    let meta = &speech.meta;
-    if let Some(date) = &meta.date {
-        push("/meta/date".to_owned(), "date", &date.text, date.span);
+impl<'a> Parts<'a> {
+    pub fn new(speech: &'a Speech) -> Self {
+        fn walk<'a>(sections: &'a [Section], base: Pointer, out: &mut Vec<At<&'a Section>>) {
+            for (i, section) in sections.iter().enumerate() {
+                let pointer = base.clone().index(i).shared();
+                out.push(At::new(pointer.clone(), section));
+                walk(&section.subsections, pointer.key("subsections"), out);
+            }
+        }
+        let mut sections = Vec::new();
+        walk(&speech.sections, Pointer::at("/sections"), &mut sections);
+        Self { speech, sections }
     }
-    if let Some(published) = meta.source.as_ref().and_then(|s| s.published.as_ref()) {
-        push(
-            "/meta/source/published".to_owned(),
-            "date",
-            &published.text,
-            published.span,
-        );
-    }
-    for (i, r) in meta.redactions.iter().enumerate() {
-        push(
-            format!("/meta/redactions/{i}"),
-            "redaction",
-            &r.text,
-            r.span,
-        );
-    }
-    for (i, b) in speech.front_matter.iter().enumerate() {
-        push(
-            format!("/front_matter/{i}"),
-            "front-matter block",
-            &b.text,
-            b.span,
-        );
-    }
-    if let Some(s) = &speech.salutation {
-        push("/salutation".to_owned(), "salutation", &s.text, s.span);
-    }
-    for (i, p) in speech.preamble.iter().enumerate() {
-        push(format!("/preamble/{i}"), "paragraph", &p.text, p.span);
-    }
-    for At {
-        pointer,
-        item: section,
-    } in sections(speech)
-    {
-        for (i, p) in section.paragraphs.iter().enumerate() {
+
+    /// Every object with `text` and `span`, in document order.
+    pub fn text_objects(&self) -> Vec<At<TextObject<'a>>> {
+        let speech = self.speech;
+        let mut out = Vec::new();
+        let mut push = |pointer: Pointer, what: &'static str, text: &'a str, span: Span| {
+            out.push(At::new(pointer, TextObject { what, text, span }));
+        };
+        let meta = &speech.meta;
+        if let Some(date) = &meta.date {
+            push(Pointer::at("/meta/date"), "date", &date.text, date.span);
+        }
+        if let Some(published) = meta.source.as_ref().and_then(|s| s.published.as_ref()) {
             push(
-                format!("{pointer}/paragraphs/{i}"),
-                "paragraph",
-                &p.text,
-                p.span,
+                Pointer::at("/meta/source/published"),
+                "date",
+                &published.text,
+                published.span,
             );
         }
-        for (i, d) in section.directives.iter().enumerate() {
+        let list = |base: &'static str, i: usize| Pointer::at(base).index(i);
+        for (i, r) in meta.redactions.iter().enumerate() {
+            push(list("/meta/redactions", i), "redaction", &r.text, r.span);
+        }
+        for (i, b) in speech.front_matter.iter().enumerate() {
             push(
-                format!("{pointer}/directives/{i}"),
-                "directive",
-                &d.text,
-                d.span,
+                list("/front_matter", i),
+                "front-matter block",
+                &b.text,
+                b.span,
             );
         }
-    }
-    for (part, paragraphs) in [("closing", &speech.closing), ("appendix", &speech.appendix)] {
-        for (i, p) in paragraphs.iter().enumerate() {
-            push(format!("/{part}/{i}"), "paragraph", &p.text, p.span);
+        if let Some(s) = &speech.salutation {
+            push(Pointer::at("/salutation"), "salutation", &s.text, s.span);
         }
-    }
-    for (i, doctrine) in speech.doctrines.iter().enumerate() {
-        for (j, m) in doctrine.mentions.iter().enumerate() {
+        for (i, p) in speech.preamble.iter().enumerate() {
+            push(list("/preamble", i), "paragraph", &p.text, p.span);
+        }
+        for At {
+            pointer,
+            item: section,
+        } in &self.sections
+        {
+            for (i, p) in section.paragraphs.iter().enumerate() {
+                let at = pointer.clone().key("paragraphs").index(i);
+                push(at, "paragraph", &p.text, p.span);
+            }
+            for (i, d) in section.directives.iter().enumerate() {
+                let at = pointer.clone().key("directives").index(i);
+                push(at, "directive", &d.text, d.span);
+            }
+        }
+        for (part, paragraphs) in [
+            ("/closing", &speech.closing),
+            ("/appendix", &speech.appendix),
+        ] {
+            for (i, p) in paragraphs.iter().enumerate() {
+                push(list(part, i), "paragraph", &p.text, p.span);
+            }
+        }
+        for (i, doctrine) in speech.doctrines.iter().enumerate() {
+            for (j, m) in doctrine.mentions.iter().enumerate() {
+                let at = list("/doctrines", i).key("mentions").index(j);
+                push(at, "doctrine mention", &m.text, m.span);
+            }
+        }
+        for (i, b) in speech.boilerplate.iter().enumerate() {
             push(
-                format!("/doctrines/{i}/mentions/{j}"),
-                "doctrine mention",
-                &m.text,
-                m.span,
+                list("/boilerplate", i),
+                "boilerplate block",
+                &b.text,
+                b.span,
             );
         }
+        out
     }
-    for (i, b) in speech.boilerplate.iter().enumerate() {
-        push(
-            format!("/boilerplate/{i}"),
-            "boilerplate block",
-            &b.text,
-            b.span,
-        );
+
+    /// Every span of the document, with the pointer to the span value itself.
+    pub fn spans(&self) -> Vec<At<Span>> {
+        let mut out: Vec<At<Span>> = self
+            .text_objects()
+            .into_iter()
+            .map(|t| At::new(t.pointer.key("span"), t.item.span))
+            .collect();
+        for At {
+            pointer,
+            item: section,
+        } in &self.sections
+        {
+            out.push(At::new(
+                pointer.clone().key("heading_span"),
+                section.heading_span,
+            ));
+            out.push(At::new(pointer.clone().key("span"), section.span));
+        }
+        for (i, d) in self.speech.diagnostics.iter().enumerate() {
+            if let Some(span) = d.span {
+                let at = Pointer::at("/diagnostics").index(i).key("span");
+                out.push(At::new(at, span));
+            }
+        }
+        out
     }
-    out
 }
 
-/// Every span of the document, with the pointer to the span value itself.
-pub fn spans(speech: &Speech) -> Vec<At<Span>> {
-    let mut out: Vec<At<Span>> = text_objects(speech)
-        .into_iter()
-        .map(|t| At::new(format!("{}/span", t.pointer), t.item.span))
-        .collect();
-    for At {
-        pointer,
-        item: section,
-    } in sections(speech)
-    {
-        out.push(At::new(
-            format!("{pointer}/heading_span"),
-            section.heading_span,
-        ));
-        out.push(At::new(format!("{pointer}/span"), section.span));
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::test_support::sample_speech;
+
+    #[test]
+    fn pointers_join_their_pieces() {
+        let pointer = Pointer::at("/doctrines").index(3).key("mentions").index(0);
+        assert_eq!(pointer.to_string(), "/doctrines/3/mentions/0");
+        let many = (0..6).fold(Pointer::at(""), |p, i| p.key("subsections").index(i));
+        assert_eq!(
+            many.to_string(),
+            "/subsections/0/subsections/1/subsections/2/subsections/3/subsections/4/subsections/5"
+        );
     }
-    for (i, d) in speech.diagnostics.iter().enumerate() {
-        if let Some(span) = d.span {
-            out.push(At::new(format!("/diagnostics/{i}/span"), span));
+
+    #[test]
+    fn every_span_is_named_by_its_pointer() {
+        let speech = sample_speech();
+        let document = serde_json::to_value(&speech).unwrap_or_default();
+        let parts = Parts::new(&speech);
+        let spans = parts.spans();
+        assert!(spans.len() > 10, "{}", spans.len());
+        for At { pointer, item } in spans {
+            let pointer = pointer.to_string();
+            let found = document.pointer(&pointer).cloned().unwrap_or_default();
+            assert_eq!(
+                found,
+                serde_json::to_value(item).unwrap_or_default(),
+                "{pointer}"
+            );
+        }
+        for At { pointer, item } in &parts.sections {
+            let heading = document.pointer(&format!("{pointer}/heading"));
+            assert_eq!(
+                heading,
+                Some(&serde_json::Value::from(item.heading.as_str()))
+            );
         }
     }
-    out
 }
