@@ -3,7 +3,7 @@
 //! Built on `daachorse`'s double-array automaton: for a few hundred Chinese words it is built
 //! in a fraction of the time a byte-wise DFA takes, and searched about as fast. A dictionary of
 //! thousands of words is built once, by the build script, and read back from its bytes
-//! ([`Dictionary::to_bytes`], [`Dictionary::prebuilt`]).
+//! ([`Dictionary::to_bytes`], `Dictionary::prebuilt`).
 //!
 //! This file depends on nothing but `std` and `daachorse`: the build script includes it.
 
@@ -77,7 +77,7 @@ impl Dictionary {
             .map_err(|e| e.to_string())
     }
 
-    /// The automaton as bytes, after the fingerprint of its words: what [`Dictionary::prebuilt`]
+    /// The automaton as bytes, after the fingerprint of its words: what `Dictionary::prebuilt`
     /// reads back.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut bytes = self.fingerprint.to_le_bytes().to_vec();

@@ -185,7 +185,7 @@ pub enum BoilerplateKind {
     Continuation,
     /// Licence and copyright notices (本作品…属于公有领域, 转载请注明出处, 禁止转载).
     Licence,
-    /// Footnote marks left by a wiki copy ([1], [註 1], or [ / 1 / ] over three lines).
+    /// Footnote marks left by a wiki copy (`[1]`, `[註 1]`, or `[ / 1 / ]` over three lines).
     Footnote,
     /// Photo captions and credits (图为…, 新华社记者 张三 摄) and summary boxes (核心阅读).
     Caption,

@@ -3,8 +3,8 @@
 //!
 //! Three sources of candidates, then one resolution:
 //! 1. the [`Lexicon`] (`data/doctrines.tsv`, plus a user's file), matched in one pass;
-//! 2. [`patterns`]: 习近平…思想, 习近平总书记关于…的重要思想, 党的X大, X届X中全会, 十X五;
-//! 3. [`marks`]: quoted and 《titled》 passages, classified by [`cited`] (numbered formulations,
+//! 2. `patterns`: 习近平…思想, 习近平总书记关于…的重要思想, 党的X大, X届X中全会, 十X五;
+//! 3. `marks`: quoted and 《titled》 passages, classified by `cited` (numbered formulations,
 //!    leaders' words, laws, publications; rhetoric such as “金点子” cites nothing).
 //!
 //! Overlapping candidates resolve to the longest (习近平总书记关于坚持和完善人民代表大会制度的

@@ -217,7 +217,7 @@ pub fn footnote_marks(text: &str) -> Vec<Range<usize>> {
     FOOTNOTE_MARK.find_iter(text).map(|m| m.range()).collect()
 }
 
-/// Whether `text` is only a footnote mark: [1] or [註 1] on a line of its own.
+/// Whether `text` is only a footnote mark: `[1]` or `[註 1]` on a line of its own.
 pub fn is_footnote_mark(text: &str) -> bool {
     footnote_marks(text)
         .first()

@@ -2,8 +2,8 @@
 //! corpus.
 //!
 //! A speech's page is built from the spans: the text ([`ShownText`]) is cut at every boundary of
-//! a part, section, heading, directive, diagnostic or doctrine mention ([`layers`]), and each
-//! piece is written once inside the elements that mark it ([`weave`]), so the page holds every
+//! a part, section, heading, directive, diagnostic or doctrine mention (`layers`), and each
+//! piece is written once inside the elements that mark it (`weave`), so the page holds every
 //! character of the input exactly once, in order, and is a visual check of losslessness. The
 //! labels of the margin and the themes are CSS generated content, not text: the source region's
 //! text is the input's ([`source_region_text`] reads it back). Nothing is fetched: the style and
