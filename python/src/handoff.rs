@@ -1,61 +1,71 @@
-//! The queue between the thread that reports documents in order and the Python thread that
-//! takes them: bounded (the producer waits when it is full), and woken by batches. Waking a
-//! sleeping thread costs microseconds of both threads' time; when the Python thread is ahead
-//! it sleeps until a batch is ready (or the run is over) rather than once per document, and
-//! takes everything queued under one lock.
+//! The results of numbered inputs, put by the workers in any order and taken by one consumer
+//! in input order: the queue between the parsing threads and the Python thread.
+//!
+//! Waking a sleeping thread costs microseconds of both threads' time, so there is no thread in
+//! between: a worker puts its result in place and, when it completes a batch that a waiting
+//! consumer wants, wakes it; the consumer takes everything ready under one lock. Inputs are
+//! admitted within a window ahead of the consumer, so memory holds at most a window of results
+//! however slowly they are taken.
 
 use std::collections::VecDeque;
+use std::ops::Range;
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-/// A bounded queue of `T` with one producer and one consumer.
+/// Results of `total` numbered inputs on their way to one consumer.
 pub struct Handoff<T> {
     state: Mutex<State<T>>,
     /// The consumer waits here for a batch.
     ready: Condvar,
-    /// The producer waits here for room.
-    room: Condvar,
-    capacity: usize,
+    window: usize,
     batch: usize,
+    total: usize,
 }
 
 struct State<T> {
-    items: VecDeque<T>,
-    /// The producer has sent its last item.
-    finished: bool,
+    /// The admitted inputs not yet in order, from input `first_pending` on: `None` until done.
+    pending: VecDeque<Option<T>>,
+    first_pending: usize,
+    /// Results in input order, waiting for the consumer.
+    ready: VecDeque<T>,
+    /// How many results the consumer has taken.
+    taken: usize,
+    /// How many inputs have been admitted.
+    admitted: usize,
     /// The consumer is gone: nothing more is wanted.
     abandoned: bool,
     consumer_waiting: bool,
-    producer_waiting: bool,
 }
 
-/// What a wait for items found.
+/// What a wait for results found.
 pub enum Taken<T> {
-    /// Every item queued, in order (never empty).
+    /// Every result ready, in input order (never empty).
     Items(VecDeque<T>),
-    /// Nothing queued and nothing more will come.
+    /// Every result has been taken.
     Finished,
     /// Nothing yet: the wait timed out.
     Waiting,
 }
 
 impl<T> Handoff<T> {
-    /// A queue of at most `capacity` items whose consumer, once asleep, is woken when `batch`
-    /// items are queued (both at least 1, `batch` at most `capacity`).
-    pub fn new(capacity: usize, batch: usize) -> Self {
-        let capacity = capacity.max(1);
+    /// A hand-off for `total` inputs, at most `window` of them admitted and not yet taken, whose
+    /// consumer, once asleep, is woken when `batch` results are ready in order (or the last).
+    pub fn new(total: usize, window: usize, batch: usize) -> Self {
+        let window = window.max(1);
         Self {
             state: Mutex::new(State {
-                items: VecDeque::with_capacity(capacity),
-                finished: false,
+                pending: VecDeque::with_capacity(window),
+                first_pending: 0,
+                ready: VecDeque::with_capacity(window),
+                taken: 0,
+                admitted: 0,
                 abandoned: false,
                 consumer_waiting: false,
-                producer_waiting: false,
             }),
             ready: Condvar::new(),
-            room: Condvar::new(),
-            capacity,
-            batch: batch.clamp(1, capacity),
+            window,
+            batch: batch.clamp(1, window),
+            total,
         }
     }
 
@@ -64,72 +74,82 @@ impl<T> Handoff<T> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Queues `item`, waiting while the queue is full; `false` when the consumer is gone.
-    pub fn send(&self, item: T) -> bool {
+    /// The inputs that may start now: those the window allows that have not started yet.
+    /// Whoever gets a range must start every input in it.
+    pub fn admit(&self) -> Range<usize> {
         let mut state = self.lock();
-        while state.items.len() >= self.capacity && !state.abandoned {
-            state.producer_waiting = true;
-            state = self.room.wait(state).unwrap_or_else(PoisonError::into_inner);
+        if state.abandoned {
+            return 0..0;
         }
-        state.producer_waiting = false;
+        let start = state.admitted;
+        let end = (state.taken + self.window).min(self.total).max(start);
+        state.pending.extend((start..end).map(|_| None));
+        state.admitted = end;
+        start..end
+    }
+
+    /// Puts the result of input `index` (admitted, not yet put); `false` when the consumer is
+    /// gone and the result was dropped.
+    pub fn put(&self, index: usize, item: T) -> bool {
+        let mut state = self.lock();
         if state.abandoned {
             return false;
         }
-        state.items.push_back(item);
-        if state.consumer_waiting && state.items.len() >= self.batch {
+        let slot = index.checked_sub(state.first_pending);
+        if let Some(pending) = slot.and_then(|slot| state.pending.get_mut(slot)) {
+            *pending = Some(item);
+        }
+        while let Some(Some(_)) = state.pending.front() {
+            if let Some(Some(item)) = state.pending.pop_front() {
+                state.ready.push_back(item);
+            }
+            state.first_pending += 1;
+        }
+        let all_done = state.first_pending == self.total;
+        if state.consumer_waiting && (state.ready.len() >= self.batch || all_done) {
             state.consumer_waiting = false;
             self.ready.notify_one();
         }
         true
     }
 
-    /// No more items will be sent.
-    pub fn finish(&self) {
-        let mut state = self.lock();
-        state.finished = true;
-        state.consumer_waiting = false;
-        self.ready.notify_one();
-    }
-
-    /// The consumer is gone: a producer waiting for room gives up.
+    /// The consumer is gone: results are dropped and no input is admitted any more.
     pub fn abandon(&self) {
         let mut state = self.lock();
         state.abandoned = true;
-        state.items.clear();
-        self.room.notify_one();
+        state.pending.clear();
+        state.ready.clear();
     }
 
-    /// Takes every queued item without waiting; `Waiting` when there is none yet.
+    /// Takes every ready result without waiting; `Waiting` when there is none yet.
     pub fn take(&self) -> Taken<T> {
         let mut state = self.lock();
-        self.take_queued(&mut state)
+        self.take_ready(&mut state)
     }
 
-    /// Takes every queued item, waiting at most `timeout` for a batch when there is none.
+    /// Takes every ready result, waiting at most `timeout` for a batch when there is none.
     pub fn take_waiting(&self, timeout: Duration) -> Taken<T> {
         let mut state = self.lock();
-        if state.items.is_empty() && !state.finished {
+        if state.ready.is_empty() && state.taken < self.total {
             state.consumer_waiting = true;
             let (woken, _) = self
                 .ready
                 .wait_timeout_while(state, timeout, |state| {
-                    state.items.len() < self.batch && !state.finished
+                    state.ready.len() < self.batch && state.first_pending < self.total
                 })
                 .unwrap_or_else(PoisonError::into_inner);
             state = woken;
             state.consumer_waiting = false;
         }
-        self.take_queued(&mut state)
+        self.take_ready(&mut state)
     }
 
-    fn take_queued(&self, state: &mut State<T>) -> Taken<T> {
-        if !state.items.is_empty() {
-            let items = std::mem::replace(&mut state.items, VecDeque::with_capacity(self.capacity));
-            if state.producer_waiting {
-                self.room.notify_one();
-            }
+    fn take_ready(&self, state: &mut State<T>) -> Taken<T> {
+        if !state.ready.is_empty() {
+            let items = std::mem::replace(&mut state.ready, VecDeque::with_capacity(self.window));
+            state.taken += items.len();
             Taken::Items(items)
-        } else if state.finished {
+        } else if state.taken >= self.total {
             Taken::Finished
         } else {
             Taken::Waiting
@@ -142,59 +162,104 @@ mod tests {
     use super::*;
     use std::sync::Arc;
 
-    fn drain(handoff: &Handoff<u32>) -> Vec<u32> {
+    /// Runs `total` inputs on `workers` threads (each taking admitted inputs from a shared
+    /// queue, finishing them in a scrambled order) and returns what the consumer took.
+    fn run(total: usize, window: usize, batch: usize, workers: usize) -> Vec<usize> {
+        let handoff = Arc::new(Handoff::new(total, window, batch));
+        let (sender, receiver) = std::sync::mpsc::channel::<usize>();
+        let receiver = Arc::new(Mutex::new(receiver));
+        let admit = |handoff: &Handoff<usize>, sender: &std::sync::mpsc::Sender<usize>| {
+            for index in handoff.admit() {
+                sender.send(index).unwrap();
+            }
+        };
+        admit(&handoff, &sender);
+        let threads: Vec<_> = (0..workers)
+            .map(|n| {
+                let (handoff, sender, receiver) =
+                    (Arc::clone(&handoff), sender.clone(), Arc::clone(&receiver));
+                std::thread::spawn(move || loop {
+                    let index = receiver.lock().unwrap().recv().unwrap();
+                    if index == usize::MAX {
+                        return;
+                    }
+                    if (index + n) % 3 == 0 {
+                        std::thread::yield_now();
+                    }
+                    assert!(handoff.put(index, index * 10));
+                    admit(&handoff, &sender);
+                })
+            })
+            .collect();
         let mut got = Vec::new();
         loop {
             match handoff.take_waiting(Duration::from_secs(5)) {
-                Taken::Items(items) => got.extend(items),
-                Taken::Finished => return got,
+                Taken::Items(items) => {
+                    assert!(items.len() <= window, "never more than a window");
+                    got.extend(items);
+                    admit(&handoff, &sender);
+                }
+                Taken::Finished => break,
                 Taken::Waiting => panic!("no batch within 5 s"),
             }
         }
+        for _ in 0..workers {
+            sender.send(usize::MAX).unwrap();
+        }
+        for thread in threads {
+            thread.join().unwrap();
+        }
+        got
     }
 
     #[test]
-    fn every_item_arrives_in_order_through_a_small_queue() {
-        let handoff = Arc::new(Handoff::new(3, 2));
-        let producer = {
-            let handoff = Arc::clone(&handoff);
-            std::thread::spawn(move || {
-                for n in 0..1000 {
-                    assert!(handoff.send(n));
-                }
-                handoff.finish();
-            })
+    fn every_result_arrives_in_input_order() {
+        let expected: Vec<_> = (0..1000).map(|n| n * 10).collect();
+        assert_eq!(run(1000, 8, 4, 3), expected);
+        assert_eq!(run(1000, 1, 1, 2), expected);
+        assert_eq!(run(7, 16, 8, 2), expected[..7]);
+    }
+
+    #[test]
+    fn nothing_to_do_is_finished_at_once() {
+        let handoff = Handoff::<u32>::new(0, 4, 2);
+        assert_eq!(handoff.admit(), 0..0);
+        assert!(matches!(
+            handoff.take_waiting(Duration::from_secs(5)),
+            Taken::Finished
+        ));
+    }
+
+    #[test]
+    fn inputs_are_admitted_a_window_ahead_of_the_consumer() {
+        let handoff = Handoff::new(10, 4, 2);
+        assert_eq!(handoff.admit(), 0..4);
+        assert_eq!(handoff.admit(), 4..4, "the window is full");
+        assert!(handoff.put(1, 1));
+        assert!(
+            matches!(handoff.take(), Taken::Waiting),
+            "input 0 comes first"
+        );
+        assert!(handoff.put(0, 0));
+        let Taken::Items(items) = handoff.take() else {
+            panic!("0 and 1 are ready")
         };
-        assert_eq!(drain(&handoff), (0..1000).collect::<Vec<_>>());
-        producer.join().unwrap();
+        assert_eq!(items, [0, 1]);
+        assert_eq!(handoff.admit(), 4..6);
     }
 
     #[test]
-    fn a_short_last_batch_is_handed_over_at_the_finish() {
-        let handoff = Handoff::new(8, 8);
-        assert!(handoff.send(1));
-        assert!(handoff.send(2));
-        handoff.finish();
-        assert_eq!(drain(&handoff), vec![1, 2]);
-    }
-
-    #[test]
-    fn a_full_queue_stops_waiting_once_abandoned() {
-        let handoff = Arc::new(Handoff::new(1, 1));
-        assert!(handoff.send(0));
-        let producer = {
-            let handoff = Arc::clone(&handoff);
-            std::thread::spawn(move || handoff.send(1))
-        };
-        std::thread::sleep(Duration::from_millis(20));
+    fn an_abandoned_handoff_drops_results_and_admits_nothing() {
+        let handoff = Handoff::new(10, 4, 2);
+        assert_eq!(handoff.admit(), 0..4);
         handoff.abandon();
-        assert!(!producer.join().unwrap(), "the blocked send gives up");
-        assert!(matches!(handoff.take(), Taken::Waiting));
+        assert!(!handoff.put(0, 0));
+        assert_eq!(handoff.admit(), 0..0);
     }
 
     #[test]
-    fn an_empty_queue_times_out() {
-        let handoff = Handoff::<u32>::new(4, 2);
+    fn an_empty_wait_times_out() {
+        let handoff = Handoff::<u32>::new(3, 4, 2);
         assert!(matches!(
             handoff.take_waiting(Duration::from_millis(1)),
             Taken::Waiting

@@ -1,15 +1,14 @@
 //! `parse_many`: files parsed on a pool of Rust threads, handed to Python in input order.
 //!
-//! A dispatcher thread runs `jianghua::batch::for_each_ordered` (the loop of `convert`) and
-//! queues each result, a document or a failure, in a bounded hand-off; the Python iterator takes
-//! them out by batches (waiting without the GIL) and turns each into a `dict` or a
-//! `JianghuaError`. Only the window of documents in flight and a queue as large are ever in
-//! memory, and dropping the iterator stops the run.
+//! Each file is a task on a rayon pool: it parses the file, records the document (or the
+//! failure) and puts it in its place in the hand-off, then starts the inputs the window now
+//! allows. The Python iterator takes the results by batches, in order (waiting without the
+//! GIL), starts what taking them allowed, and turns each into a `dict` or a `JianghuaError`.
+//! Only a window of documents is ever in memory, and dropping the iterator stops the run.
 
 use std::collections::VecDeque;
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -26,7 +25,7 @@ use crate::tape::Tape;
 const WINDOW_PER_JOB: usize = 8;
 
 /// How many documents wake a waiting iterator, per worker: half the window, so that the
-/// workers go on filling the other half while the Python thread builds this one.
+/// workers go on with the other half while the Python thread builds this one.
 const BATCH_PER_JOB: usize = WINDOW_PER_JOB / 2;
 
 /// How often a wait for the next document looks for a signal (Ctrl-C) to raise.
@@ -35,6 +34,41 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 /// One parsed input: its document, recorded for the Python thread, or why it failed.
 type Outcome = Result<Tape, Failure>;
 
+/// What the tasks of one `parse_many` share.
+struct Run {
+    files: Vec<PathBuf>,
+    reading: Reading,
+    pool: rayon::ThreadPool,
+    handoff: Handoff<Outcome>,
+}
+
+impl Run {
+    /// Starts every input the window allows now.
+    fn start_admitted(self: &Arc<Self>) {
+        for index in self.handoff.admit() {
+            let run = Arc::clone(self);
+            self.pool.spawn_fifo(move || {
+                let outcome = run.files.get(index).map_or_else(
+                    || {
+                        Err(Failure::new(
+                            "internal",
+                            "an input out of range was started",
+                        ))
+                    },
+                    |path| {
+                        guarded(|| {
+                            document::record(&run.reading.parse_input(Input::File(path.clone()))?)
+                        })
+                    },
+                );
+                if run.handoff.put(index, outcome) {
+                    run.start_admitted();
+                }
+            });
+        }
+    }
+}
+
 /// The iterator `parse_many` returns: `(path, document or JianghuaError)` in input order.
 #[pyclass(module = "jianghua._jianghua")]
 pub struct ParseMany {
@@ -42,9 +76,7 @@ pub struct ParseMany {
     paths: Mutex<VecDeque<Py<PyAny>>>,
     /// Outcomes taken from the hand-off and not yet returned, in order.
     taken: Mutex<VecDeque<Outcome>>,
-    handoff: Arc<Handoff<Outcome>>,
-    /// Raised when the iterator is dropped: no further input starts.
-    stop: Arc<AtomicBool>,
+    run: Arc<Run>,
 }
 
 impl ParseMany {
@@ -65,35 +97,22 @@ impl ParseMany {
             .thread_name(|i| format!("jianghua-parse-{i}"))
             .build()
             .map_err(|e| PyRuntimeError::new_err(format!("cannot start {jobs} workers: {e}")))?;
-        let window = jobs.get() * WINDOW_PER_JOB;
-        let handoff = Arc::new(Handoff::new(window, jobs.get() * BATCH_PER_JOB));
-        let stop = Arc::new(AtomicBool::new(false));
-        let (handoff_run, stop_run) = (Arc::clone(&handoff), Arc::clone(&stop));
-        std::thread::Builder::new()
-            .name("jianghua-parse-many".to_owned())
-            .spawn(move || {
-                // Finished however the run ends, so the iterator never waits for nothing.
-                let _finish = Finish(&handoff_run);
-                jianghua::batch::for_each_ordered(
-                    files.into_iter(),
-                    &pool,
-                    window,
-                    &stop_run,
-                    |path| guarded(|| document::record(&reading.parse_input(Input::File(path))?)),
-                    |outcome| {
-                        // The iterator is gone: nobody wants the rest.
-                        if !handoff_run.send(outcome) {
-                            stop_run.store(true, Ordering::Relaxed);
-                        }
-                    },
-                );
-            })
-            .map_err(|e| PyRuntimeError::new_err(format!("cannot start the dispatcher: {e}")))?;
+        let handoff = Handoff::new(
+            files.len(),
+            jobs.get() * WINDOW_PER_JOB,
+            jobs.get() * BATCH_PER_JOB,
+        );
+        let run = Arc::new(Run {
+            files,
+            reading,
+            pool,
+            handoff,
+        });
+        run.start_admitted();
         Ok(Self {
             paths: Mutex::new(paths.into()),
             taken: Mutex::new(VecDeque::new()),
-            handoff,
-            stop,
+            run,
         })
     }
 
@@ -103,11 +122,13 @@ impl ParseMany {
         if let Some(outcome) = taken.pop_front() {
             return Ok(outcome);
         }
-        // Outcomes already queued are taken without letting go of the GIL.
-        let mut found = self.handoff.take();
+        // Outcomes already ready are taken without letting go of the GIL.
+        let mut found = self.run.handoff.take();
         loop {
             match found {
                 Taken::Items(mut items) => {
+                    // Room in the window: the next inputs start while these are built.
+                    self.run.start_admitted();
                     if let Some(outcome) = items.pop_front() {
                         *taken = items;
                         return Ok(outcome);
@@ -121,7 +142,7 @@ impl ParseMany {
                 Taken::Waiting => {}
             }
             py.check_signals()?;
-            found = py.detach(|| self.handoff.take_waiting(SIGNAL_CHECK));
+            found = py.detach(|| self.run.handoff.take_waiting(SIGNAL_CHECK));
         }
     }
 }
@@ -151,17 +172,8 @@ impl ParseMany {
 
 impl Drop for ParseMany {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        self.handoff.abandon();
-    }
-}
-
-/// Marks the hand-off finished when dropped.
-struct Finish<'a>(&'a Handoff<Outcome>);
-
-impl Drop for Finish<'_> {
-    fn drop(&mut self) {
-        self.0.finish();
+        // Tasks running finish; their results are dropped and nothing more starts.
+        self.run.handoff.abandon();
     }
 }
 

@@ -332,10 +332,12 @@ impl<'t> ser::Serializer for &'t mut Tape {
         let start = self.texts.len();
         if std::mem::size_of::<libc::wchar_t>() >= 4 {
             // UCS-4 (Linux, macOS): one character each.
-            self.texts.extend(value.chars().map(|c| c as u32 as libc::wchar_t));
+            self.texts
+                .extend(value.chars().map(|c| c as u32 as libc::wchar_t));
         } else {
             // UTF-16 (Windows), which Python reads with its surrogate pairs joined.
-            self.texts.extend(value.encode_utf16().map(|unit| unit as libc::wchar_t));
+            self.texts
+                .extend(value.encode_utf16().map(|unit| unit as libc::wchar_t));
         }
         self.ops.push(Op::Text(self.texts.len() - start));
         Ok(())
