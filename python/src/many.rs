@@ -43,29 +43,27 @@ struct Run {
 }
 
 impl Run {
-    /// Starts every input the window allows now.
+    /// Starts every input the window allows now, each as a task of the pool.
     fn start_admitted(self: &Arc<Self>) {
         for index in self.handoff.admit() {
             let run = Arc::clone(self);
             self.pool.spawn_fifo(move || {
-                let outcome = run.files.get(index).map_or_else(
-                    || {
-                        Err(Failure::new(
-                            "internal",
-                            "an input out of range was started",
-                        ))
-                    },
-                    |path| {
-                        guarded(|| {
-                            document::record(&run.reading.parse_input(Input::File(path.clone()))?)
-                        })
-                    },
-                );
-                if run.handoff.put(index, outcome) {
+                // Once the iterator is gone, its results are dropped and nothing more starts.
+                if run.handoff.put(index, run.parse(index)) {
                     run.start_admitted();
                 }
             });
         }
+    }
+
+    /// Input `index` parsed as `jianghua parse` does, and recorded for the Python thread.
+    fn parse(&self, index: usize) -> Outcome {
+        guarded(|| {
+            let path = self.files.get(index).ok_or_else(|| {
+                Failure::new("internal", format!("no input {index} among the files"))
+            })?;
+            document::record(&self.reading.parse_input(Input::File(path.clone()))?)
+        })
     }
 }
 
