@@ -1,6 +1,7 @@
-//! Documents between Rust and Python: a `Speech` becomes the `dict` of its JSON, built straight
-//! from the model (`objects`: the same keys in the same order, the same values, so `json.dumps`
-//! writes the command line's JSON back), and a `dict` is read into a `Speech` through its JSON.
+//! Documents between Rust and Python: a `Speech` is recorded where it was parsed and becomes, on
+//! the Python thread, the `dict` of its JSON (`tape`: the same keys in the same order, the same
+//! values, so `json.dumps` writes the command line's JSON back); a `dict` is read into a
+//! `Speech` through its JSON.
 
 use jianghua::model::Speech;
 use pyo3::prelude::*;

@@ -154,9 +154,7 @@ impl<'py> Replay<'_, 'py> {
     fn value(&mut self) -> PyResult<Bound<'py, PyAny>> {
         let py = self.py;
         let Some(op) = self.ops.next() else {
-            return Err(pyo3::exceptions::PyRuntimeError::new_err(
-                "a recorded document ended early",
-            ));
+            return Err(ended_early());
         };
         Ok(match *op {
             Op::None => py.None().into_bound(py),
@@ -165,7 +163,7 @@ impl<'py> Replay<'_, 'py> {
             Op::UInt(value) => value.into_pyobject(py)?.into_any(),
             Op::Float(value) => PyFloat::new(py, value).into_any(),
             Op::Text(len) => {
-                let (text, rest) = self.texts.split_at(len);
+                let (text, rest) = self.texts.split_at_checked(len).ok_or_else(ended_early)?;
                 self.texts = rest;
                 // SAFETY: `text` is a valid slice of `len` wide characters; the result is a new
                 // reference or NULL with an exception set.
@@ -228,6 +226,11 @@ impl<'py> Replay<'_, 'py> {
     }
 }
 
+/// A tape that holds less than its ops say: a bug, reported rather than read past.
+fn ended_early() -> PyErr {
+    pyo3::exceptions::PyRuntimeError::new_err("a recorded document ended early")
+}
+
 /// A list or dict being recorded.
 pub struct Container<'t> {
     tape: &'t mut Tape,
@@ -252,9 +255,8 @@ impl Container<'_> {
     }
 
     fn close(self) -> Result<(), RecordError> {
-        match &mut self.tape.ops[self.at] {
-            Op::List(len) | Op::Dict(len) => *len = self.len,
-            _ => {}
+        if let Some(Op::List(len) | Op::Dict(len)) = self.tape.ops.get_mut(self.at) {
+            *len = self.len;
         }
         Ok(())
     }
@@ -553,5 +555,139 @@ impl ser::SerializeStructVariant for Container<'_> {
 
     fn end(self) -> Result<(), RecordError> {
         self.close()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+    use serde_json::{json, Value};
+    use std::collections::BTreeMap;
+
+    /// The tape read back as a JSON value, without Python: the shape the replay builds.
+    fn read(tape: &Tape) -> Value {
+        fn value(ops: &mut std::slice::Iter<'_, Op>, texts: &mut &[libc::wchar_t]) -> Value {
+            match ops.next().copied() {
+                None | Some(Op::None) => Value::Null,
+                Some(Op::Bool(b)) => json!(b),
+                Some(Op::Int(n)) => json!(n),
+                Some(Op::UInt(n)) => json!(n),
+                Some(Op::Float(x)) => json!(x),
+                Some(Op::Name(name)) => json!(name),
+                Some(Op::Text(len)) => {
+                    let (text, rest) = texts.split_at(len);
+                    *texts = rest;
+                    let units: Vec<u32> = text.iter().map(|&c| c as u32).collect();
+                    let text: String = if std::mem::size_of::<libc::wchar_t>() >= 4 {
+                        units.iter().filter_map(|&c| char::from_u32(c)).collect()
+                    } else {
+                        let units: Vec<u16> = units.iter().map(|&c| c as u16).collect();
+                        String::from_utf16_lossy(&units)
+                    };
+                    json!(text)
+                }
+                Some(Op::List(len)) => Value::Array((0..len).map(|_| value(ops, texts)).collect()),
+                Some(Op::Dict(len)) => Value::Object(
+                    (0..len)
+                        .map(|_| match value(ops, texts) {
+                            Value::String(key) => (key, value(ops, texts)),
+                            other => (other.to_string(), value(ops, texts)),
+                        })
+                        .collect(),
+                ),
+            }
+        }
+        let mut ops = tape.ops.iter();
+        let mut texts = tape.texts.as_slice();
+        let read = value(&mut ops, &mut texts);
+        assert!(
+            ops.next().is_none() && texts.is_empty(),
+            "the whole tape is read"
+        );
+        read
+    }
+
+    fn same_as_serde_json<T: Serialize>(value: &T) {
+        let tape = Tape::record(value).expect("recorded");
+        assert_eq!(
+            read(&tape),
+            serde_json::to_value(value).expect("serde_json")
+        );
+    }
+
+    #[derive(Serialize)]
+    enum Shapes {
+        Unit,
+        Newtype(u8),
+        Tuple(i32, String),
+        Struct { a: Option<f64>, b: Vec<bool> },
+    }
+
+    #[derive(Serialize)]
+    struct Unit;
+
+    #[derive(Serialize)]
+    struct Wrapper(char);
+
+    #[derive(Serialize)]
+    struct Pair(u16, i8);
+
+    #[derive(Serialize)]
+    struct Record<'a> {
+        #[serde(rename = "$renamed")]
+        renamed: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        skipped: Option<u32>,
+        nested: Vec<Shapes>,
+        unit: Unit,
+        wrapper: Wrapper,
+        pair: Pair,
+        map: BTreeMap<String, (u64, f32)>,
+    }
+
+    #[test]
+    fn every_shape_serde_writes_is_recorded_as_serde_json_reads_it() {
+        same_as_serde_json(&Record {
+            renamed: "讲话 with 𠀀 beyond the basic plane",
+            skipped: None,
+            nested: vec![
+                Shapes::Unit,
+                Shapes::Newtype(7),
+                Shapes::Tuple(-3, "三".to_owned()),
+                Shapes::Struct {
+                    a: Some(0.25),
+                    b: vec![true, false],
+                },
+                Shapes::Struct { a: None, b: vec![] },
+            ],
+            unit: Unit,
+            wrapper: Wrapper('大'),
+            pair: Pair(65535, -128),
+            map: BTreeMap::from([("k".to_owned(), (u64::MAX, 1.5))]),
+        });
+        same_as_serde_json(&(f64::NAN, f64::INFINITY, "", ()));
+        same_as_serde_json(&serde_bytes_like());
+    }
+
+    /// Bytes, which serde_json writes as a list of numbers.
+    fn serde_bytes_like() -> impl Serialize {
+        struct Bytes;
+        impl Serialize for Bytes {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_bytes(&[0, 1, 255])
+            }
+        }
+        Bytes
+    }
+
+    #[test]
+    fn a_document_is_recorded_as_its_json() {
+        let speech = jianghua::parse_str(
+            "在人大工作会议上的讲话\n同志们：\n一、坚持党的领导\n一要提高认识。二要落实责任。\n"
+                .to_owned(),
+            &jianghua::ParseOptions::default(),
+        );
+        same_as_serde_json(&speech);
     }
 }
