@@ -63,6 +63,10 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def __dir__() -> List[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
 def parse(
     source: Source,
     *,
