@@ -16,12 +16,22 @@ pandas DataFrames (or Arrow tables) that join on ``doc_id``.
 
 from __future__ import annotations
 
-import os
-from typing import Any, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
-
 from . import _jianghua
 from ._errors import JianghuaError
 from .tables import SCHEMA, python_codec, rows, tables
+
+# `typing` only for type checkers, and `Problem` and `SourcePlace` (which need it) made on first
+# use: importing `typing` would triple the import time of the package.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import os
+    from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+
+    from ._problems import Problem, SourcePlace
+
+    Document = Dict[str, Any]
+    Source = Union[bytes, str, "os.PathLike[str]"]
+    PathLike = Union[str, "os.PathLike[str]"]
 
 __all__ = [
     "JianghuaError",
@@ -44,9 +54,17 @@ __all__ = [
 
 __version__: str = _jianghua.__version__
 
-Document = Dict[str, Any]
-Source = Union[bytes, str, "os.PathLike[str]"]
-PathLike = Union[str, "os.PathLike[str]"]
+
+def __getattr__(name: str) -> Any:
+    if name in ("Problem", "SourcePlace"):
+        from . import _problems
+
+        return getattr(_problems, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> List[str]:
+    return sorted(set(globals()) | set(__all__))
 
 
 def parse(
@@ -109,40 +127,6 @@ def decoded_text(source: Source, *, encoding: Optional[str] = None, lossy: bool 
     return _jianghua.decoded_text(source, encoding=encoding, lossy=lossy)
 
 
-# NamedTuples rather than dataclasses: `dataclasses` would double the import time of the package.
-class SourcePlace(NamedTuple):
-    """Where a problem lies in the source text: a character span and its line and column."""
-
-    start: int
-    end: int
-    line: int
-    column: int
-
-
-class Problem(NamedTuple):
-    """One thing wrong with a document, as ``jianghua validate --format json`` reports it.
-
-    ``rule`` is the failing JSON Schema keyword (``required``, ``type``…) or the stable code of
-    a semantic rule (``ordinal-order``, ``text-mismatch``…); ``pointer`` the JSON Pointer of
-    the value; ``line`` and ``column`` where the value starts in the document's file or text
-    (``None`` for a ``dict``, which has no lines); ``source`` the place in the source text for
-    problems about it.
-    """
-
-    severity: str
-    layer: str
-    rule: str
-    pointer: str
-    line: Optional[int]
-    column: Optional[int]
-    source: Optional[SourcePlace]
-    message: str
-
-    def __str__(self) -> str:
-        at = f"{self.line}:{self.column}: " if self.line is not None else ""
-        return f"{at}{self.severity}[{self.rule}] {self.pointer}: {self.message}"
-
-
 def validate(document: Union[Document, Source], *, source: Optional[Source] = None) -> List[Problem]:
     """Every problem of a document, by the rules and codes of ``jianghua validate``.
 
@@ -155,6 +139,8 @@ def validate(document: Union[Document, Source], *, source: Optional[Source] = No
     warnings do not. Raises ``JianghuaError`` when the document cannot be read at all
     (``json-syntax``, ``xml-syntax``, ``not-utf8``…, with its line and column).
     """
+    from ._problems import Problem, SourcePlace
+
     return [
         Problem(**{**p, "source": SourcePlace(**p["source"]) if p["source"] else None})
         for p in _jianghua.validate(document, source=source)

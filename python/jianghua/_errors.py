@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Optional
+# `typing` only for type checkers: importing it would triple the import time of the package.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 __all__ = ["JianghuaError"]
 

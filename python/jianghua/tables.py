@@ -15,12 +15,17 @@ A failure paired with its path (a ``JianghuaError`` from ``parse_many``) is a ro
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
+
+# `typing` only for type checkers: importing it would triple the import time of the package.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
+
+    Document = Dict[str, Any]
+    Row = Dict[str, Any]
+    Item = Union[Document, Tuple[Any, Union[Document, BaseException]]]
 
 __all__ = ["SCHEMA", "rows", "tables", "python_codec"]
-
-Document = Dict[str, Any]
-Row = Dict[str, Any]
 
 # Each table's columns and their kinds (str, int, float, bool); every column may be null.
 SCHEMA: Dict[str, Tuple[Tuple[str, str], ...]] = {
@@ -141,11 +146,10 @@ def python_codec(encoding: Optional[str]) -> Optional[str]:
     return _CODECS.get(encoding) if encoding is not None else None
 
 
-Item = Union[Document, Tuple[Any, Union[Document, BaseException]]]
-
-
 def _items(documents: Union[Iterable[Item], Mapping[Any, Document]]) -> Iterator[Tuple[str, Optional[str], Union[Document, BaseException]]]:
     """(doc_id, path, document or failure) for each input."""
+    from collections.abc import Mapping
+
     pairs: Iterable[Any] = documents.items() if isinstance(documents, Mapping) else documents
     for position, item in enumerate(pairs):
         if isinstance(item, tuple) and len(item) == 2:

@@ -1,7 +1,7 @@
-//! Documents between Rust and Python: a `Speech` becomes the `dict` of its JSON, built straight
-//! from its serde serialization (pythonize: the same keys in the same order, the same values, so
-//! `json.dumps` writes the command line's JSON back), and a `dict` is read into a `Speech`
-//! through its JSON.
+//! Documents between Rust and Python: a `Speech` is recorded where it was parsed and becomes, on
+//! the Python thread, the `dict` of its JSON (`tape`: the same keys in the same order, the same
+//! values, so `json.dumps` writes the command line's JSON back); a `dict` is read into a
+//! `Speech` through its JSON.
 
 use jianghua::model::Speech;
 use pyo3::prelude::*;
@@ -9,10 +9,11 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::PyAny;
 
 use crate::failure::Failure;
+use crate::tape::Tape;
 
-/// The document as Python values: the `dict` that `json.loads` would make of its JSON.
-pub fn to_python<'py>(py: Python<'py>, speech: &Speech) -> PyResult<Bound<'py, PyAny>> {
-    Ok(pythonize::pythonize(py, speech)?)
+/// The document recorded for building its Python values, without the GIL.
+pub fn record(speech: &Speech) -> Result<Tape, Failure> {
+    Tape::record(speech).map_err(|e| Failure::new("internal", e.to_string()))
 }
 
 /// `json.loads(text)`: JSON text into Python values.

@@ -6,8 +6,10 @@
 
 mod document;
 mod failure;
+mod handoff;
 mod input;
 mod many;
+mod tape;
 
 use std::path::PathBuf;
 
@@ -39,8 +41,8 @@ fn parse<'py>(
     let input = Input::extract(source, "source")?;
     let reading =
         Reading::new(lexicon, encoding, lossy, allow_empty).map_err(|f| f.into_err(py))?;
-    let speech = run(py, || reading.parse_input(input))?;
-    document::to_python(py, &speech)
+    let tape = run(py, || document::record(&reading.parse_input(input)?))?;
+    tape.to_object(py)
 }
 
 #[pyfunction]
