@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Python package against the command line on the same corpus: `jianghua.parse_many` (every
 # document made into a dict) beside `jianghua convert --jsonl` (every document written as JSON),
-# on 1 and 2 jobs, whole processes, alternating runs (bench/alternate.py).
+# on 1 and 2 jobs, whole processes, alternating runs (bench/alternate.py); then parse_many's own
+# speed-up from 1 to 2 jobs, timed inside one process (bench/parse_many_jobs.py).
 #
 #   bench/python.sh [--files N] [--runs R] [--out FILE]
 #
@@ -33,3 +34,5 @@ for jobs in 1 2; do
     "convert --jsonl=$jianghua convert $work/corpus --jsonl --quiet --jobs $jobs > /dev/null" \
     "parse_many=$python bench/parse_many.py $work/corpus --jobs $jobs"
 done
+# parse_many's own speed-up from 1 to 2 jobs, without the start-up no number of jobs shortens.
+"$python" bench/parse_many_jobs.py "$work/corpus" --runs "$runs" | tee -a "${out:-/dev/null}"
