@@ -2,6 +2,13 @@
 //!
 //! Field names follow the published JSON contract exactly; the doc comments below become the
 //! descriptions of the generated JSON Schema (`jianghua schema`), which is what users read.
+//!
+//! The validator takes a document that reads as these types for one that conforms to that schema
+//! (`validate::conformance`). That holds while every struct is a plain object and every
+//! enumeration has unit variants only: `#[serde(flatten)]`, untagged or internally tagged enums
+//! and `#[serde(alias)]` would let the types read what the schema refuses. A value constraint
+//! given to the schema alone (`#[schemars(range…)]`, `#[schemars(pattern…)]`) needs its check in
+//! `validate::conformance` too; its tests fail until it has one.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

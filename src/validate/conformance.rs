@@ -320,4 +320,122 @@ mod tests {
         // Both verdicts are exercised: many changes keep the shape, most break it.
         assert!(accepted > 100 && refused > 1000, "{accepted} / {refused}");
     }
+
+    /// Where the schema constrains a value beyond what its type allows, as `place keyword value`,
+    /// and where each constrained definition is used: what [`meets_value_constraints`] must
+    /// check. A constraint or a use added to the model changes this list, and the check with it.
+    fn value_constraints(schema: &Value) -> Vec<String> {
+        // The bounds the Rust integer types give, which the typed read enforces on integers.
+        const TYPE_BOUNDS: [f64; 5] = [
+            0.0,
+            2_147_483_647.0,
+            -2_147_483_648.0,
+            4_294_967_295.0,
+            18_446_744_073_709_551_615.0,
+        ];
+        const KEYWORDS: [&str; 14] = [
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+            "pattern",
+            "minLength",
+            "maxLength",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "minProperties",
+            "maxProperties",
+            "format",
+        ];
+        fn walk(value: &Value, at: &str, out: &mut Vec<String>) {
+            match value {
+                Value::Object(map) => {
+                    let integer = match map.get("type") {
+                        Some(Value::String(t)) => t == "integer",
+                        Some(Value::Array(types)) => types.iter().any(|t| t == "integer"),
+                        _ => false,
+                    };
+                    for (key, child) in map {
+                        let implied = integer
+                            && (key == "minimum" || key == "maximum")
+                            && child.as_f64().is_some_and(|n| TYPE_BOUNDS.contains(&n));
+                        if KEYWORDS.contains(&key.as_str()) && !implied {
+                            out.push(format!("{at} {key} {child}"));
+                        }
+                        walk(child, &format!("{at}/{key}"), out);
+                    }
+                }
+                Value::Array(items) => {
+                    for (i, child) in items.iter().enumerate() {
+                        walk(child, &format!("{at}/{i}"), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk(schema, "", &mut out);
+        let constrained: Vec<String> = out
+            .iter()
+            .filter_map(|line| line.strip_prefix("/$defs/")?.split('/').next())
+            .map(|name| format!("#/$defs/{name}"))
+            .collect();
+        let mut uses = Vec::new();
+        fn refs(value: &Value, at: &str, wanted: &[String], out: &mut Vec<String>) {
+            match value {
+                Value::Object(map) => {
+                    for (key, child) in map {
+                        if key == "$ref"
+                            && child
+                                .as_str()
+                                .is_some_and(|r| wanted.iter().any(|w| w == r))
+                        {
+                            out.push(format!("{at} uses {}", child.as_str().unwrap_or_default()));
+                        }
+                        refs(child, &format!("{at}/{key}"), wanted, out);
+                    }
+                }
+                Value::Array(items) => {
+                    for (i, child) in items.iter().enumerate() {
+                        refs(child, &format!("{at}/{i}"), wanted, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        refs(schema, "", &constrained, &mut uses);
+        out.extend(uses);
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn the_value_constraints_checked_are_the_schemas() {
+        let constraints = value_constraints(&crate::schema::json_schema());
+        let expected = [
+            "/$defs/Directive/properties/ordinal minimum 1",
+            "/$defs/InputDigest/properties/sha256 pattern \"^[0-9a-f]{64}$\"",
+            "/$defs/PartialDate/properties/day maximum 31",
+            "/$defs/PartialDate/properties/day minimum 1",
+            "/$defs/PartialDate/properties/month maximum 12",
+            "/$defs/PartialDate/properties/month minimum 1",
+            "/$defs/Section/properties/directives/items uses #/$defs/Directive",
+            "/$defs/Section/properties/ordinal minimum 1",
+            "/$defs/Section/properties/subsections/items uses #/$defs/Section",
+            "/$defs/Source/properties/published/anyOf/0 uses #/$defs/PartialDate",
+            "/$defs/ThemeScore/properties/weight maximum 1.0",
+            "/$defs/ThemeScore/properties/weight minimum 0.0",
+            "/$defs/Meta/properties/date/anyOf/0 uses #/$defs/PartialDate",
+            "/$defs/Meta/properties/input_digest/anyOf/0 uses #/$defs/InputDigest",
+            "/properties/schema_version pattern \"^(0|[1-9][0-9]*)\\\\.(0|[1-9][0-9]*)$\"",
+            "/properties/sections/items uses #/$defs/Section",
+            "/properties/themes/items uses #/$defs/ThemeScore",
+        ];
+        let mut expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        expected.sort();
+        assert_eq!(constraints, expected);
+    }
 }
