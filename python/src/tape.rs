@@ -454,57 +454,30 @@ impl<'t> ser::Serializer for &'t mut Tape {
     }
 }
 
-impl ser::SerializeSeq for Container<'_> {
-    type Ok = ();
-    type Error = RecordError;
+/// The sequence-like containers: each item recorded in turn, then the container closed.
+macro_rules! record_items {
+    ($($trait:ident::$method:ident),*) => {$(
+        impl ser::$trait for Container<'_> {
+            type Ok = ();
+            type Error = RecordError;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), RecordError> {
-        self.item(value)
-    }
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), RecordError> {
+                self.item(value)
+            }
 
-    fn end(self) -> Result<(), RecordError> {
-        self.close()
-    }
+            fn end(self) -> Result<(), RecordError> {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Container<'_> {
-    type Ok = ();
-    type Error = RecordError;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), RecordError> {
-        self.item(value)
-    }
-
-    fn end(self) -> Result<(), RecordError> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for Container<'_> {
-    type Ok = ();
-    type Error = RecordError;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), RecordError> {
-        self.item(value)
-    }
-
-    fn end(self) -> Result<(), RecordError> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleVariant for Container<'_> {
-    type Ok = ();
-    type Error = RecordError;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), RecordError> {
-        self.item(value)
-    }
-
-    fn end(self) -> Result<(), RecordError> {
-        self.close()
-    }
-}
+record_items!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Container<'_> {
     type Ok = ();
@@ -524,39 +497,29 @@ impl ser::SerializeMap for Container<'_> {
     }
 }
 
-impl ser::SerializeStruct for Container<'_> {
-    type Ok = ();
-    type Error = RecordError;
+/// The struct-like containers: each field recorded under its name, then the container closed.
+macro_rules! record_fields {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Container<'_> {
+            type Ok = ();
+            type Error = RecordError;
 
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), RecordError> {
-        self.field(key, value)
-    }
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), RecordError> {
+                self.field(key, value)
+            }
 
-    fn end(self) -> Result<(), RecordError> {
-        self.close()
-    }
+            fn end(self) -> Result<(), RecordError> {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Container<'_> {
-    type Ok = ();
-    type Error = RecordError;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), RecordError> {
-        self.field(key, value)
-    }
-
-    fn end(self) -> Result<(), RecordError> {
-        self.close()
-    }
-}
+record_fields!(SerializeStruct, SerializeStructVariant);
 
 #[cfg(test)]
 mod tests {

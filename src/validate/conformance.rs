@@ -232,34 +232,36 @@ mod tests {
         .collect()
     }
 
-    /// Every JSON Pointer in `value`, the root included.
-    fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
-        match value {
-            Value::Object(map) => {
-                for (key, child) in map {
+    /// Every value in `value` with its JSON Pointer, the root first.
+    fn nodes(value: &Value) -> Vec<(String, &Value)> {
+        let mut out = vec![(String::new(), value)];
+        let mut next = 0;
+        while let Some((at, node)) = out.get(next).cloned() {
+            match node {
+                Value::Object(map) => out.extend(map.iter().map(|(key, child)| {
                     let escaped = key.replace('~', "~0").replace('/', "~1");
-                    pointers(child, format!("{at}/{escaped}"), out);
-                }
+                    (format!("{at}/{escaped}"), child)
+                })),
+                Value::Array(items) => out.extend(
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, child)| (format!("{at}/{i}"), child)),
+                ),
+                _ => {}
             }
-            Value::Array(items) => {
-                for (i, child) in items.iter().enumerate() {
-                    pointers(child, format!("{at}/{i}"), out);
-                }
-            }
-            _ => {}
+            next += 1;
         }
-        out.push(at);
+        out
     }
 
     /// The documents one change away from `document`.
     fn neighbours(document: &Value) -> Vec<Value> {
-        let mut at = Vec::new();
-        pointers(document, String::new(), &mut at);
         let mut out = Vec::new();
-        for pointer in &at {
+        for (pointer, node) in nodes(document) {
             let mut changed = |change: &dyn Fn(&mut Value)| {
                 let mut copy = document.clone();
-                if let Some(target) = copy.pointer_mut(pointer) {
+                if let Some(target) = copy.pointer_mut(&pointer) {
                     change(target);
                     out.push(copy);
                 }
@@ -285,7 +287,7 @@ mod tests {
                     *target = Value::Array(map.values().cloned().collect());
                 }
             });
-            if let Value::Object(map) = document.pointer(pointer).unwrap_or(&Value::Null) {
+            if let Value::Object(map) = node {
                 for key in map.keys() {
                     changed(&|target| {
                         if let Value::Object(map) = target {
@@ -349,63 +351,36 @@ mod tests {
             "maxProperties",
             "format",
         ];
-        fn walk(value: &Value, at: &str, out: &mut Vec<String>) {
-            match value {
-                Value::Object(map) => {
-                    let integer = match map.get("type") {
-                        Some(Value::String(t)) => t == "integer",
-                        Some(Value::Array(types)) => types.iter().any(|t| t == "integer"),
-                        _ => false,
-                    };
-                    for (key, child) in map {
-                        let implied = integer
-                            && (key == "minimum" || key == "maximum")
-                            && child.as_f64().is_some_and(|n| TYPE_BOUNDS.contains(&n));
-                        if KEYWORDS.contains(&key.as_str()) && !implied {
-                            out.push(format!("{at} {key} {child}"));
-                        }
-                        walk(child, &format!("{at}/{key}"), out);
-                    }
+        let nodes = nodes(schema);
+        let mut out = Vec::new();
+        for (at, node) in &nodes {
+            let Value::Object(map) = node else { continue };
+            let integer = match map.get("type") {
+                Some(Value::String(t)) => t == "integer",
+                Some(Value::Array(types)) => types.iter().any(|t| t == "integer"),
+                _ => false,
+            };
+            for (key, child) in map {
+                let implied = integer
+                    && (key == "minimum" || key == "maximum")
+                    && child.as_f64().is_some_and(|n| TYPE_BOUNDS.contains(&n));
+                if KEYWORDS.contains(&key.as_str()) && !implied {
+                    out.push(format!("{at} {key} {child}"));
                 }
-                Value::Array(items) => {
-                    for (i, child) in items.iter().enumerate() {
-                        walk(child, &format!("{at}/{i}"), out);
-                    }
-                }
-                _ => {}
             }
         }
-        let mut out = Vec::new();
-        walk(schema, "", &mut out);
         let constrained: Vec<String> = out
             .iter()
             .filter_map(|line| line.strip_prefix("/$defs/")?.split('/').next())
             .map(|name| format!("#/$defs/{name}"))
             .collect();
-        let mut uses = Vec::new();
-        fn refs(value: &Value, at: &str, wanted: &[String], out: &mut Vec<String>) {
-            match value {
-                Value::Object(map) => {
-                    for (key, child) in map {
-                        if key == "$ref"
-                            && child
-                                .as_str()
-                                .is_some_and(|r| wanted.iter().any(|w| w == r))
-                        {
-                            out.push(format!("{at} uses {}", child.as_str().unwrap_or_default()));
-                        }
-                        refs(child, &format!("{at}/{key}"), wanted, out);
-                    }
-                }
-                Value::Array(items) => {
-                    for (i, child) in items.iter().enumerate() {
-                        refs(child, &format!("{at}/{i}"), wanted, out);
-                    }
-                }
-                _ => {}
-            }
-        }
-        refs(schema, "", &constrained, &mut uses);
+        let uses = nodes.iter().filter_map(|(at, node)| {
+            let target = node.get("$ref")?.as_str()?;
+            constrained
+                .iter()
+                .any(|c| c == target)
+                .then(|| format!("{at} uses {target}"))
+        });
         out.extend(uses);
         out.sort();
         out.dedup();

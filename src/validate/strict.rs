@@ -10,7 +10,7 @@
 //! which is what lets [`super::conformance`] skip the schema for documents that read.
 
 use serde::de::{
-    DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess, Unexpected,
+    DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
     VariantAccess, Visitor,
 };
 
@@ -245,10 +245,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for UnitVariant<V> {
 
     fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<V::Value, E> {
         self.0.visit_enum(name.into_deserializer())
-    }
-
-    fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<V::Value, E> {
-        Err(E::invalid_type(Unexpected::Bytes(bytes), &self))
     }
 }
 
